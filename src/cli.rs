@@ -1,0 +1,80 @@
+//! The command line: raw flags (clap) and the one function that turns them into [`Settings`].
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use figcheck::Settings;
+use figcheck::ingest::InputFormat;
+use figcheck::render::Format;
+
+/// Checks that the figures in a piece of prose add up.
+#[derive(Debug, Parser)]
+#[command(name = "figcheck", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub check: CommonArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check files for figures that do not add up (the default command).
+    Check(CommonArgs),
+    /// List every figure found, normalized: for debugging and snapshots.
+    Extract(CommonArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Never,
+}
+
+#[derive(Debug, Args)]
+pub struct CommonArgs {
+    /// Files or folders to check (folders are searched for .md, .markdown and .txt files);
+    /// `-` reads standard input.
+    pub paths: Vec<PathBuf>,
+    /// The reference date (publication date), YYYY-MM-DD; overrides a date the file states.
+    #[arg(long, value_parser = parse_date)]
+    pub date: Option<jiff::civil::Date>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Pretty)]
+    pub format: Format,
+    /// Input format; `auto` goes by the file extension.
+    #[arg(long, value_enum, default_value_t = InputArg::Auto)]
+    pub input_format: InputArg,
+    /// The lowest severity that makes the exit code 1.
+    #[arg(long, value_enum, default_value_t = FailOn::Warning)]
+    pub fail_on: FailOn,
+    /// Also list what was verified and what was skipped, and why.
+    #[arg(long, short)]
+    pub verbose: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputArg {
+    Auto,
+    Text,
+    Markdown,
+}
+
+fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
+    text.parse()
+        .map_err(|e| format!("expected a date as YYYY-MM-DD: {e}"))
+}
+
+impl CommonArgs {
+    pub fn settings(&self) -> Settings {
+        Settings {
+            reference_date: self.date,
+            input_format: match self.input_format {
+                InputArg::Auto => None,
+                InputArg::Text => Some(InputFormat::Text),
+                InputArg::Markdown => Some(InputFormat::Markdown),
+            },
+        }
+    }
+}

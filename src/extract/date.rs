@@ -1,0 +1,475 @@
+//! Dates, weekdays and date ranges as written: "Oct. 23", "24 August 2023", "October 2014",
+//! "March this year", "Thursday", "from Aug. 24 to Sept. 11", "through Oct. 23". Bare years
+//! ("2005") are found with the numbers.
+
+use std::sync::OnceLock;
+
+use jiff::civil::Weekday;
+use regex::{Captures, Regex};
+use serde::Serialize;
+
+use super::{DateExpr, EndDay, Payload, Year};
+use crate::lexicon::{ends_word, lexicon};
+use crate::source::Span;
+
+/// What a sentence says about time, for placing a year-less date around the reference date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Tense {
+    Past,
+    Future,
+    Unknown,
+}
+
+/// The tense of a sentence from its marker words; a future marker wins over a past one.
+pub fn tense(sentence: &str) -> Tense {
+    let lower = sentence.to_lowercase();
+    let has = |markers: &[String]| markers.iter().any(|m| contains_words(&lower, m));
+    let lex = lexicon();
+    if has(&lex.future_markers) {
+        Tense::Future
+    } else if has(&lex.past_markers) {
+        Tense::Past
+    } else {
+        Tense::Unknown
+    }
+}
+
+/// Whether `phrase` occurs in `text` as whole words.
+fn contains_words(text: &str, phrase: &str) -> bool {
+    text.match_indices(phrase).any(|(at, _)| {
+        let before = text[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        before && ends_word(text, at + phrase.len())
+    })
+}
+
+struct Patterns {
+    month_day_year: Regex,
+    day_month_year: Regex,
+    month_relative_year: Regex,
+    month_year: Regex,
+    month: Regex,
+    weekday: Regex,
+    relative: Regex,
+    day_only: Regex,
+}
+
+fn alternation(names: impl Iterator<Item = String>) -> String {
+    names
+        .map(|n| regex::escape(&n))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+fn patterns() -> &'static Patterns {
+    static PATTERNS: OnceLock<Patterns> = OnceLock::new();
+    PATTERNS.get_or_init(|| {
+        let lex = lexicon();
+        let month = alternation(lex.months.iter().map(|(n, _)| n.clone()));
+        let full_month = alternation(lex.months.iter().filter(|(n, _)| !n.ends_with('.')).map(|(n, _)| n.clone()));
+        let weekday = alternation(lex.weekdays.iter().map(|(n, _)| n.clone()));
+        let re = |p: &str| Regex::new(p).expect("valid date pattern");
+        Patterns {
+            month_day_year: re(&format!(r"\b(?P<m>{month})\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>\d{{4}})\b)?")),
+            day_month_year: re(&format!(r"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{month})(?:,?\s+(?P<y>\d{{4}})\b)?")),
+            month_relative_year: re(&format!(r"\b(?P<m>{month})\s+(?P<rel>(?i:this|last|next))\s+(?i:year)\b")),
+            month_year: re(&format!(r"\b(?P<m>{month}),?\s+(?P<y>\d{{4}})\b")),
+            month: re(&format!(r"\b(?P<m>{full_month})\b")),
+            weekday: re(&format!(r"\b(?P<w>{weekday})")),
+            relative: re(r"\b(?i:(?P<rel>this|last|next)\s+(?P<unit>year|month))\b"),
+            day_only: re(r"^\s*(?P<conn>to|through|thru|until|till|-|–|—)\s*(?P<d>\d{1,2})(?:st|nd|rd|th)?\b"),
+        }
+    })
+}
+
+fn month_number(name: &str) -> i8 {
+    lexicon()
+        .months
+        .iter()
+        .find(|(n, _)| n == name)
+        .map_or(0, |(_, m)| *m as i8)
+}
+
+fn relative_offset(word: &str) -> i8 {
+    match word.to_ascii_lowercase().as_str() {
+        "last" => -1,
+        "next" => 1,
+        _ => 0,
+    }
+}
+
+fn stated_year(caps: &Captures) -> Year {
+    caps.name("y")
+        .and_then(|y| y.as_str().parse().ok())
+        .map_or(Year::Unstated, Year::Stated)
+}
+
+fn day(caps: &Captures) -> Option<i8> {
+    caps.name("d")?
+        .as_str()
+        .parse()
+        .ok()
+        .filter(|d| (1..=31).contains(d))
+}
+
+/// Every date and weekday in a sentence, without overlaps, in text order.
+pub fn dates(text: &str) -> Vec<(Span, DateExpr)> {
+    let p = patterns();
+    let lex = lexicon();
+    let mut candidates: Vec<(Span, DateExpr)> = Vec::new();
+    let mut add = |re: &Regex, build: &dyn Fn(&Captures) -> Option<DateExpr>| {
+        for caps in re.captures_iter(text) {
+            let whole = caps.get(0).expect("group 0");
+            if !ends_word(text, whole.end()) && !whole.as_str().ends_with('.') {
+                continue;
+            }
+            if let Some(expr) = build(&caps) {
+                candidates.push((whole.range(), expr));
+            }
+        }
+    };
+    let month = |caps: &Captures| month_number(&caps["m"]);
+    add(&p.month_day_year, &|c| {
+        Some(DateExpr::Day {
+            year: stated_year(c),
+            month: month(c),
+            day: day(c)?,
+        })
+    });
+    add(&p.day_month_year, &|c| {
+        Some(DateExpr::Day {
+            year: stated_year(c),
+            month: month(c),
+            day: day(c)?,
+        })
+    });
+    add(&p.month_relative_year, &|c| {
+        Some(DateExpr::Month {
+            year: Year::Relative(relative_offset(&c["rel"])),
+            month: month(c),
+        })
+    });
+    add(&p.month_year, &|c| {
+        Some(DateExpr::Month {
+            year: stated_year(c),
+            month: month(c),
+        })
+    });
+    add(&p.month, &|c| {
+        let start = c.get(0)?.start();
+        let before = text[..start].trim_end();
+        let word_start = before
+            .rfind(|ch: char| !ch.is_alphanumeric() && ch != '-')
+            .map_or(0, |i| i + 1);
+        let word = before[word_start..]
+            .trim_end_matches('-')
+            .to_ascii_lowercase();
+        lex.month_prepositions
+            .contains(&word)
+            .then(|| DateExpr::Month {
+                year: Year::Unstated,
+                month: month(c),
+            })
+    });
+    add(&p.weekday, &|c| {
+        let index = lex.weekdays.iter().find(|(n, _)| n == &c["w"])?.1;
+        Some(DateExpr::Weekday(
+            Weekday::from_monday_zero_offset(index as i8).ok()?,
+        ))
+    });
+    add(&p.relative, &|c| {
+        let offset = relative_offset(&c["rel"]);
+        Some(match c["unit"].to_ascii_lowercase().as_str() {
+            "year" => DateExpr::Year(Year::Relative(offset)),
+            _ => DateExpr::RelativeMonth(offset),
+        })
+    });
+
+    // Longest first, then earliest; keep those that overlap nothing kept.
+    candidates.sort_by(|a, b| (b.0.len(), a.0.start).cmp(&(a.0.len(), b.0.start)));
+    let mut kept: Vec<(Span, DateExpr)> = Vec::new();
+    for (span, expr) in candidates {
+        if !kept
+            .iter()
+            .any(|(k, _)| k.start < span.end && span.start < k.end)
+        {
+            kept.push((span, expr));
+        }
+    }
+    kept.sort_by_key(|(span, _)| span.start);
+    kept
+}
+
+/// The word right before `at`, lowercased.
+fn word_before(text: &str, at: usize) -> (String, usize) {
+    let before = text[..at].trim_end();
+    let start = before
+        .rfind(|c: char| !c.is_alphanumeric())
+        .map_or(0, |i| i + 1);
+    (before[start..].to_ascii_lowercase(), start)
+}
+
+fn is_calendar_day(expr: &DateExpr) -> bool {
+    matches!(expr, DateExpr::Day { .. } | DateExpr::Month { .. })
+}
+
+/// Date ranges built from the dates of a sentence: "from A to B", "between A and B", "A–B",
+/// "from June 3 to 20", and open ranges "through B", "until B".
+pub fn ranges(text: &str, dates: &[(Span, DateExpr)]) -> Vec<(Span, Payload)> {
+    let lex = lexicon();
+    let end_day = |connector: &str| {
+        if lex.range_inclusive.iter().any(|w| w == connector) {
+            EndDay::Counted
+        } else {
+            EndDay::Ambiguous
+        }
+    };
+    let mut out = Vec::new();
+    let mut used_as_end = vec![false; dates.len()];
+    for (i, (span, start)) in dates.iter().enumerate() {
+        if !is_calendar_day(start) {
+            continue;
+        }
+        let (opener, opener_at) = word_before(text, span.start);
+        let from = matches!(opener.as_str(), "from" | "between");
+        let range_start = if from { opener_at } else { span.start };
+        // "from A to B": the next date, with only a connector between.
+        if let Some((next_span, end)) = dates.get(i + 1).filter(|(_, e)| is_calendar_day(e)) {
+            let connector = text[span.end..next_span.start].trim().to_ascii_lowercase();
+            let fits = match connector.as_str() {
+                "and" => opener == "between",
+                "-" | "–" | "—" => true,
+                c => {
+                    from && (lex.range_inclusive.iter().any(|w| w == c)
+                        || lex.range_ambiguous.iter().any(|w| w == c))
+                }
+            };
+            if fits {
+                let end = inherit_year(*start, *end);
+                let start = inherit_year_back(*start, end);
+                out.push((
+                    range_start..next_span.end,
+                    Payload::DateRange {
+                        start: Some(start),
+                        end,
+                        end_day: inclusive_after(text, next_span.end, end_day(&connector)),
+                    },
+                ));
+                used_as_end[i + 1] = true;
+                continue;
+            }
+        }
+        // "from June 3 to 20".
+        if let (true, DateExpr::Day { year, month, .. }) = (from, start)
+            && let Some(caps) = patterns().day_only.captures(&text[span.end..])
+            && let Some(d) = day(&caps)
+            && ends_word(text, span.end + caps.get(0).expect("group 0").end())
+        {
+            let end_at = span.end + caps.get(0).expect("group 0").end();
+            let end = DateExpr::Day {
+                year: *year,
+                month: *month,
+                day: d,
+            };
+            out.push((
+                range_start..end_at,
+                Payload::DateRange {
+                    start: Some(*start),
+                    end,
+                    end_day: inclusive_after(text, end_at, end_day(&caps["conn"])),
+                },
+            ));
+        }
+    }
+    // "through Oct. 23": an open range from the reference date.
+    for (i, (span, end)) in dates.iter().enumerate() {
+        if used_as_end[i] || !matches!(end, DateExpr::Day { .. }) {
+            continue;
+        }
+        let (word, at) = word_before(text, span.start);
+        if matches!(word.as_str(), "through" | "thru" | "until" | "till")
+            && !out
+                .iter()
+                .any(|(s, _): &(Span, Payload)| s.start <= span.start && span.end <= s.end)
+        {
+            out.push((
+                at..span.end,
+                Payload::DateRange {
+                    start: None,
+                    end: *end,
+                    end_day: inclusive_after(text, span.end, end_day(&word)),
+                },
+            ));
+        }
+    }
+    out.sort_by_key(|(span, _)| span.start);
+    out
+}
+
+/// "… to Sept. 11 inclusive" settles that the end day counts.
+fn inclusive_after(text: &str, end: usize, default: EndDay) -> EndDay {
+    let rest = text[end..]
+        .trim_start_matches([',', ' '])
+        .to_ascii_lowercase();
+    if rest.starts_with("inclusive") {
+        EndDay::Counted
+    } else {
+        default
+    }
+}
+
+/// "from Aug. 24 to Sept. 11, 2023": the end gives the start its year.
+fn inherit_year_back(start: DateExpr, end: DateExpr) -> DateExpr {
+    match (start, end) {
+        (
+            DateExpr::Day {
+                year: Year::Unstated,
+                month,
+                day,
+            },
+            DateExpr::Day {
+                year,
+                month: end_month,
+                ..
+            }
+            | DateExpr::Month {
+                year,
+                month: end_month,
+            },
+        ) => {
+            let year = match year {
+                Year::Stated(y) if month > end_month => Year::Stated(y - 1),
+                other => other,
+            };
+            DateExpr::Day { year, month, day }
+        }
+        _ => start,
+    }
+}
+
+/// "from Dec. 20, 2023 to Jan. 5": the start gives the end its year.
+fn inherit_year(start: DateExpr, end: DateExpr) -> DateExpr {
+    match (start, end) {
+        (
+            DateExpr::Day {
+                year: Year::Stated(y),
+                month: start_month,
+                ..
+            },
+            DateExpr::Day {
+                year: Year::Unstated,
+                month,
+                day,
+            },
+        ) => {
+            let year = if month < start_month { y + 1 } else { y };
+            DateExpr::Day {
+                year: Year::Stated(year),
+                month,
+                day,
+            }
+        }
+        _ => end,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(&str, DateExpr)> {
+        dates(text)
+            .into_iter()
+            .map(|(s, e)| (&text[s], e))
+            .collect()
+    }
+
+    #[test]
+    fn written_dates() {
+        let d = |year, month, day| DateExpr::Day { year, month, day };
+        assert_eq!(
+            found("on Oct. 23"),
+            [("Oct. 23", d(Year::Unstated, 10, 23))]
+        );
+        assert_eq!(
+            found("24 August 2023"),
+            [("24 August 2023", d(Year::Stated(2023), 8, 24))]
+        );
+        assert_eq!(
+            found("Sept. 11, 2001."),
+            [("Sept. 11, 2001", d(Year::Stated(2001), 9, 11))]
+        );
+        assert_eq!(
+            found("in October 2014"),
+            [(
+                "October 2014",
+                DateExpr::Month {
+                    year: Year::Stated(2014),
+                    month: 10
+                }
+            )]
+        );
+        assert_eq!(
+            found("in March this year"),
+            [(
+                "March this year",
+                DateExpr::Month {
+                    year: Year::Relative(0),
+                    month: 3
+                }
+            )]
+        );
+        assert_eq!(
+            found("meet in November"),
+            [(
+                "November",
+                DateExpr::Month {
+                    year: Year::Unstated,
+                    month: 11
+                }
+            )]
+        );
+        assert_eq!(found("May I march?"), []);
+        assert_eq!(
+            found("on Thursday"),
+            [("Thursday", DateExpr::Weekday(Weekday::Thursday))]
+        );
+        assert_eq!(
+            found("last month"),
+            [("last month", DateExpr::RelativeMonth(-1))]
+        );
+        assert_eq!(found("on March 45"), []);
+    }
+
+    #[test]
+    fn ranges_and_their_end_days() {
+        let text = "released from Aug. 24 to Sept. 11 and through Oct. 23, then between May 2 and May 9, and from June 3 to 20";
+        let got: Vec<(&str, bool, EndDay)> = ranges(text, &dates(text))
+            .into_iter()
+            .map(|(s, p)| match p {
+                Payload::DateRange { start, end_day, .. } => (&text[s], start.is_some(), end_day),
+                _ => unreachable!(),
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("from Aug. 24 to Sept. 11", true, EndDay::Ambiguous),
+                ("through Oct. 23", false, EndDay::Counted),
+                ("between May 2 and May 9", true, EndDay::Ambiguous),
+                ("from June 3 to 20", true, EndDay::Ambiguous),
+            ]
+        );
+    }
+
+    #[test]
+    fn tense_from_markers() {
+        assert_eq!(tense("The city was set to open it"), Tense::Future);
+        assert_eq!(tense("It was released"), Tense::Past);
+        assert_eq!(tense("It is big"), Tense::Unknown);
+        assert_eq!(tense("the willow"), Tense::Unknown);
+    }
+}

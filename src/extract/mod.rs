@@ -1,0 +1,175 @@
+//! Extract: sentences into [`Mention`]s — every figure as written, with its parts parsed but
+//! nothing resolved against the reference date yet (that is normalization's job).
+
+mod date;
+mod hedge;
+mod number;
+mod unit;
+
+use jiff::civil::Weekday;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::ingest::Document;
+use crate::segment::Sentence;
+use crate::source::Span;
+
+pub use date::Tense;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MentionKind {
+    Number,
+    Quantity,
+    Percent,
+    Rate,
+    Date,
+    DateRange,
+    Duration,
+    Ordinal,
+    Weekday,
+}
+
+/// A number as written: its value (scale words applied) and what precision the writing shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Num {
+    pub value: Decimal,
+    /// The numeral as written ("7,800", "1.2"), without the scale word; empty for number words.
+    pub digits: String,
+    /// The scale word's factor ("1.2 million" → 1,000,000), 1 without one.
+    pub multiplier: Decimal,
+}
+
+impl Num {
+    /// Whether the number was written in words ("two", "a"), which name exact counts.
+    pub fn in_words(&self) -> bool {
+        self.digits.is_empty()
+    }
+}
+
+/// A year as written: "2023", "this year", or not written at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Year {
+    Stated(i16),
+    /// Relative to the reference date's year: "last year" is −1.
+    Relative(i8),
+    Unstated,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateExpr {
+    Day {
+        year: Year,
+        month: i8,
+        day: i8,
+    },
+    Month {
+        year: Year,
+        month: i8,
+    },
+    Year(Year),
+    Weekday(Weekday),
+    /// "last month" (−1), "this month" (0), "next month" (1).
+    RelativeMonth(i8),
+}
+
+/// Whether a date range's end day is inside the range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EndDay {
+    /// "through Oct. 23", "inclusive".
+    Counted,
+    /// "to", "until", "between … and": the length is [difference, difference + 1] days.
+    Ambiguous,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Payload {
+    /// Numbers, ordinals and percentages.
+    Number(Num),
+    Quantity {
+        amount: Num,
+        unit: usize,
+        stuff: Option<String>,
+    },
+    /// `amount` `unit` per `per` (a unit of time).
+    Rate {
+        amount: Num,
+        unit: usize,
+        per: usize,
+        stuff: Option<String>,
+    },
+    Duration {
+        amount: Num,
+        unit: usize,
+    },
+    Date(DateExpr),
+    /// A start of `None` means the range runs from the reference date ("through Oct. 23").
+    DateRange {
+        start: Option<DateExpr>,
+        end: DateExpr,
+        end_day: EndDay,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    pub kind: MentionKind,
+    /// The figure as written, hedge included.
+    pub span: Span,
+    /// Index of the sentence the mention is in.
+    pub sentence: usize,
+    /// Index into the lexicon's hedges.
+    pub hedge: Option<usize>,
+    pub payload: Payload,
+    pub tense: Tense,
+}
+
+/// Every mention in the document, in text order.
+pub fn extract(doc: &Document, sentences: &[Sentence]) -> Vec<Mention> {
+    let mut mentions = Vec::new();
+    for (index, sentence) in sentences.iter().enumerate() {
+        let text = &doc.prose[sentence.span.clone()];
+        let base = sentence.span.start;
+        let tense = date::tense(text);
+        let mut found = Vec::new();
+        let dates = date::dates(text);
+        let taken: Vec<Span> = dates.iter().map(|(span, _)| span.clone()).collect();
+        for (span, expr) in &dates {
+            let kind = match expr {
+                DateExpr::Weekday(_) => MentionKind::Weekday,
+                _ => MentionKind::Date,
+            };
+            found.push((kind, span.clone(), None, Payload::Date(*expr)));
+        }
+        for (span, payload) in date::ranges(text, &dates) {
+            found.push((MentionKind::DateRange, span, None, payload));
+        }
+        found.extend(number::numbers(text, &taken));
+        for (kind, span, hedge, payload) in found {
+            mentions.push(Mention {
+                kind,
+                span: base + span.start..base + span.end,
+                sentence: index,
+                hedge,
+                payload,
+                tense,
+            });
+        }
+    }
+    mentions.sort_by(|a, b| {
+        (a.span.start, std::cmp::Reverse(a.span.end), a.kind).cmp(&(
+            b.span.start,
+            std::cmp::Reverse(b.span.end),
+            b.kind,
+        ))
+    });
+    mentions
+}
+
+/// Whether `span` overlaps any of `taken`.
+fn overlaps(span: &Span, taken: &[Span]) -> bool {
+    taken
+        .iter()
+        .any(|t| t.start < span.end && span.start < t.end)
+}

@@ -1,0 +1,331 @@
+//! Numbers in digits and words, and what follows them: a unit (quantity or duration), a rate,
+//! a percent sign, an ordinal suffix. A bare four-digit number from 1800 to 2100 is a year.
+
+use std::str::FromStr;
+use std::sync::OnceLock;
+
+use regex::Regex;
+use rust_decimal::Decimal;
+
+use super::hedge::hedge_before;
+use super::unit::{rate_after, stuff_after, unit_after};
+use super::{DateExpr, MentionKind, Num, Payload, Year, overlaps};
+use crate::lexicon::{ends_word, lexicon};
+use crate::source::Span;
+
+/// A mention found in a sentence, before it is placed in the document.
+pub type Found = (MentionKind, Span, Option<usize>, Payload);
+
+struct Patterns {
+    digits: Regex,
+    scale: Regex,
+    words: Regex,
+    ordinal_words: Regex,
+    article: Regex,
+    percent: Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static PATTERNS: OnceLock<Patterns> = OnceLock::new();
+    PATTERNS.get_or_init(|| {
+        let lex = lexicon();
+        let words = |map: &std::collections::BTreeMap<String, u64>| {
+            let mut names: Vec<&String> = map.keys().collect();
+            names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+            names.iter().map(|n| regex::escape(n)).collect::<Vec<_>>().join("|")
+        };
+        let (ones, tens, scales, ordinals) = (words(&lex.ones), words(&lex.tens), words(&lex.scales), words(&lex.ordinals));
+        let articles = lex.articles.iter().map(|a| regex::escape(a)).collect::<Vec<_>>().join("|");
+        let re = |p: &str| Regex::new(p).expect("valid number pattern");
+        Patterns {
+            digits: re(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"),
+            scale: re(&format!(r"^[ \u{{a0}}]+(?i:(?P<scale>{scales}))\b")),
+            words: re(&format!(r"(?i)\b(?:(?P<tens>{tens})(?:-(?P<unit>{ones}))?|(?P<ones>{ones}))\b(?:\s+(?P<scale>{scales})\b)?")),
+            ordinal_words: re(&format!(r"(?i)\b(?:{ordinals})\b")),
+            article: re(&format!(r"(?i)\b(?:{articles})\s+")),
+            percent: re(r"^(?:\s?%|\s+(?i:percent|per\s+cent|pct)\b)"),
+        }
+    })
+}
+
+fn scale_after(text: &str, at: usize) -> Option<(Decimal, usize)> {
+    let caps = patterns().scale.captures(&text[at..])?;
+    let factor = lexicon().scales.get(&caps["scale"].to_ascii_lowercase())?;
+    Some((Decimal::from(*factor), at + caps.get(0)?.end()))
+}
+
+/// Every number-based mention of a sentence outside the `taken` spans (dates).
+pub fn numbers(text: &str, taken: &[Span]) -> Vec<Found> {
+    let p = patterns();
+    let mut found: Vec<Found> = Vec::new();
+    let mut consumed: Vec<Span> = taken.to_vec();
+
+    for m in p.digits.find_iter(text) {
+        let span = m.range();
+        if overlaps(&span, &consumed) || !starts_number(text, span.start) {
+            continue;
+        }
+        let rest = &text[span.end..];
+        if let Some(suffix) = ["st", "nd", "rd", "th"]
+            .iter()
+            .find(|s| rest.starts_with(**s))
+            && ends_word(text, span.end + suffix.len())
+            && !m.as_str().contains(['.', ','])
+        {
+            let Ok(value) = Decimal::from_str(m.as_str()) else {
+                continue;
+            };
+            let num = Num {
+                value,
+                digits: m.as_str().to_string(),
+                multiplier: Decimal::ONE,
+            };
+            found.push((
+                MentionKind::Ordinal,
+                span.start..span.end + suffix.len(),
+                None,
+                Payload::Number(num),
+            ));
+            continue;
+        }
+        let (multiplier, end) = scale_after(text, span.end).unwrap_or((Decimal::ONE, span.end));
+        let Ok(written) = Decimal::from_str(&m.as_str().replace(',', "")) else {
+            continue;
+        };
+        let Some(value) = written.checked_mul(multiplier) else {
+            continue;
+        };
+        let num = Num {
+            value,
+            digits: m.as_str().to_string(),
+            multiplier,
+        };
+        if let Some(mention) = classify(text, span.start, end, num, &mut consumed) {
+            found.push(mention);
+        }
+    }
+
+    for caps in p.words.captures_iter(text) {
+        let whole = caps.get(0).expect("group 0");
+        if overlaps(&whole.range(), &consumed) {
+            continue;
+        }
+        let lex = lexicon();
+        let small = |name: &str| caps.name(name).and_then(|w| lex.small_number(w.as_str()));
+        let base =
+            small("tens").unwrap_or(0) + small("unit").unwrap_or(0) + small("ones").unwrap_or(0);
+        let multiplier = caps
+            .name("scale")
+            .and_then(|s| lex.scales.get(&s.as_str().to_ascii_lowercase()))
+            .map_or(1, |f| *f);
+        let num = Num {
+            value: Decimal::from(base) * Decimal::from(multiplier),
+            digits: String::new(),
+            multiplier: Decimal::from(multiplier),
+        };
+        // "one" alone is a pronoun more often than a figure.
+        let lone_one = base == 1 && multiplier == 1;
+        let before = consumed.len();
+        if let Some(mention) = classify(text, whole.start(), whole.end(), num, &mut consumed)
+            && !(lone_one && mention.0 == MentionKind::Number)
+        {
+            found.push(mention);
+        } else {
+            consumed.truncate(before);
+        }
+    }
+
+    for m in p.ordinal_words.find_iter(text) {
+        if overlaps(&m.range(), &consumed) {
+            continue;
+        }
+        let value = lexicon().ordinals[&m.as_str().to_ascii_lowercase()];
+        let num = Num {
+            value: Decimal::from(value),
+            digits: String::new(),
+            multiplier: Decimal::ONE,
+        };
+        found.push((MentionKind::Ordinal, m.range(), None, Payload::Number(num)));
+    }
+
+    // "a week", "an hour", "nearly a decade": one of a unit of time.
+    for m in p.article.find_iter(text) {
+        if overlaps(&m.range(), &consumed) {
+            continue;
+        }
+        let Some((unit, len)) = lexicon().unit_at(&text[m.end()..], false) else {
+            continue;
+        };
+        let unit_end = m.end() + len;
+        // "a second batch" is an ordinal, not a duration.
+        if !lexicon().units[unit].is_time()
+            || lexicon().units[unit].symbol == "s"
+            || overlaps(&(m.start()..unit_end), &consumed)
+        {
+            continue;
+        }
+        let num = Num {
+            value: Decimal::ONE,
+            digits: String::new(),
+            multiplier: Decimal::ONE,
+        };
+        let (hedge, start) = match hedge_before(text, m.start(), true) {
+            Some((hedge, at)) => (Some(hedge), at),
+            None => (None, m.start()),
+        };
+        consumed.push(start..unit_end);
+        found.push((
+            MentionKind::Duration,
+            start..unit_end,
+            hedge,
+            Payload::Duration { amount: num, unit },
+        ));
+    }
+    found
+}
+
+/// Whether a digit run at `start` begins a number, rather than continuing a word or a name
+/// ("A380", "COVID-19", "F-16").
+fn starts_number(text: &str, start: usize) -> bool {
+    let mut before = text[..start].chars().rev();
+    match before.next() {
+        None => true,
+        Some(c) if c.is_alphanumeric() || c == '_' => false,
+        Some('-' | '.' | ',' | '/') => before.next().is_none_or(|c| !c.is_alphanumeric()),
+        Some(_) => true,
+    }
+}
+
+/// What the number at `start..end` is, from what follows it; the span it takes (its hedge,
+/// unit and rate included) is added to `consumed`.
+fn classify(
+    text: &str,
+    start: usize,
+    end: usize,
+    num: Num,
+    consumed: &mut Vec<Span>,
+) -> Option<Found> {
+    let (kind, end, payload) = if let Some(m) = patterns().percent.find(&text[end..]) {
+        (MentionKind::Percent, end + m.end(), Payload::Number(num))
+    } else if let Some((unit, unit_end)) = unit_after(text, end) {
+        if lexicon().units[unit].is_time() {
+            (
+                MentionKind::Duration,
+                unit_end,
+                Payload::Duration { amount: num, unit },
+            )
+        } else {
+            let (stuff, stuff_end) = stuff_after(text, unit_end);
+            match rate_after(text, stuff_end).or_else(|| rate_after(text, unit_end)) {
+                Some((per, rate_end)) => (
+                    MentionKind::Rate,
+                    rate_end,
+                    Payload::Rate {
+                        amount: num,
+                        unit,
+                        per,
+                        stuff,
+                    },
+                ),
+                None => (
+                    MentionKind::Quantity,
+                    unit_end,
+                    Payload::Quantity {
+                        amount: num,
+                        unit,
+                        stuff,
+                    },
+                ),
+            }
+        }
+    } else if text[end..].starts_with(|c: char| c.is_alphanumeric()) {
+        return None; // "4G", "747s": part of a name
+    } else if is_year(&num) {
+        let year = num.value.try_into().ok()?;
+        (
+            MentionKind::Date,
+            end,
+            Payload::Date(DateExpr::Year(Year::Stated(year))),
+        )
+    } else {
+        (MentionKind::Number, end, Payload::Number(num))
+    };
+    let duration = kind == MentionKind::Duration;
+    let (hedge, start) = match hedge_before(text, start, duration) {
+        Some((hedge, at)) if kind != MentionKind::Date => (Some(hedge), at),
+        _ => (None, start),
+    };
+    consumed.push(start..end);
+    Some((kind, start..end, hedge, payload))
+}
+
+fn is_year(num: &Num) -> bool {
+    num.digits.len() == 4
+        && num.multiplier == Decimal::ONE
+        && num.digits.bytes().all(|b| b.is_ascii_digit())
+        && (Decimal::from(1800)..=Decimal::from(2100)).contains(&num.value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(MentionKind, &str, String)> {
+        numbers(text, &[])
+            .into_iter()
+            .map(|(kind, span, _, payload)| {
+                let value = match payload {
+                    Payload::Number(n)
+                    | Payload::Quantity { amount: n, .. }
+                    | Payload::Rate { amount: n, .. }
+                    | Payload::Duration { amount: n, .. } => n.value.to_string(),
+                    Payload::Date(d) => format!("{d:?}"),
+                    Payload::DateRange { .. } => String::new(),
+                };
+                (kind, &text[span], value)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn numbers_units_and_rates() {
+        use MentionKind::*;
+        assert_eq!(
+            kinds(
+                "some 7,800 tons of water, releasing some 460 tons per day in 2005 for the 13th time"
+            ),
+            [
+                (Quantity, "some 7,800 tons", "7800".into()),
+                (Rate, "some 460 tons per day", "460".into()),
+                (Date, "2005", "Year(Stated(2005))".into()),
+                (Ordinal, "13th", "13".into()),
+            ]
+        );
+        assert_eq!(
+            kinds("1.2 million litres"),
+            [(Quantity, "1.2 million litres", "1200000.0".into())]
+        );
+        assert_eq!(
+            kinds("for two hours"),
+            [(Duration, "two hours", "2".into())]
+        );
+        assert_eq!(
+            kinds("nearly a decade"),
+            [(Duration, "nearly a decade", "1".into())]
+        );
+        assert_eq!(
+            kinds("up 12.5% on COVID-19 and A380 jets"),
+            [(Percent, "12.5%", "12.5".into())]
+        );
+        assert_eq!(
+            kinds("twenty-five trucks"),
+            [(Number, "twenty-five", "25".into())]
+        );
+        assert_eq!(kinds("one of them"), []);
+        assert_eq!(kinds("a second batch"), [(Ordinal, "second", "2".into())]);
+        assert_eq!(
+            kinds("a 19-day festival"),
+            [(Duration, "19-day", "19".into())]
+        );
+    }
+}

@@ -1,0 +1,128 @@
+//! Units after a number ("7,800 tons", "a 19-day", "5km") and the rate that may follow
+//! ("per day", "a day", "/day", "daily"), with the stuff being measured ("tons of water").
+
+use crate::lexicon::{ends_word, lexicon};
+
+/// The unit right after a number ending at `at`: attached ("5km"), after a space, or after a
+/// hyphen ("19-day"). Returns `(unit index, end)`.
+pub fn unit_after(text: &str, at: usize) -> Option<(usize, usize)> {
+    let rest = &text[at..];
+    let gap = rest.len()
+        - rest
+            .trim_start_matches([' ', '\u{a0}', '\u{202f}', '-'])
+            .len();
+    let gap_text = &rest[..gap];
+    if gap_text.chars().count() > 1 {
+        return None;
+    }
+    let (unit, len) = lexicon().unit_at(&rest[gap..], true)?;
+    Some((unit, at + gap + len))
+}
+
+/// Words that end the phrase naming the stuff measured: "tons of treated water into the sea".
+const STUFF_STOPS: &[&str] = &[
+    "a", "an", "per", "each", "every", "into", "to", "in", "on", "at", "for", "from", "through",
+    "by", "over", "and", "or", "was", "were", "is", "are", "had", "has", "will", "that", "which",
+    "daily", "hourly", "weekly", "monthly", "annually", "yearly", "of", "with",
+];
+
+/// The stuff named after a unit ("of treated water" → "water") and where its phrase ends;
+/// `(None, at)` when no "of" phrase follows.
+pub fn stuff_after(text: &str, at: usize) -> (Option<String>, usize) {
+    let rest = &text[at..];
+    let lead = rest.len() - rest.trim_start().len();
+    if lead == 0 || !rest[lead..].starts_with("of ") {
+        return (None, at);
+    }
+    let mut pos = at + lead + 3;
+    let (mut head, mut end) = (None, at);
+    for _ in 0..4 {
+        let word_text = &text[pos..];
+        let len = word_text
+            .find(|c: char| !(c.is_alphabetic() || c == '-'))
+            .unwrap_or(word_text.len());
+        let lower = word_text[..len].to_lowercase();
+        if len == 0 || STUFF_STOPS.contains(&lower.as_str()) {
+            break;
+        }
+        if !matches!(lower.as_str(), "the" | "its" | "their" | "his" | "her") {
+            head = Some(lower);
+        }
+        end = pos + len;
+        if !word_text[len..].starts_with(' ') {
+            break;
+        }
+        pos += len + 1;
+    }
+    if head.is_none() {
+        return (None, at);
+    }
+    (head, end)
+}
+
+/// A rate marker after a quantity's unit (and its stuff), as `(time unit index, end)`:
+/// "per day", "a day", "an hour", "each week", "/day", "daily".
+pub fn rate_after(text: &str, at: usize) -> Option<(usize, usize)> {
+    let lex = lexicon();
+    let rest = &text[at..];
+    if let Some(slashed) = rest.strip_prefix('/') {
+        let (unit, len) = lex.unit_at(slashed, true)?;
+        return lex.units[unit].is_time().then_some((unit, at + 1 + len));
+    }
+    let trimmed = rest.trim_start();
+    let offset = at + rest.len() - trimmed.len();
+    if offset == at {
+        return None;
+    }
+    let word_end = trimmed
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(trimmed.len());
+    let word = trimmed[..word_end].to_ascii_lowercase();
+    if let Some(&unit) = lex.rate_adverbs.get(&word) {
+        return Some((unit, offset + word_end));
+    }
+    if !lex.rate_markers.contains(&word) {
+        return None;
+    }
+    let after = &trimmed[word_end..];
+    let unit_text = after.trim_start();
+    if unit_text.len() == after.len() {
+        return None;
+    }
+    let unit_at = offset + word_end + (after.len() - unit_text.len());
+    let (unit, len) = lex.unit_at(unit_text, false)?;
+    (lex.units[unit].is_time() && ends_word(text, unit_at + len)).then_some((unit, unit_at + len))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn symbol(id: usize) -> &'static str {
+        &lexicon().units[id].symbol
+    }
+
+    #[test]
+    fn units_after_numbers() {
+        let text = "a 19-day run, 5km, 7 tons, 40 tomatoes";
+        let (id, end) = unit_after(text, 4).unwrap();
+        assert_eq!((symbol(id), &text[4..end]), ("day", "-day"));
+        let (id, _) = unit_after(text, 15).unwrap();
+        assert_eq!(symbol(id), "km");
+        assert!(unit_after(text, 29).is_none());
+    }
+
+    #[test]
+    fn rates_and_stuff() {
+        let text = "460 tons of treated water per day";
+        let (stuff, end) = stuff_after(text, 8);
+        assert_eq!(stuff.as_deref(), Some("water"));
+        let (id, rate_end) = rate_after(text, end).unwrap();
+        assert_eq!((symbol(id), rate_end), ("day", text.len()));
+        assert_eq!(symbol(rate_after(" a minute", 0).unwrap().0), "min");
+        assert_eq!(symbol(rate_after("/h", 0).unwrap().0), "h");
+        assert_eq!(symbol(rate_after(" daily", 0).unwrap().0), "day");
+        assert!(rate_after(" a tonne", 0).is_none());
+        assert!(rate_after(" a dayold", 0).is_none());
+    }
+}

@@ -1,0 +1,118 @@
+//! Ingest: a source's text becomes a [`Document`] — the same text with everything that is not
+//! prose masked (blanked to spaces, byte for byte, so every offset still points into the
+//! original), the blocks of prose, and the reference date if the document states one.
+
+mod markdown;
+mod text;
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::source::{Source, Span};
+
+/// The input formats figcheck reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum InputFormat {
+    Text,
+    Markdown,
+}
+
+impl InputFormat {
+    /// The format a path's extension suggests: Markdown for `.md` and `.markdown`, text otherwise.
+    pub fn from_path(path: &str) -> InputFormat {
+        let lower = path.to_ascii_lowercase();
+        if lower.ends_with(".md") || lower.ends_with(".markdown") {
+            InputFormat::Markdown
+        } else {
+            InputFormat::Text
+        }
+    }
+}
+
+/// Where a reference date came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DateSource {
+    /// `--date` on the command line (or the library's settings).
+    Settings,
+    /// A `date:` line in Markdown front matter.
+    FrontMatter,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReferenceDate {
+    pub date: Date,
+    pub source: DateSource,
+}
+
+#[derive(Debug)]
+pub struct Document<'a> {
+    pub source: &'a Source,
+    /// The original text with markup, code and metadata replaced by spaces (newlines kept).
+    /// Same length as the original, so offsets into one are offsets into the other.
+    pub prose: String,
+    /// Blocks of prose (paragraphs, headings, list items), in order.
+    pub blocks: Vec<Span>,
+    /// The date the document states it was published, if any.
+    pub stated_date: Option<ReferenceDate>,
+}
+
+pub fn ingest(source: &Source, format: InputFormat) -> Document<'_> {
+    match format {
+        InputFormat::Text => text::ingest(source),
+        InputFormat::Markdown => markdown::ingest(source),
+    }
+}
+
+/// A copy of `text` in which every byte outside `keep` is a space, except line breaks.
+/// `keep` must be sorted and hold ranges on character boundaries.
+fn mask_except(text: &str, keep: &[Span]) -> String {
+    let mut bytes: Vec<u8> = text
+        .bytes()
+        .map(|b| if b == b'\n' { b'\n' } else { b' ' })
+        .collect();
+    for span in keep {
+        bytes[span.clone()].copy_from_slice(&text.as_bytes()[span.clone()]);
+    }
+    // Every byte is either copied whole within a kept range on character boundaries or is ASCII.
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// Blocks separated by blank lines, each trimmed of surrounding white space.
+fn blank_line_blocks(prose: &str) -> Vec<Span> {
+    let mut blocks = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut end = 0;
+    let mut offset = 0;
+    for line in prose.split_inclusive('\n') {
+        let content = line.trim_end();
+        if content.trim_start().is_empty() {
+            if let Some(s) = start.take() {
+                blocks.push(s..end);
+            }
+        } else {
+            let lead = content.len() - content.trim_start().len();
+            start.get_or_insert(offset + lead);
+            end = offset + content.len();
+        }
+        offset += line.len();
+    }
+    if let Some(s) = start {
+        blocks.push(s..end);
+    }
+    blocks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_split_on_blank_lines() {
+        let text = "One line.\nSame block.\n\n  \nNext block.  \n";
+        let blocks = blank_line_blocks(text);
+        let got: Vec<&str> = blocks.iter().map(|b| &text[b.clone()]).collect();
+        assert_eq!(got, ["One line.\nSame block.", "Next block."]);
+    }
+}

@@ -1,0 +1,355 @@
+//! The vocabulary of `rules/`: units, hedges, number words and the calendar, compiled into the
+//! binary and parsed once. Extraction and normalization read it; nothing here knows about a
+//! particular document.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+use rust_decimal::Decimal;
+use serde::Deserialize;
+
+use crate::interval::Interval;
+
+const UNITS: &str = include_str!("../rules/units.toml");
+const HEDGES: &str = include_str!("../rules/hedges.toml");
+const NUMBERS: &str = include_str!("../rules/numbers.toml");
+const CALENDAR: &str = include_str!("../rules/calendar.toml");
+
+/// A unit of measure from `rules/units.toml`.
+#[derive(Debug)]
+pub struct Unit {
+    pub symbol: String,
+    pub dimension: String,
+    /// The factor to the dimension's base unit; an interval when the unit is ambiguous.
+    pub factor: Interval,
+    pub names: Vec<String>,
+}
+
+impl Unit {
+    /// The factor that turns an amount in `self` into an amount in `other`, or `None` when the
+    /// dimensions differ. The same unit converts exactly, even when it is ambiguous: "tons"
+    /// and "tons" in one sentence are taken to be the same ton.
+    pub fn factor_to(&self, other: &Unit) -> Option<Interval> {
+        if self.dimension != other.dimension {
+            return None;
+        }
+        if self.symbol == other.symbol {
+            return Some(Interval::exact(Decimal::ONE));
+        }
+        self.factor.div(&other.factor)
+    }
+
+    pub fn is_time(&self) -> bool {
+        self.dimension == "time"
+    }
+
+    /// The unit's singular name, for messages ("day", "ton").
+    pub fn singular(&self) -> &str {
+        self.names.first().map_or(&self.symbol, String::as_str)
+    }
+
+    /// The unit's plural name, for messages ("days", "tons").
+    pub fn plural(&self) -> &str {
+        self.names.get(1).map_or(self.singular(), String::as_str)
+    }
+}
+
+/// How a hedge changes a figure's interval (DESIGN §2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum HedgeKind {
+    Approximate,
+    Nearly,
+    MoreThan,
+    AtLeast,
+    UpTo,
+    LessThan,
+}
+
+#[derive(Debug)]
+pub struct Hedge {
+    pub word: String,
+    pub kind: HedgeKind,
+    pub tolerance: Decimal,
+    /// "over two hours" means "during", not "more than".
+    pub not_for_durations: bool,
+}
+
+pub struct Lexicon {
+    pub units: Vec<Unit>,
+    unit_names: AhoCorasick,
+    unit_name_ids: Vec<usize>,
+    unit_abbrevs: AhoCorasick,
+    unit_abbrev_ids: Vec<usize>,
+    pub rate_markers: Vec<String>,
+    pub rate_adverbs: BTreeMap<String, usize>,
+    pub hedges: Vec<Hedge>,
+    pub ones: BTreeMap<String, u64>,
+    pub tens: BTreeMap<String, u64>,
+    pub scales: BTreeMap<String, u64>,
+    pub ordinals: BTreeMap<String, u64>,
+    pub articles: Vec<String>,
+    /// `(name, month number)`, longest names first.
+    pub months: Vec<(String, u8)>,
+    /// `(name, weekday index from Monday = 0)`.
+    pub weekdays: Vec<(String, u8)>,
+    pub month_prepositions: Vec<String>,
+    pub range_inclusive: Vec<String>,
+    pub range_ambiguous: Vec<String>,
+    pub future_markers: Vec<String>,
+    pub past_markers: Vec<String>,
+    pub abbreviations: Vec<String>,
+}
+
+/// The lexicon compiled from the built-in `rules/` files.
+pub fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| Lexicon::builtin().expect("the built-in rules/ lexicons are valid"))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UnitsFile {
+    unit: Vec<UnitEntry>,
+    rate: RateEntry,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UnitEntry {
+    symbol: String,
+    dimension: String,
+    factor: Option<Decimal>,
+    #[serde(default)]
+    factors: Vec<Decimal>,
+    names: Vec<String>,
+    #[serde(default)]
+    abbreviations: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RateEntry {
+    markers: Vec<String>,
+    adverbs: BTreeMap<String, String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HedgesFile {
+    hedge: Vec<HedgeEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct HedgeEntry {
+    kind: HedgeKind,
+    #[serde(default)]
+    tolerance: Decimal,
+    words: Vec<String>,
+    #[serde(default)]
+    not_for_durations: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NumbersFile {
+    ones: BTreeMap<String, u64>,
+    tens: BTreeMap<String, u64>,
+    scales: BTreeMap<String, u64>,
+    ordinals: BTreeMap<String, u64>,
+    articles: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct CalendarFile {
+    month: Vec<MonthEntry>,
+    weekdays: Vec<Vec<String>>,
+    month_prepositions: Vec<String>,
+    range_inclusive: Vec<String>,
+    range_ambiguous: Vec<String>,
+    future_markers: Vec<String>,
+    past_markers: Vec<String>,
+    abbreviations: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MonthEntry {
+    names: Vec<String>,
+}
+
+fn automaton(patterns: &[String], case_insensitive: bool) -> Result<AhoCorasick, String> {
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .start_kind(StartKind::Anchored)
+        .ascii_case_insensitive(case_insensitive)
+        .build(patterns)
+        .map_err(|e| e.to_string())
+}
+
+impl Lexicon {
+    fn builtin() -> Result<Lexicon, String> {
+        let units: UnitsFile = toml::from_str(UNITS).map_err(|e| format!("units.toml: {e}"))?;
+        let hedges: HedgesFile = toml::from_str(HEDGES).map_err(|e| format!("hedges.toml: {e}"))?;
+        let numbers: NumbersFile =
+            toml::from_str(NUMBERS).map_err(|e| format!("numbers.toml: {e}"))?;
+        let calendar: CalendarFile =
+            toml::from_str(CALENDAR).map_err(|e| format!("calendar.toml: {e}"))?;
+
+        let mut unit_list = Vec::new();
+        let (mut names, mut name_ids, mut abbrevs, mut abbrev_ids) =
+            (vec![], vec![], vec![], vec![]);
+        for (id, entry) in units.unit.into_iter().enumerate() {
+            let mut factors = entry.factors;
+            factors.extend(entry.factor);
+            let (Some(low), Some(high)) = (factors.iter().min(), factors.iter().max()) else {
+                return Err(format!("units.toml: unit {} has no factor", entry.symbol));
+            };
+            for name in &entry.names {
+                names.push(name.clone());
+                name_ids.push(id);
+            }
+            for abbrev in &entry.abbreviations {
+                abbrevs.push(abbrev.clone());
+                abbrev_ids.push(id);
+            }
+            unit_list.push(Unit {
+                symbol: entry.symbol,
+                dimension: entry.dimension,
+                factor: Interval::new(*low, *high),
+                names: entry.names,
+            });
+        }
+        let unit_index = |symbol: &str| unit_list.iter().position(|u| u.symbol == symbol);
+        let mut rate_adverbs = BTreeMap::new();
+        for (adverb, symbol) in units.rate.adverbs {
+            let id = unit_index(&symbol).ok_or_else(|| {
+                format!("units.toml: rate adverb {adverb} names unknown unit {symbol}")
+            })?;
+            rate_adverbs.insert(adverb, id);
+        }
+
+        let mut hedge_list = Vec::new();
+        for entry in hedges.hedge {
+            for word in entry.words {
+                hedge_list.push(Hedge {
+                    not_for_durations: entry.not_for_durations.contains(&word),
+                    word,
+                    kind: entry.kind,
+                    tolerance: entry.tolerance,
+                });
+            }
+        }
+        // Longest first, so "more than" is tried before "over" and "an estimated" before "estimated".
+        hedge_list.sort_by(|a, b| b.word.len().cmp(&a.word.len()).then(a.word.cmp(&b.word)));
+
+        let mut months = Vec::new();
+        for (index, month) in calendar.month.iter().enumerate() {
+            for name in &month.names {
+                months.push((name.clone(), index as u8 + 1));
+            }
+        }
+        months.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        let mut weekdays = Vec::new();
+        for (index, names) in calendar.weekdays.iter().enumerate() {
+            for name in names {
+                weekdays.push((name.clone(), index as u8));
+            }
+        }
+        weekdays.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+
+        Ok(Lexicon {
+            unit_names: automaton(&names, true)?,
+            unit_name_ids: name_ids,
+            unit_abbrevs: automaton(&abbrevs, false)?,
+            unit_abbrev_ids: abbrev_ids,
+            units: unit_list,
+            rate_markers: units.rate.markers,
+            rate_adverbs,
+            hedges: hedge_list,
+            ones: numbers.ones,
+            tens: numbers.tens,
+            scales: numbers.scales,
+            ordinals: numbers.ordinals,
+            articles: numbers.articles,
+            months,
+            weekdays,
+            month_prepositions: calendar.month_prepositions,
+            range_inclusive: calendar.range_inclusive,
+            range_ambiguous: calendar.range_ambiguous,
+            future_markers: calendar.future_markers,
+            past_markers: calendar.past_markers,
+            abbreviations: calendar.abbreviations,
+        })
+    }
+
+    /// The unit written at the very start of `text`, as `(unit index, length in bytes)`.
+    /// Names match in any case; abbreviations only with their case. The match must end at a
+    /// word boundary.
+    pub fn unit_at(&self, text: &str, abbreviations: bool) -> Option<(usize, usize)> {
+        let input = Input::new(text).anchored(Anchored::Yes);
+        let mut best: Option<(usize, usize)> = None;
+        if let Some(m) = self.unit_names.find(input.clone())
+            && ends_word(text, m.end())
+        {
+            best = Some((self.unit_name_ids[m.pattern().as_usize()], m.end()));
+        }
+        if abbreviations
+            && let Some(m) = self.unit_abbrevs.find(input)
+            && ends_word(text, m.end())
+            && best.is_none_or(|(_, len)| m.end() > len)
+        {
+            best = Some((self.unit_abbrev_ids[m.pattern().as_usize()], m.end()));
+        }
+        best
+    }
+
+    /// The value of a number word ("seven", "twenty"), without scales.
+    pub fn small_number(&self, word: &str) -> Option<u64> {
+        let lower = word.to_ascii_lowercase();
+        self.ones
+            .get(&lower)
+            .or_else(|| self.tens.get(&lower))
+            .copied()
+    }
+}
+
+/// Whether `text[end..]` starts at a word boundary.
+pub fn ends_word(text: &str, end: usize) -> bool {
+    text[end..]
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_alphanumeric() && c != '_')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_lexicon_parses() {
+        let lex = lexicon();
+        assert!(lex.units.iter().any(|u| u.symbol == "ton"));
+        let ton = lex.units.iter().find(|u| u.symbol == "ton").unwrap();
+        assert!(ton.factor.low() < ton.factor.high(), "ton stays ambiguous");
+    }
+
+    #[test]
+    fn unit_matching_respects_case_and_boundaries() {
+        let lex = lexicon();
+        let (id, len) = lex.unit_at("tons per day", true).unwrap();
+        assert_eq!((lex.units[id].symbol.as_str(), len), ("ton", 4));
+        assert!(lex.unit_at("tonsils", true).is_none());
+        let (id, _) = lex.unit_at("Litres", true).unwrap();
+        assert_eq!(lex.units[id].symbol, "L");
+        assert!(
+            lex.unit_at("KM", true).is_none(),
+            "abbreviations keep their case"
+        );
+        let (id, len) = lex.unit_at("metric tons of steel", true).unwrap();
+        assert_eq!((lex.units[id].symbol.as_str(), len), ("t", 11));
+    }
+}

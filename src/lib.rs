@@ -1,0 +1,83 @@
+//! figcheck checks that the figures in a piece of prose agree with each other.
+//!
+//! The pipeline runs one way (DESIGN §1): [`ingest`] → [`segment`] → [`extract`] →
+//! [`normalize`] → [`link`] → [`rules`] → [`finding`] → `render`. The library does no I/O:
+//! [`check`] takes a [`Source`] and [`Settings`] and returns a [`FileReport`].
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod extract;
+pub mod finding;
+pub mod ingest;
+pub mod interval;
+pub mod lexicon;
+pub mod link;
+pub mod normalize;
+pub mod render;
+pub mod rules;
+pub mod segment;
+pub mod settings;
+pub mod source;
+
+pub use finding::{FileReport, Finding};
+pub use settings::Settings;
+pub use source::Source;
+
+use finding::{Locator, Skipped};
+use ingest::{DateSource, InputFormat, ReferenceDate};
+use rules::Outcome;
+
+/// Checks one source: every stage of the pipeline, no I/O.
+pub fn check(source: &Source, settings: &Settings) -> FileReport {
+    let format = settings
+        .input_format
+        .unwrap_or_else(|| InputFormat::from_path(&source.path));
+    let doc = ingest::ingest(source, format);
+    let reference = settings
+        .reference_date
+        .map(|date| ReferenceDate {
+            date,
+            source: DateSource::Settings,
+        })
+        .or(doc.stated_date);
+    let sentences = segment::sentences(&doc);
+    let mentions = extract::extract(&doc, &sentences);
+    let figures = normalize::normalize(mentions, reference.map(|r| r.date));
+    let (claims, unlinked) = link::link(&figures);
+
+    let locator = Locator::new(&source.text);
+    let mut report = FileReport {
+        path: source.path.clone(),
+        reference_date: reference.map(|r| r.date),
+        reference_date_source: reference.map(|r| r.source),
+        findings: Vec::new(),
+        verified: Vec::new(),
+        skipped: Vec::new(),
+        figures: Vec::new(),
+    };
+    for outcome in rules::run(&claims, &figures, &locator) {
+        match outcome {
+            Outcome::Finding(f) => report.findings.push(f),
+            Outcome::Verified(v) => report.verified.push(v),
+            Outcome::Skipped(s) => report.skipped.push(s),
+        }
+    }
+    for u in unlinked {
+        let span = locator.position(&figures[u.figure].mention.span);
+        report.skipped.push(Skipped {
+            rule: u.rule,
+            reason: u.reason,
+            span,
+        });
+    }
+    report
+        .findings
+        .sort_by(|a, b| (a.span.start, a.rule).cmp(&(b.span.start, b.rule)));
+    report
+        .verified
+        .sort_by(|a, b| (a.span.start, a.rule).cmp(&(b.span.start, b.rule)));
+    report
+        .skipped
+        .sort_by(|a, b| (a.span.start, a.rule).cmp(&(b.span.start, b.rule)));
+    report.figures = figures;
+    report
+}

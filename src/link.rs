@@ -1,0 +1,99 @@
+//! Link: figures into [`Claim`]s — the relations the rules check. Linking is where false alarms
+//! are born, so it links only when the reading is unambiguous: one rate, one period and one
+//! total of the same stuff, in one sentence. Anything less is left alone, and anything
+//! ambiguous is recorded so `--verbose` can say why nothing was checked.
+
+use crate::extract::{MentionKind, Payload};
+use crate::lexicon::lexicon;
+use crate::normalize::Figure;
+
+/// A relation between figures; the numbers index the document's figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Claim {
+    /// `rate` × `period` should give `total`.
+    RateTotal {
+        rate: usize,
+        period: usize,
+        total: usize,
+    },
+}
+
+/// A relation that was not linked because the sentence allows more than one reading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unlinked {
+    pub rule: &'static str,
+    /// The figure the relation would have been about.
+    pub figure: usize,
+    pub reason: String,
+}
+
+pub fn link(figures: &[Figure]) -> (Vec<Claim>, Vec<Unlinked>) {
+    let mut claims = Vec::new();
+    let mut unlinked = Vec::new();
+    for (rate, figure) in figures.iter().enumerate() {
+        let Payload::Rate { unit, stuff, .. } = &figure.mention.payload else {
+            continue;
+        };
+        let sentence = figure.mention.sentence;
+        let in_sentence = || {
+            figures
+                .iter()
+                .enumerate()
+                .filter(move |(_, f)| f.mention.sentence == sentence)
+        };
+        let dimension = &lexicon().units[*unit].dimension;
+        let totals: Vec<usize> = in_sentence()
+            .filter(|(_, f)| match &f.mention.payload {
+                Payload::Quantity {
+                    unit: u, stuff: s, ..
+                } => {
+                    &lexicon().units[*u].dimension == dimension
+                        && (s.is_none() || stuff.is_none() || s == stuff)
+                }
+                _ => false,
+            })
+            .map(|(i, _)| i)
+            .collect();
+        if totals.is_empty() {
+            continue;
+        }
+        let rates = in_sentence()
+            .filter(|(_, f)| matches!(&f.mention.payload, Payload::Rate { unit: u, .. } if &lexicon().units[*u].dimension == dimension))
+            .count();
+        let inside_range = |f: &Figure| {
+            in_sentence().any(|(_, r)| {
+                r.mention.kind == MentionKind::DateRange
+                    && r.mention.span.start <= f.mention.span.start
+                    && f.mention.span.end <= r.mention.span.end
+            })
+        };
+        let periods: Vec<usize> = in_sentence()
+            .filter(|(_, f)| match f.mention.kind {
+                MentionKind::DateRange => true,
+                MentionKind::Duration => !inside_range(f),
+                _ => false,
+            })
+            .map(|(i, _)| i)
+            .collect();
+        let reason = match (rates, totals.len(), periods.len()) {
+            (_, _, 0) => continue,
+            (1, 1, 1) => {
+                claims.push(Claim::RateTotal {
+                    rate,
+                    period: periods[0],
+                    total: totals[0],
+                });
+                continue;
+            }
+            (r, _, _) if r > 1 => format!("{r} rates of the same kind in one sentence"),
+            (_, t, 1) => format!("{t} totals could go with the rate"),
+            (_, _, p) => format!("{p} periods could go with the rate"),
+        };
+        unlinked.push(Unlinked {
+            rule: "rate-total-mismatch",
+            figure: rate,
+            reason: format!("not linked: {reason}"),
+        });
+    }
+    (claims, unlinked)
+}

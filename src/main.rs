@@ -1,0 +1,184 @@
+//! The `figcheck` binary: reads files, runs the library, prints reports. Exit codes: 0 when
+//! nothing reaches `--fail-on`, 1 when something does, 2 on a usage or input error.
+
+mod cli;
+
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::Parser;
+use figcheck::finding::Severity;
+use figcheck::render::{self, Format, InputError, PrettyOptions};
+use figcheck::{FileReport, Source};
+
+use cli::{Cli, Command, CommonArgs, FailOn};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let (extract, args) = match cli.command {
+        Some(Command::Check(args)) => (false, args),
+        Some(Command::Extract(args)) => (true, args),
+        None => (false, cli.check),
+    };
+    if args.paths.is_empty() {
+        eprintln!(
+            "figcheck: error: no input; name files or folders to check, or - for standard input"
+        );
+        return ExitCode::from(2);
+    }
+    let settings = args.settings();
+    let (sources, errors) = read_inputs(&args.paths);
+    let checked: Vec<(Source, FileReport)> = sources
+        .into_iter()
+        .map(|source| {
+            let report = figcheck::check(&source, &settings);
+            (source, report)
+        })
+        .collect();
+
+    let output = render_output(extract, &args, &checked, &errors);
+    for error in &errors {
+        eprintln!("figcheck: error: {}: {}", error.path, error.message);
+    }
+    if let Err(e) = io::stdout().lock().write_all(output.as_bytes())
+        && e.kind() != io::ErrorKind::BrokenPipe
+    {
+        eprintln!("figcheck: error: writing the report: {e}");
+        return ExitCode::from(2);
+    }
+    if !errors.is_empty() {
+        return ExitCode::from(2);
+    }
+    let threshold = match args.fail_on {
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Never => None,
+    };
+    let failing = threshold.is_some_and(|t| {
+        !extract
+            && checked
+                .iter()
+                .flat_map(|(_, r)| &r.findings)
+                .any(|f| f.severity >= t)
+    });
+    if failing {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn render_output(
+    extract: bool,
+    args: &CommonArgs,
+    checked: &[(Source, FileReport)],
+    errors: &[InputError],
+) -> String {
+    match (extract, args.format) {
+        (true, Format::Json) => render::extract_json(checked, errors),
+        (true, Format::Pretty) => checked
+            .iter()
+            .map(|(s, r)| render::extract_pretty(s, r))
+            .collect(),
+        (false, Format::Json) => {
+            let reports: Vec<FileReport> = checked.iter().map(|(_, r)| r.clone()).collect();
+            render::check_json(&reports, errors)
+        }
+        (false, Format::Pretty) => {
+            let color = io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+            let options = PrettyOptions {
+                color,
+                verbose: args.verbose,
+            };
+            let mut out: String = checked
+                .iter()
+                .map(|(s, r)| render::check_pretty(s, r, options))
+                .collect();
+            let reports: Vec<FileReport> = checked.iter().map(|(_, r)| r.clone()).collect();
+            out.push_str(&render::summary(&reports, errors.len()));
+            out
+        }
+    }
+}
+
+/// Reads every input: files as named, folders recursed in sorted order, `-` as standard input.
+/// A file that cannot be read becomes an error; the others are still read.
+fn read_inputs(paths: &[PathBuf]) -> (Vec<Source>, Vec<InputError>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            let mut bytes = Vec::new();
+            match io::stdin().read_to_end(&mut bytes) {
+                Ok(_) => push_decoded("-", bytes, &mut files, &mut errors),
+                Err(e) => errors.push(InputError {
+                    path: "-".into(),
+                    message: e.to_string(),
+                }),
+            }
+        } else if path.is_dir() {
+            let mut found = Vec::new();
+            walk(path, &mut found, &mut errors);
+            found.sort();
+            for file in found {
+                read_file(&file, &mut files, &mut errors);
+            }
+        } else {
+            read_file(path, &mut files, &mut errors);
+        }
+    }
+    (files, errors)
+}
+
+fn walk(dir: &Path, found: &mut Vec<PathBuf>, errors: &mut Vec<InputError>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            errors.push(InputError {
+                path: dir.display().to_string(),
+                message: e.to_string(),
+            });
+            return;
+        }
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        if kind.is_dir() {
+            walk(&path, found, errors);
+        } else if matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("md" | "markdown" | "txt")
+        ) {
+            found.push(path);
+        }
+    }
+}
+
+fn read_file(path: &Path, files: &mut Vec<Source>, errors: &mut Vec<InputError>) {
+    let name = path.display().to_string();
+    match std::fs::read(path) {
+        Ok(bytes) => push_decoded(&name, bytes, files, errors),
+        Err(e) => errors.push(InputError {
+            path: name,
+            message: e.to_string(),
+        }),
+    }
+}
+
+fn push_decoded(name: &str, bytes: Vec<u8>, files: &mut Vec<Source>, errors: &mut Vec<InputError>) {
+    match String::from_utf8(bytes) {
+        Ok(text) => files.push(Source::new(name, text)),
+        Err(e) => errors.push(InputError {
+            path: name.to_string(),
+            message: format!(
+                "not valid UTF-8 (first bad byte at offset {})",
+                e.utf8_error().valid_up_to()
+            ),
+        }),
+    }
+}

@@ -1,0 +1,375 @@
+//! Normalize: each [`Mention`] becomes a [`Figure`] — an interval for every amount (written
+//! precision and hedges, DESIGN §2) and civil dates resolved against the reference date. What
+//! cannot be resolved stays unresolved, with the reason.
+
+use jiff::ToSpan;
+use jiff::civil::{Date, Weekday};
+use rust_decimal::Decimal;
+
+use crate::extract::{DateExpr, EndDay, Mention, MentionKind, Num, Payload, Tense, Year};
+use crate::interval::Interval;
+use crate::lexicon::{HedgeKind, lexicon};
+
+/// A date as far as the text pins it down.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resolved {
+    Day(Date),
+    Month(i16, i8),
+    Year(i16),
+    Range {
+        start: Date,
+        end: Date,
+        end_day: EndDay,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub struct Figure {
+    pub mention: Mention,
+    /// The amount as written, scale applied (not for dates).
+    pub central: Option<Decimal>,
+    /// What the amount may be, given written precision and hedge.
+    pub interval: Option<Interval>,
+    pub date: Option<Resolved>,
+    /// Why a date could not be resolved.
+    pub unresolved: Option<String>,
+}
+
+impl Figure {
+    pub fn amount(&self) -> Option<&Num> {
+        match &self.mention.payload {
+            Payload::Number(n) => Some(n),
+            Payload::Quantity { amount, .. }
+            | Payload::Rate { amount, .. }
+            | Payload::Duration { amount, .. } => Some(amount),
+            Payload::Date(_) | Payload::DateRange { .. } => None,
+        }
+    }
+}
+
+pub fn normalize(mentions: Vec<Mention>, reference: Option<Date>) -> Vec<Figure> {
+    mentions.into_iter().map(|m| figure(m, reference)).collect()
+}
+
+fn figure(mention: Mention, reference: Option<Date>) -> Figure {
+    let mut figure = Figure {
+        central: None,
+        interval: None,
+        date: None,
+        unresolved: None,
+        mention,
+    };
+    if let Some(num) = figure.amount().cloned() {
+        figure.central = Some(num.value);
+        // An ordinal names a place in a series: it is exact.
+        let written = if figure.mention.kind == MentionKind::Ordinal {
+            Interval::exact(num.value)
+        } else {
+            written_interval(&num)
+        };
+        figure.interval = Some(hedged(written, num.value, figure.mention.hedge));
+    }
+    let resolved = match &figure.mention.payload {
+        Payload::Date(expr) => Some(resolve(expr, reference, figure.mention.tense)),
+        Payload::DateRange {
+            start,
+            end,
+            end_day,
+        } => Some(resolve_range(
+            *start,
+            *end,
+            *end_day,
+            reference,
+            figure.mention.tense,
+        )),
+        _ => None,
+    };
+    match resolved {
+        Some(Ok(date)) => figure.date = Some(date),
+        Some(Err(why)) => figure.unresolved = Some(why),
+        None => {}
+    }
+    figure
+}
+
+/// The interval a number's last written digit allows. Integers are read as precise to at
+/// least two significant figures ("7,800" → [7,750, 7,850], "40" → [39.5, 40.5]); numbers in
+/// words name exact counts.
+pub fn written_interval(num: &Num) -> Interval {
+    if num.in_words() {
+        return Interval::exact(num.value);
+    }
+    let digits = num.digits.replace(',', "");
+    let step = match digits.split_once('.') {
+        Some((_, decimals)) => Decimal::new(1, decimals.len() as u32),
+        None => {
+            let significant = digits.trim_end_matches('0').len();
+            let kept = significant.max(2).min(digits.len());
+            let mut step = Decimal::ONE;
+            for _ in kept..digits.len() {
+                step *= Decimal::TEN;
+            }
+            step
+        }
+    };
+    let half = step * num.multiplier / Decimal::TWO;
+    match (num.value.checked_sub(half), num.value.checked_add(half)) {
+        (Some(low), Some(high)) => Interval::new(low, high),
+        _ => Interval::exact(num.value),
+    }
+}
+
+/// The interval after a hedge ("some", "nearly", "more than") has had its say.
+fn hedged(written: Interval, value: Decimal, hedge: Option<usize>) -> Interval {
+    let Some(hedge) = hedge.map(|h| &lexicon().hedges[h]) else {
+        return written;
+    };
+    let t = hedge.tolerance;
+    let (low, high) = (written.low(), written.high());
+    let widen = |v: Option<Decimal>, f: Decimal| v.and_then(|v| v.checked_mul(f));
+    match hedge.kind {
+        HedgeKind::Approximate => {
+            Interval::bounded(widen(low, Decimal::ONE - t), widen(high, Decimal::ONE + t))
+        }
+        HedgeKind::Nearly => Interval::bounded(widen(low, Decimal::ONE - t), high),
+        HedgeKind::MoreThan | HedgeKind::AtLeast => Interval::bounded(Some(value), None),
+        HedgeKind::UpTo | HedgeKind::LessThan => Interval::bounded(None, Some(value)),
+    }
+}
+
+const NEEDS_REFERENCE: &str = "needs a reference date (give --date or a front-matter date:)";
+
+fn resolve(expr: &DateExpr, reference: Option<Date>, tense: Tense) -> Result<Resolved, String> {
+    let year_of = |year: &Year| -> Result<Option<i16>, String> {
+        match year {
+            Year::Stated(y) => Ok(Some(*y)),
+            Year::Relative(k) => reference
+                .map(|r| Some(r.year() + *k as i16))
+                .ok_or_else(|| NEEDS_REFERENCE.to_string()),
+            Year::Unstated => Ok(None),
+        }
+    };
+    match expr {
+        DateExpr::Day { year, month, day } => {
+            let date = match year_of(year)? {
+                Some(y) => Date::new(y, *month, *day)
+                    .map_err(|_| format!("there is no day {day} in month {month} of {y}"))?,
+                None => {
+                    let reference = reference.ok_or(NEEDS_REFERENCE)?;
+                    let candidates =
+                        (-1..=1).filter_map(|k| Date::new(reference.year() + k, *month, *day).ok());
+                    pick(candidates, reference, tense, |d| {
+                        d.since(reference)
+                            .map_or(i64::MAX, |s| i64::from(s.get_days()))
+                    })
+                    .ok_or_else(|| format!("there is no day {day} in month {month}"))?
+                }
+            };
+            Ok(Resolved::Day(date))
+        }
+        DateExpr::Month { year, month } => match year_of(year)? {
+            Some(y) => Ok(Resolved::Month(y, *month)),
+            None => {
+                let reference = reference.ok_or(NEEDS_REFERENCE)?;
+                let index = |y: i16, m: i8| i64::from(y) * 12 + i64::from(m);
+                let here = index(reference.year(), reference.month());
+                let candidates = (-1..=1).map(|k| (reference.year() + k, *month));
+                let (y, m) = pick(candidates, reference, tense, |(y, m)| index(*y, *m) - here)
+                    .expect("three candidates");
+                Ok(Resolved::Month(y, m))
+            }
+        },
+        DateExpr::Year(year) => Ok(Resolved::Year(
+            year_of(year)?.expect("a year expression states its year"),
+        )),
+        DateExpr::Weekday(weekday) => {
+            let reference = reference.ok_or(NEEDS_REFERENCE)?;
+            Ok(Resolved::Day(nearest_weekday(reference, *weekday, tense)))
+        }
+        DateExpr::RelativeMonth(k) => {
+            let reference = reference.ok_or(NEEDS_REFERENCE)?;
+            let shifted = reference
+                .first_of_month()
+                .checked_add(i64::from(*k).months())
+                .map_err(|e| e.to_string())?;
+            Ok(Resolved::Month(shifted.year(), shifted.month()))
+        }
+    }
+}
+
+/// Of candidate dates, the one the tense points to: the first on or after the reference date
+/// for the future, the last on or before it for the past, otherwise the nearest (the past one
+/// on a tie). `offset` gives a candidate's signed distance from the reference date.
+fn pick<T>(
+    candidates: impl Iterator<Item = T>,
+    _reference: Date,
+    tense: Tense,
+    offset: impl Fn(&T) -> i64,
+) -> Option<T> {
+    let scored: Vec<(i64, T)> = candidates.map(|c| (offset(&c), c)).collect();
+    let best = match tense {
+        Tense::Future => scored
+            .into_iter()
+            .filter(|(o, _)| *o >= 0)
+            .min_by_key(|(o, _)| *o),
+        Tense::Past => scored
+            .into_iter()
+            .filter(|(o, _)| *o <= 0)
+            .max_by_key(|(o, _)| *o),
+        Tense::Unknown => scored.into_iter().min_by_key(|(o, _)| (o.abs(), *o > 0)),
+    };
+    best.map(|(_, c)| c)
+}
+
+fn nearest_weekday(reference: Date, weekday: Weekday, tense: Tense) -> Date {
+    let forward = i64::from(weekday.since(reference.weekday()));
+    let candidates = [forward - 7, forward].into_iter();
+    let days = pick(candidates, reference, tense, |d| *d).unwrap_or(forward);
+    reference.checked_add(days.days()).unwrap_or(reference)
+}
+
+fn resolve_range(
+    start: Option<DateExpr>,
+    end: DateExpr,
+    end_day: EndDay,
+    reference: Option<Date>,
+    tense: Tense,
+) -> Result<Resolved, String> {
+    let Resolved::Day(end_date) = resolve(&end, reference, tense)? else {
+        return Err("only ranges between days are resolved".into());
+    };
+    let start_date = match start {
+        None => {
+            if tense == Tense::Past {
+                return Err("the range names no start, and the sentence does not speak of now or the future".into());
+            }
+            reference.ok_or(NEEDS_REFERENCE)?
+        }
+        // The start is the last such day on or before the end.
+        Some(DateExpr::Day {
+            year: Year::Unstated,
+            month,
+            day,
+        }) => {
+            let candidates =
+                (-1..=0).filter_map(|k| Date::new(end_date.year() + k, month, day).ok());
+            pick(candidates, end_date, Tense::Past, |d| {
+                d.since(end_date)
+                    .map_or(i64::MIN, |s| i64::from(s.get_days()))
+            })
+            .ok_or_else(|| format!("there is no day {day} in month {month}"))?
+        }
+        Some(expr) => match resolve(&expr, reference, tense)? {
+            Resolved::Day(d) => d,
+            _ => return Err("only ranges between days are resolved".into()),
+        },
+    };
+    if start_date > end_date {
+        return Err(format!(
+            "the range starts ({start_date}) after it ends ({end_date})"
+        ));
+    }
+    Ok(Resolved::Range {
+        start: start_date,
+        end: end_date,
+        end_day,
+    })
+}
+
+/// The number of days a resolved range spans: `[difference, difference + 1]` when the end
+/// day's inclusion is open to reading, `difference + 1` when the wording counts it.
+pub fn range_days(start: Date, end: Date, end_day: EndDay) -> (i64, i64) {
+    let difference = end.since(start).map_or(0, |s| i64::from(s.get_days()));
+    match end_day {
+        EndDay::Counted => (difference + 1, difference + 1),
+        EndDay::Ambiguous => (difference, difference + 1),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn num(digits: &str) -> Num {
+        Num {
+            value: digits.replace(',', "").parse().unwrap(),
+            digits: digits.into(),
+            multiplier: Decimal::ONE,
+        }
+    }
+
+    fn interval(digits: &str) -> (String, String) {
+        let i = written_interval(&num(digits));
+        (
+            i.low().unwrap().normalize().to_string(),
+            i.high().unwrap().normalize().to_string(),
+        )
+    }
+
+    #[test]
+    fn written_precision() {
+        assert_eq!(interval("7,800"), ("7750".into(), "7850".into()));
+        assert_eq!(interval("460"), ("455".into(), "465".into()));
+        assert_eq!(interval("1,000"), ("950".into(), "1050".into()));
+        assert_eq!(interval("40"), ("39.5".into(), "40.5".into()));
+        assert_eq!(interval("12.5"), ("12.45".into(), "12.55".into()));
+        assert_eq!(interval("5"), ("4.5".into(), "5.5".into()));
+    }
+
+    #[test]
+    fn weekdays_follow_tense() {
+        let thursday = date(2023, 10, 5);
+        assert_eq!(
+            nearest_weekday(thursday, Weekday::Thursday, Tense::Past),
+            thursday
+        );
+        assert_eq!(
+            nearest_weekday(thursday, Weekday::Thursday, Tense::Future),
+            thursday
+        );
+        assert_eq!(
+            nearest_weekday(thursday, Weekday::Monday, Tense::Past),
+            date(2023, 10, 2)
+        );
+        assert_eq!(
+            nearest_weekday(thursday, Weekday::Monday, Tense::Future),
+            date(2023, 10, 9)
+        );
+        assert_eq!(
+            nearest_weekday(thursday, Weekday::Friday, Tense::Unknown),
+            date(2023, 10, 6)
+        );
+    }
+
+    #[test]
+    fn year_less_days_follow_tense() {
+        let expr = DateExpr::Day {
+            year: Year::Unstated,
+            month: 1,
+            day: 10,
+        };
+        let reference = Some(date(2023, 10, 5));
+        assert_eq!(
+            resolve(&expr, reference, Tense::Future),
+            Ok(Resolved::Day(date(2024, 1, 10)))
+        );
+        assert_eq!(
+            resolve(&expr, reference, Tense::Past),
+            Ok(Resolved::Day(date(2023, 1, 10)))
+        );
+        assert!(resolve(&expr, None, Tense::Past).is_err());
+    }
+
+    #[test]
+    fn range_days_count_the_end_only_when_told() {
+        assert_eq!(
+            range_days(date(2023, 8, 24), date(2023, 9, 11), EndDay::Ambiguous),
+            (18, 19)
+        );
+        assert_eq!(
+            range_days(date(2023, 10, 5), date(2023, 10, 23), EndDay::Counted),
+            (19, 19)
+        );
+    }
+}

@@ -1,0 +1,160 @@
+//! JSON output. The wire format (version 1):
+//!
+//! `figcheck check --format json`:
+//!
+//! ```text
+//! { "version": 1,
+//!   "files": [ { "path", "reference_date" ("YYYY-MM-DD" | null),
+//!                "reference_date_source" ("settings" | "front-matter" | null),
+//!                "findings": [ { "rule", "severity" ("error" | "warning"), "message",
+//!                                "span": Span, "labels": [ { "role", "text", "span": Span } ],
+//!                                "notes": [string] } ],
+//!                "verified": [ { "rule", "message", "span", "labels" } ],
+//!                "skipped":  [ { "rule", "reason", "span" } ] } ],
+//!   "errors": [ { "path", "message" } ] }
+//! ```
+//!
+//! `Span` is `{ "start", "end" }` (byte offsets into the original file, end exclusive) plus
+//! `"line", "column", "end_line", "end_column"` (1-based; columns count characters).
+//!
+//! `figcheck extract --format json` gives each file `"mentions"` instead of findings:
+//! `{ "kind", "text", "span", "value", "unit", "dimension", "low", "high", "hedge", "stuff",
+//! "note" }`. `kind` is one of number, quantity, percent, rate, date, date_range, duration,
+//! ordinal, weekday. `value` is a plain decimal string for amounts, `YYYY-MM-DD`, `YYYY-MM` or
+//! `YYYY` for dates (a weekday's resolved day), `START/END` for ranges, and null for a date that
+//! could not be resolved (`note` says why). `low` and `high` bound the interval the amount
+//! stands for (null when unbounded); `unit` is the canonical symbol (`ton/day` for a rate).
+
+use serde::Serialize;
+
+use super::InputError;
+use crate::extract::{MentionKind, Payload};
+use crate::finding::{FileReport, Locator};
+use crate::lexicon::lexicon;
+use crate::normalize::{Figure, Resolved};
+use crate::source::{Position, Source};
+
+pub const VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct CheckOutput<'a> {
+    version: u32,
+    files: &'a [FileReport],
+    errors: &'a [InputError],
+}
+
+pub fn check_json(reports: &[FileReport], errors: &[InputError]) -> String {
+    let output = CheckOutput {
+        version: VERSION,
+        files: reports,
+        errors,
+    };
+    serde_json::to_string_pretty(&output).expect("reports serialize") + "\n"
+}
+
+/// One figure as `extract` shows it.
+#[derive(Serialize)]
+pub(super) struct MentionView {
+    pub kind: MentionKind,
+    pub text: String,
+    pub span: Position,
+    pub value: Option<String>,
+    pub unit: Option<String>,
+    pub dimension: Option<String>,
+    pub low: Option<String>,
+    pub high: Option<String>,
+    pub hedge: Option<String>,
+    pub stuff: Option<String>,
+    pub note: Option<String>,
+}
+
+#[derive(Serialize)]
+struct ExtractFile<'a> {
+    path: &'a str,
+    reference_date: Option<String>,
+    reference_date_source: Option<crate::ingest::DateSource>,
+    mentions: Vec<MentionView>,
+}
+
+#[derive(Serialize)]
+struct ExtractOutput<'a> {
+    version: u32,
+    files: Vec<ExtractFile<'a>>,
+    errors: &'a [InputError],
+}
+
+pub fn extract_json(files: &[(Source, FileReport)], errors: &[InputError]) -> String {
+    let files = files
+        .iter()
+        .map(|(source, report)| ExtractFile {
+            path: &report.path,
+            reference_date: report.reference_date.map(|d| d.to_string()),
+            reference_date_source: report.reference_date_source,
+            mentions: mention_views(source, report),
+        })
+        .collect();
+    let output = ExtractOutput {
+        version: VERSION,
+        files,
+        errors,
+    };
+    serde_json::to_string_pretty(&output).expect("mentions serialize") + "\n"
+}
+
+pub(super) fn mention_views(source: &Source, report: &FileReport) -> Vec<MentionView> {
+    let locator = Locator::new(&source.text);
+    report.figures.iter().map(|f| view(f, &locator)).collect()
+}
+
+fn view(figure: &Figure, locator: &Locator) -> MentionView {
+    let lex = lexicon();
+    let mention = &figure.mention;
+    let plain = |d: rust_decimal::Decimal| d.normalize().to_string();
+    let (unit, dimension, stuff) = match &mention.payload {
+        Payload::Quantity { unit, stuff, .. } => (
+            Some(lex.units[*unit].symbol.clone()),
+            Some(lex.units[*unit].dimension.clone()),
+            stuff.clone(),
+        ),
+        Payload::Rate {
+            unit, per, stuff, ..
+        } => (
+            Some(format!(
+                "{}/{}",
+                lex.units[*unit].symbol, lex.units[*per].symbol
+            )),
+            Some(format!("{}/time", lex.units[*unit].dimension)),
+            stuff.clone(),
+        ),
+        Payload::Duration { unit, .. } => (
+            Some(lex.units[*unit].symbol.clone()),
+            Some("time".into()),
+            None,
+        ),
+        _ if mention.kind == MentionKind::Percent => (Some("%".into()), None, None),
+        _ => (None, None, None),
+    };
+    let value = match (&figure.date, figure.central) {
+        (Some(date), _) => Some(match date {
+            Resolved::Day(d) => d.to_string(),
+            Resolved::Month(y, m) => format!("{y:04}-{m:02}"),
+            Resolved::Year(y) => format!("{y:04}"),
+            Resolved::Range { start, end, .. } => format!("{start}/{end}"),
+        }),
+        (None, Some(central)) => Some(plain(central)),
+        (None, None) => None,
+    };
+    MentionView {
+        kind: mention.kind,
+        text: locator.text(&mention.span).to_string(),
+        span: locator.position(&mention.span),
+        value,
+        unit,
+        dimension,
+        low: figure.interval.and_then(|i| i.low()).map(plain),
+        high: figure.interval.and_then(|i| i.high()).map(plain),
+        hedge: mention.hedge.map(|h| lex.hedges[h].word.clone()),
+        stuff,
+        note: figure.unresolved.clone(),
+    }
+}

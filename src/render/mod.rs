@@ -1,0 +1,35 @@
+//! Render: reports into text, one file per format. Renderers return strings; only `main`
+//! writes them out.
+
+mod json;
+mod pretty;
+
+pub use json::{check_json, extract_json};
+pub use pretty::{check_pretty, extract_pretty, summary};
+
+use serde::Serialize;
+
+/// An input that could not be checked: the path and what is wrong with it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct InputError {
+    pub path: String,
+    pub message: String,
+}
+
+/// The output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Diagnostics with the source lines, labels and arithmetic.
+    Pretty,
+    /// One JSON document (see the README for its fields).
+    Json,
+}
+
+/// How pretty output looks.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PrettyOptions {
+    /// ANSI colours.
+    pub color: bool,
+    /// Also list what was verified and what was skipped.
+    pub verbose: bool,
+}

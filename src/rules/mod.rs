@@ -1,0 +1,175 @@
+//! Rules: claims into findings. Each rule is one Rust function plus `rules/<name>.toml`
+//! (summary, explanation, severity, tolerances, message templates and examples that run as
+//! tests).
+
+mod rate_total;
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::Deserialize;
+
+use crate::finding::{Finding, Locator, Severity, Skipped, Verified};
+use crate::link::Claim;
+use crate::normalize::Figure;
+
+/// A rule's documentation and parameters, from `rules/<name>.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleDoc {
+    pub name: String,
+    pub summary: String,
+    pub explanation: String,
+    pub severity: Severity,
+    #[serde(default)]
+    pub tolerance: BTreeMap<String, Decimal>,
+    pub messages: BTreeMap<String, String>,
+    pub examples: Vec<Example>,
+}
+
+/// An example sentence and what the rule must make of it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Example {
+    pub text: String,
+    /// A reference date, `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// "error", "warning", "verified" or "silent".
+    pub expect: String,
+}
+
+impl RuleDoc {
+    fn message(&self, key: &str, values: &[(&str, &str)]) -> String {
+        let mut text = self
+            .messages
+            .get(key)
+            .cloned()
+            .unwrap_or_else(|| format!("{{{key}}}"));
+        for (name, value) in values {
+            text = text.replace(&format!("{{{name}}}"), value);
+        }
+        text
+    }
+
+    fn tolerance(&self, key: &str) -> Decimal {
+        self.tolerance.get(key).copied().unwrap_or(Decimal::ZERO)
+    }
+}
+
+/// The catalog: every rule's name and its built-in documentation.
+const CATALOG: &[(&str, &str)] = &[(
+    "rate-total-mismatch",
+    include_str!("../../rules/rate-total-mismatch.toml"),
+)];
+
+/// Every rule's documentation, in catalog order.
+pub fn catalog() -> &'static [RuleDoc] {
+    static DOCS: OnceLock<Vec<RuleDoc>> = OnceLock::new();
+    DOCS.get_or_init(|| {
+        CATALOG
+            .iter()
+            .map(|(name, text)| {
+                let doc: RuleDoc = toml::from_str(text)
+                    .unwrap_or_else(|e| panic!("rules/{name}.toml is invalid: {e}"));
+                assert_eq!(&doc.name, name, "rules/{name}.toml names itself");
+                doc
+            })
+            .collect()
+    })
+}
+
+pub fn doc(name: &str) -> Option<&'static RuleDoc> {
+    catalog().iter().find(|d| d.name == name)
+}
+
+/// What a rule made of one claim.
+pub enum Outcome {
+    Finding(Finding),
+    Verified(Verified),
+    Skipped(Skipped),
+}
+
+/// Runs every rule over the claims.
+pub fn run(claims: &[Claim], figures: &[Figure], locator: &Locator) -> Vec<Outcome> {
+    claims
+        .iter()
+        .map(|claim| match *claim {
+            Claim::RateTotal {
+                rate,
+                period,
+                total,
+            } => rate_total::check(&figures[rate], &figures[period], &figures[total], locator),
+        })
+        .collect()
+}
+
+/// The verdict of DESIGN §2 for a stated figure against an expected one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Verdict {
+    Verified,
+    Warning,
+    Error,
+}
+
+/// A decimal for a reader: thousands separated, trailing zeros dropped ("8,740", "0.25").
+pub fn display(value: Decimal) -> String {
+    let value = value.normalize();
+    let text = value.abs().to_string();
+    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    let mut grouped = String::new();
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    let sign = if value.is_sign_negative() && !value.is_zero() {
+        "-"
+    } else {
+        ""
+    };
+    if fraction.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped}.{fraction}")
+    }
+}
+
+/// A computed value rounded for a reader, as text.
+pub fn rounded(value: Decimal) -> String {
+    display(round_for_reader(value))
+}
+
+/// A computed value rounded for a reader: to whole numbers from 10 up, to one decimal from 1,
+/// else to two.
+pub fn round_for_reader(value: Decimal) -> Decimal {
+    let places = if value.abs() >= Decimal::TEN {
+        0
+    } else if value.abs() >= Decimal::ONE {
+        1
+    } else {
+        2
+    };
+    value.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn catalog_loads() {
+        assert!(doc("rate-total-mismatch").is_some());
+    }
+
+    #[test]
+    fn displays_decimals_for_readers() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        assert_eq!(display(d("8740.00")), "8,740");
+        assert_eq!(display(d("1234567.5")), "1,234,567.5");
+        assert_eq!(display(d("-0.250")), "-0.25");
+        assert_eq!(rounded(d("16.9565")), "17");
+        assert_eq!(rounded(d("2.345")), "2.3");
+    }
+}

@@ -1,0 +1,307 @@
+//! `rate-total-mismatch`: rate × period ≈ total.
+
+use rust_decimal::Decimal;
+
+use super::{Outcome, RuleDoc, Verdict, display, doc, round_for_reader, rounded};
+use crate::extract::{EndDay, Payload};
+use crate::finding::{Finding, Locator, Severity, Skipped, Verified};
+use crate::interval::Interval;
+use crate::lexicon::{Unit, lexicon};
+use crate::normalize::{Figure, Resolved, range_days};
+
+const NAME: &str = "rate-total-mismatch";
+
+/// One reading of the period, in units of the rate's time unit.
+struct Reading {
+    interval: Interval,
+    central: Decimal,
+    /// "19 days"
+    short: String,
+}
+
+pub fn check(rate: &Figure, period: &Figure, total: &Figure, locator: &Locator) -> Outcome {
+    let doc = doc(NAME).expect("rate-total-mismatch is catalogued");
+    let lex = lexicon();
+    let skip = |reason: String| {
+        Outcome::Skipped(Skipped {
+            rule: NAME,
+            reason,
+            span: locator.position(&rate.mention.span),
+        })
+    };
+    let (
+        Payload::Rate {
+            unit: rate_unit,
+            per,
+            ..
+        },
+        Payload::Quantity {
+            unit: total_unit, ..
+        },
+    ) = (&rate.mention.payload, &total.mention.payload)
+    else {
+        return skip("not a rate and a total".into());
+    };
+    let (rate_unit, per, total_unit) = (
+        &lex.units[*rate_unit],
+        &lex.units[*per],
+        &lex.units[*total_unit],
+    );
+    let (Some(rate_value), Some(rate_interval), Some(total_value), Some(total_interval)) =
+        (rate.central, rate.interval, total.central, total.interval)
+    else {
+        return skip("a figure has no amount".into());
+    };
+    let (readings, detail) = match period_readings(doc, period, per) {
+        Ok(r) => r,
+        Err(why) => {
+            return skip(format!(
+                "the period \u{201c}{}\u{201d} {why}",
+                locator.text(&period.mention.span)
+            ));
+        }
+    };
+    let Some(to_rate_unit) = total_unit.factor_to(rate_unit) else {
+        return skip("the total and the rate measure different things".into());
+    };
+    let stated = total_interval.mul(&to_rate_unit);
+    let stated_central = total_value * midpoint(&to_rate_unit);
+    if stated_central <= Decimal::ZERO || rate_value <= Decimal::ZERO {
+        return skip("a zero or negative figure".into());
+    }
+
+    // The best reading decides: calendar ambiguity never makes a finding on its own.
+    let threshold = doc.tolerance("warn-above");
+    let judged = readings.iter().map(|reading| {
+        let expected = rate_interval.mul(&reading.interval);
+        let central = rate_value * reading.central;
+        let difference = (central - stated_central) / stated_central;
+        let verdict = if !expected.meets(&stated) {
+            Verdict::Error
+        } else if difference.abs() > threshold {
+            Verdict::Warning
+        } else {
+            Verdict::Verified
+        };
+        (verdict, difference.abs(), reading, central, difference)
+    });
+    let Some((verdict, _, reading, expected_central, difference)) =
+        judged.min_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)))
+    else {
+        return skip("the period has no reading".into());
+    };
+
+    let back = rate_unit
+        .factor_to(total_unit)
+        .map_or(Decimal::ONE, |f| midpoint(&f));
+    let amount = |value: Decimal, unit: &Unit| {
+        let name = if value == Decimal::ONE {
+            unit.singular()
+        } else {
+            unit.plural()
+        };
+        format!("{} {name}", display(value))
+    };
+    let rate_text = format!(
+        "{} {}/{}",
+        display(rate_value),
+        rate_unit.plural(),
+        per.singular()
+    );
+    let total_text = amount(total_value, total_unit);
+    let expected_text = amount(round_for_reader(expected_central * back), total_unit);
+    let percent = rounded(difference.abs() * Decimal::ONE_HUNDRED);
+    let direction = if difference >= Decimal::ZERO {
+        "more than"
+    } else {
+        "less than"
+    };
+    let difference_text = format!("about {percent}% {direction}");
+
+    let mut labels = vec![
+        locator.label("rate", rate),
+        locator.label("period", period),
+        locator.label("total", total),
+    ];
+    labels.sort_by_key(|l| l.span.start);
+    let span = locator.position(&total.mention.span);
+    if verdict == Verdict::Verified {
+        let message = doc.message(
+            "verified",
+            &[
+                ("rate", &rate_text),
+                ("period", &reading.short),
+                ("expected", &expected_text),
+                ("total", &total_text),
+            ],
+        );
+        return Outcome::Verified(Verified {
+            rule: NAME,
+            message,
+            span,
+            labels,
+        });
+    }
+
+    let mut notes = vec![doc.message(
+        "arithmetic",
+        &[
+            ("rate", &rate_text),
+            ("period", &reading.short),
+            ("expected", &expected_text),
+            ("difference", &difference_text),
+            ("total", &total_text),
+        ],
+    )];
+    notes.extend(detail);
+    if let Some(lasts) = stated_central.checked_div(rate_value) {
+        let lasts = format!("about {}", amount(round_for_reader(lasts), per));
+        notes.push(doc.message(
+            "lasts",
+            &[
+                ("rate", &rate_text),
+                ("total", &total_text),
+                ("lasts", &lasts),
+            ],
+        ));
+    }
+    if let Some(implied) = stated_central
+        .checked_div(reading.central)
+        .filter(|_| !reading.central.is_zero())
+    {
+        let implied = format!("about {} {}", rounded(implied), rate_unit.plural());
+        notes.push(doc.message(
+            "implied-rate",
+            &[
+                ("total", &total_text),
+                ("period", &reading.short),
+                ("implied", &implied),
+                ("per", per.singular()),
+            ],
+        ));
+    }
+    if verdict == Verdict::Warning {
+        notes.push(doc.message("hedged", &[]));
+    }
+    let severity = if verdict == Verdict::Error {
+        doc.severity
+    } else {
+        Severity::Warning
+    };
+    let message = doc.message(
+        "title",
+        &[
+            ("rate", &rate_text),
+            ("period", &reading.short),
+            ("expected", &expected_text),
+            ("total", &total_text),
+        ],
+    );
+    Outcome::Finding(Finding {
+        rule: NAME,
+        severity,
+        message,
+        span,
+        labels,
+        notes,
+    })
+}
+
+/// The readings of a period in units of `per`, and for a date range a note on how its days
+/// were counted.
+fn period_readings(
+    doc: &RuleDoc,
+    period: &Figure,
+    per: &Unit,
+) -> Result<(Vec<Reading>, Option<String>), String> {
+    let lex = lexicon();
+    match &period.mention.payload {
+        Payload::Duration { unit, .. } => {
+            let unit = &lex.units[*unit];
+            let factor = unit.factor_to(per).ok_or("is not a length of time")?;
+            let (Some(value), Some(interval)) = (period.central, period.interval) else {
+                return Err("has no amount".into());
+            };
+            let name = if value == Decimal::ONE {
+                unit.singular()
+            } else {
+                unit.plural()
+            };
+            let reading = Reading {
+                interval: interval.mul(&factor),
+                central: value * midpoint(&factor),
+                short: format!("{} {name}", display(value)),
+            };
+            Ok((vec![reading], None))
+        }
+        Payload::DateRange { start, .. } => {
+            let Some(Resolved::Range {
+                start: first,
+                end,
+                end_day,
+            }) = period.date
+            else {
+                return Err(period
+                    .unresolved
+                    .clone()
+                    .unwrap_or_else(|| "could not be placed".into()));
+            };
+            let day = lex
+                .units
+                .iter()
+                .find(|u| u.symbol == "day")
+                .expect("the lexicon has days");
+            let factor = day.factor_to(per).ok_or("is not a length of time")?;
+            let (low, high) = range_days(first, end, end_day);
+            let days = |n: i64| {
+                format!(
+                    "{} {}",
+                    display(Decimal::from(n)),
+                    if n == 1 { day.singular() } else { day.plural() }
+                )
+            };
+            let counting = match end_day {
+                EndDay::Counted => "counting both ends",
+                EndDay::Ambiguous => "with or without the end day",
+            };
+            let first_text = if start.is_none() {
+                format!("{first} (the reference date)")
+            } else {
+                first.to_string()
+            };
+            let span_text = if low == high {
+                days(low)
+            } else {
+                format!("{} or {}", display(Decimal::from(low)), days(high))
+            };
+            let note = doc.message(
+                "period",
+                &[
+                    ("days", &span_text),
+                    ("start", &first_text),
+                    ("end", &end.to_string()),
+                    ("counting", counting),
+                ],
+            );
+            let readings = (low..=high)
+                .map(|n| {
+                    let n_days = Decimal::from(n);
+                    Reading {
+                        interval: Interval::exact(n_days).mul(&factor),
+                        central: n_days * midpoint(&factor),
+                        short: days(n),
+                    }
+                })
+                .collect();
+            Ok((readings, Some(note)))
+        }
+        _ => Err("is not a period".into()),
+    }
+}
+
+fn midpoint(interval: &Interval) -> Decimal {
+    match (interval.low(), interval.high()) {
+        (Some(l), Some(h)) => (l + h) / Decimal::TWO,
+        _ => Decimal::ONE,
+    }
+}

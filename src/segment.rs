@@ -1,0 +1,153 @@
+//! Segment: blocks of prose into sentences. A period ends a sentence only when white space and
+//! a capital, digit, quote or bracket follow, and not after an abbreviation ("Mr.", "U.S."),
+//! a month abbreviation before a day ("Oct. 23"), "No." before a number or an initial ("J.").
+
+use crate::ingest::Document;
+use crate::lexicon::lexicon;
+use crate::source::Span;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Span,
+    /// Index of the block (paragraph) the sentence belongs to.
+    pub block: usize,
+}
+
+pub fn sentences(doc: &Document) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    for (block_index, block) in doc.blocks.iter().enumerate() {
+        for span in split_block(&doc.prose, block.clone()) {
+            out.push(Sentence {
+                span,
+                block: block_index,
+            });
+        }
+    }
+    out
+}
+
+fn split_block(prose: &str, block: Span) -> Vec<Span> {
+    let text = &prose[block.clone()];
+    let mut spans = Vec::new();
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        // Closing quotes and brackets belong to the sentence they end.
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, next)) = chars.peek() {
+            if matches!(next, '"' | '\'' | '”' | '’' | ')' | ']' | '.' | '!' | '?') {
+                end = j + next.len_utf8();
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        let rest = &text[end..];
+        let after = rest.trim_start();
+        if after.len() == rest.len() || after.is_empty() {
+            continue; // "3.5", "U.S.-led", or the block's end
+        }
+        let next = after.chars().next().unwrap_or(' ');
+        if !(next.is_uppercase()
+            || next.is_ascii_digit()
+            || matches!(next, '"' | '\'' | '“' | '‘' | '(' | '['))
+        {
+            continue;
+        }
+        if c == '.' && !ends_sentence(&text[start..i + 1], next) {
+            continue;
+        }
+        push_trimmed(&mut spans, block.start, text, start..end);
+        start = end;
+    }
+    push_trimmed(&mut spans, block.start, text, start..text.len());
+    spans
+}
+
+/// Whether the period that ends `before` ends a sentence, given the next word's first character.
+fn ends_sentence(before: &str, next: char) -> bool {
+    let word_start = before.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    let word = before[word_start..].trim_start_matches(['(', '"', '“', '\'', '‘', '[']);
+    let lex = lexicon();
+    if lex.abbreviations.iter().any(|a| a == word) {
+        return false;
+    }
+    if next.is_ascii_digit() && lex.months.iter().any(|(name, _)| name == word) {
+        return false;
+    }
+    // An initial: "J. Smith".
+    let mut letters = word.chars();
+    if let (Some(first), Some('.'), None) = (letters.next(), letters.next(), letters.next())
+        && first.is_uppercase()
+    {
+        return false;
+    }
+    true
+}
+
+fn push_trimmed(spans: &mut Vec<Span>, base: usize, text: &str, range: Span) {
+    let piece = &text[range.clone()];
+    let trimmed = piece.trim();
+    if trimmed.is_empty() {
+        return;
+    }
+    let lead = piece.len() - piece.trim_start().len();
+    let start = base + range.start + lead;
+    spans.push(start..start + trimmed.len());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::{InputFormat, ingest};
+    use crate::source::Source;
+
+    fn split(text: &str) -> Vec<String> {
+        let source = Source::new("a.txt", text);
+        let doc = ingest(&source, InputFormat::Text);
+        sentences(&doc)
+            .iter()
+            .map(|s| text[s.span.clone()].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn abbreviations_and_decimals_do_not_split() {
+        assert_eq!(
+            split(
+                "Output fell 3.5% through Oct. 23 in the U.S. Army depot. Sept. 11 was quiet. Mr. Kim agreed."
+            ),
+            [
+                "Output fell 3.5% through Oct. 23 in the U.S. Army depot.",
+                "Sept. 11 was quiet.",
+                "Mr. Kim agreed."
+            ]
+        );
+        assert_eq!(
+            split("Gate No. 5 opened. It rained!"),
+            ["Gate No. 5 opened.", "It rained!"]
+        );
+    }
+
+    #[test]
+    fn quotes_stay_with_their_sentence() {
+        assert_eq!(
+            split("\"We are ready.\" The 13th meeting ended. (It was late.) Then 40 left."),
+            [
+                "\"We are ready.\"",
+                "The 13th meeting ended.",
+                "(It was late.)",
+                "Then 40 left."
+            ]
+        );
+    }
+
+    #[test]
+    fn paragraphs_never_share_a_sentence() {
+        let text = "No period here\n\nNext paragraph.";
+        assert_eq!(split(text), ["No period here", "Next paragraph."]);
+    }
+}

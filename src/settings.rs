@@ -1,0 +1,13 @@
+//! Resolved settings for one check: what the CLI flags (and later a config file) come to.
+
+use jiff::civil::Date;
+
+use crate::ingest::InputFormat;
+
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    /// The reference date (`--date`); overrides a date the document states.
+    pub reference_date: Option<Date>,
+    /// The input format; `None` picks one from the path.
+    pub input_format: Option<InputFormat>,
+}
