@@ -83,6 +83,8 @@ pub struct Lexicon {
     unit_abbrevs: AhoCorasick,
     unit_abbrev_ids: Vec<usize>,
     pub rate_markers: Vec<String>,
+    /// Words after "a year" that make it a date, not a rate: "a year earlier".
+    pub rate_not_before: Vec<String>,
     pub rate_adverbs: BTreeMap<String, usize>,
     pub hedges: Vec<Hedge>,
     pub ones: BTreeMap<String, u64>,
@@ -97,6 +99,7 @@ pub struct Lexicon {
     pub month_prepositions: Vec<String>,
     pub range_inclusive: Vec<String>,
     pub range_ambiguous: Vec<String>,
+    pub period_prepositions: Vec<String>,
     pub future_markers: Vec<String>,
     pub past_markers: Vec<String>,
     pub abbreviations: Vec<String>,
@@ -130,8 +133,10 @@ struct UnitEntry {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+#[serde(rename_all = "kebab-case")]
 struct RateEntry {
     markers: Vec<String>,
+    not_before: Vec<String>,
     adverbs: BTreeMap<String, String>,
 }
 
@@ -170,6 +175,7 @@ struct CalendarFile {
     month_prepositions: Vec<String>,
     range_inclusive: Vec<String>,
     range_ambiguous: Vec<String>,
+    period_prepositions: Vec<String>,
     future_markers: Vec<String>,
     past_markers: Vec<String>,
     abbreviations: Vec<String>,
@@ -268,6 +274,7 @@ impl Lexicon {
             unit_abbrev_ids: abbrev_ids,
             units: unit_list,
             rate_markers: units.rate.markers,
+            rate_not_before: units.rate.not_before,
             rate_adverbs,
             hedges: hedge_list,
             ones: numbers.ones,
@@ -280,6 +287,7 @@ impl Lexicon {
             month_prepositions: calendar.month_prepositions,
             range_inclusive: calendar.range_inclusive,
             range_ambiguous: calendar.range_ambiguous,
+            period_prepositions: calendar.period_prepositions,
             future_markers: calendar.future_markers,
             past_markers: calendar.past_markers,
             abbreviations: calendar.abbreviations,
@@ -323,6 +331,21 @@ pub fn ends_word(text: &str, end: usize) -> bool {
         .chars()
         .next()
         .is_none_or(|c| !c.is_alphanumeric() && c != '_')
+}
+
+/// Where the run of characters satisfying `in_word` that ends `text` starts.
+pub fn start_of_last_word(text: &str, in_word: impl Fn(char) -> bool) -> usize {
+    text.char_indices()
+        .rev()
+        .find(|(_, c)| !in_word(*c))
+        .map_or(0, |(i, c)| i + c.len_utf8())
+}
+
+/// The word right before `at` (white space between), lowercased, and where it starts.
+pub fn word_before(text: &str, at: usize) -> (String, usize) {
+    let before = text[..at].trim_end();
+    let start = start_of_last_word(before, char::is_alphanumeric);
+    (before[start..].to_lowercase(), start)
 }
 
 #[cfg(test)]

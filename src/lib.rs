@@ -27,6 +27,16 @@ use ingest::{DateSource, InputFormat, ReferenceDate};
 use rules::Outcome;
 
 /// Checks one source: every stage of the pipeline, no I/O.
+///
+/// ```
+/// use figcheck::{Settings, Source, check};
+///
+/// let source = Source::new("draft.txt", "The crew pumped 300 litres a minute for two hours, 9,000 litres in all.");
+/// let report = check(&source, &Settings::default());
+/// assert_eq!(report.findings.len(), 1);
+/// assert_eq!(report.findings[0].rule, "rate-total-mismatch");
+/// assert!(report.findings[0].message.contains("36,000 litres"));
+/// ```
 pub fn check(source: &Source, settings: &Settings) -> FileReport {
     let format = settings
         .input_format

@@ -70,7 +70,10 @@ pub fn link(figures: &[Figure]) -> (Vec<Claim>, Vec<Unlinked>) {
         let periods: Vec<usize> = in_sentence()
             .filter(|(_, f)| match f.mention.kind {
                 MentionKind::DateRange => true,
-                MentionKind::Duration => !inside_range(f),
+                // "for two hours", not "within a week" or "the first two months".
+                MentionKind::Duration => {
+                    !inside_range(f) && lexicon().period_prepositions.contains(&f.mention.lead)
+                }
                 _ => false,
             })
             .map(|(i, _)| i)

@@ -158,7 +158,7 @@ fn resolve(expr: &DateExpr, reference: Option<Date>, tense: Tense) -> Result<Res
                     let reference = reference.ok_or(NEEDS_REFERENCE)?;
                     let candidates =
                         (-1..=1).filter_map(|k| Date::new(reference.year() + k, *month, *day).ok());
-                    pick(candidates, reference, tense, |d| {
+                    pick(candidates, tense, |d| {
                         d.since(reference)
                             .map_or(i64::MAX, |s| i64::from(s.get_days()))
                     })
@@ -174,7 +174,7 @@ fn resolve(expr: &DateExpr, reference: Option<Date>, tense: Tense) -> Result<Res
                 let index = |y: i16, m: i8| i64::from(y) * 12 + i64::from(m);
                 let here = index(reference.year(), reference.month());
                 let candidates = (-1..=1).map(|k| (reference.year() + k, *month));
-                let (y, m) = pick(candidates, reference, tense, |(y, m)| index(*y, *m) - here)
+                let (y, m) = pick(candidates, tense, |(y, m)| index(*y, *m) - here)
                     .expect("three candidates");
                 Ok(Resolved::Month(y, m))
             }
@@ -202,7 +202,6 @@ fn resolve(expr: &DateExpr, reference: Option<Date>, tense: Tense) -> Result<Res
 /// on a tie). `offset` gives a candidate's signed distance from the reference date.
 fn pick<T>(
     candidates: impl Iterator<Item = T>,
-    _reference: Date,
     tense: Tense,
     offset: impl Fn(&T) -> i64,
 ) -> Option<T> {
@@ -224,7 +223,7 @@ fn pick<T>(
 fn nearest_weekday(reference: Date, weekday: Weekday, tense: Tense) -> Date {
     let forward = i64::from(weekday.since(reference.weekday()));
     let candidates = [forward - 7, forward].into_iter();
-    let days = pick(candidates, reference, tense, |d| *d).unwrap_or(forward);
+    let days = pick(candidates, tense, |d| *d).unwrap_or(forward);
     reference.checked_add(days.days()).unwrap_or(reference)
 }
 
@@ -253,7 +252,7 @@ fn resolve_range(
         }) => {
             let candidates =
                 (-1..=0).filter_map(|k| Date::new(end_date.year() + k, month, day).ok());
-            pick(candidates, end_date, Tense::Past, |d| {
+            pick(candidates, Tense::Past, |d| {
                 d.since(end_date)
                     .map_or(i64::MIN, |s| i64::from(s.get_days()))
             })

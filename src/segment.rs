@@ -3,7 +3,7 @@
 //! a month abbreviation before a day ("Oct. 23"), "No." before a number or an initial ("J.").
 
 use crate::ingest::Document;
-use crate::lexicon::lexicon;
+use crate::lexicon::{lexicon, start_of_last_word};
 use crate::source::Span;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,7 +69,7 @@ fn split_block(prose: &str, block: Span) -> Vec<Span> {
 
 /// Whether the period that ends `before` ends a sentence, given the next word's first character.
 fn ends_sentence(before: &str, next: char) -> bool {
-    let word_start = before.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    let word_start = start_of_last_word(before, |c| !c.is_whitespace());
     let word = before[word_start..].trim_start_matches(['(', '"', '“', '\'', '‘', '[']);
     let lex = lexicon();
     if lex.abbreviations.iter().any(|a| a == word) {

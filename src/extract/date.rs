@@ -9,7 +9,7 @@ use regex::{Captures, Regex};
 use serde::Serialize;
 
 use super::{DateExpr, EndDay, Payload, Year};
-use crate::lexicon::{ends_word, lexicon};
+use crate::lexicon::{ends_word, lexicon, start_of_last_word, word_before};
 use crate::source::Span;
 
 /// What a sentence says about time, for placing a year-less date around the reference date.
@@ -161,9 +161,7 @@ pub fn dates(text: &str) -> Vec<(Span, DateExpr)> {
     add(&p.month, &|c| {
         let start = c.get(0)?.start();
         let before = text[..start].trim_end();
-        let word_start = before
-            .rfind(|ch: char| !ch.is_alphanumeric() && ch != '-')
-            .map_or(0, |i| i + 1);
+        let word_start = start_of_last_word(before, |ch| ch.is_alphanumeric() || ch == '-');
         let word = before[word_start..]
             .trim_end_matches('-')
             .to_ascii_lowercase();
@@ -201,15 +199,6 @@ pub fn dates(text: &str) -> Vec<(Span, DateExpr)> {
     }
     kept.sort_by_key(|(span, _)| span.start);
     kept
-}
-
-/// The word right before `at`, lowercased.
-fn word_before(text: &str, at: usize) -> (String, usize) {
-    let before = text[..at].trim_end();
-    let start = before
-        .rfind(|c: char| !c.is_alphanumeric())
-        .map_or(0, |i| i + 1);
-    (before[start..].to_ascii_lowercase(), start)
 }
 
 fn is_calendar_day(expr: &DateExpr) -> bool {

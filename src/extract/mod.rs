@@ -11,6 +11,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::ingest::Document;
+use crate::lexicon::word_before;
 use crate::segment::Sentence;
 use crate::source::Span;
 
@@ -123,6 +124,8 @@ pub struct Mention {
     pub hedge: Option<usize>,
     pub payload: Payload,
     pub tense: Tense,
+    /// The word right before the mention, lowercased: "for" in "for two hours".
+    pub lead: String,
 }
 
 /// Every mention in the document, in text order.
@@ -154,6 +157,7 @@ pub fn extract(doc: &Document, sentences: &[Sentence]) -> Vec<Mention> {
                 hedge,
                 payload,
                 tense,
+                lead: word_before(text, span.start).0,
             });
         }
     }

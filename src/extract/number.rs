@@ -217,16 +217,17 @@ fn classify(
         } else {
             let (stuff, stuff_end) = stuff_after(text, unit_end);
             match rate_after(text, stuff_end).or_else(|| rate_after(text, unit_end)) {
-                Some((per, rate_end)) => (
-                    MentionKind::Rate,
-                    rate_end,
-                    Payload::Rate {
+                Some((per, rate_end)) => {
+                    // "1,000 tons a day of ore": the stuff may follow the rate.
+                    let stuff = stuff.or_else(|| stuff_after(text, rate_end).0);
+                    let payload = Payload::Rate {
                         amount: num,
                         unit,
                         per,
                         stuff,
-                    },
-                ),
+                    };
+                    (MentionKind::Rate, rate_end, payload)
+                }
                 None => (
                     MentionKind::Quantity,
                     unit_end,

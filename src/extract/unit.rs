@@ -61,37 +61,57 @@ pub fn stuff_after(text: &str, at: usize) -> (Option<String>, usize) {
 }
 
 /// A rate marker after a quantity's unit (and its stuff), as `(time unit index, end)`:
-/// "per day", "a day", "an hour", "each week", "/day", "daily".
+/// "per day", "a day", "an hour", "each week", "/day", "-per-hour", "daily". "A year earlier"
+/// is not a rate.
 pub fn rate_after(text: &str, at: usize) -> Option<(usize, usize)> {
     let lex = lexicon();
     let rest = &text[at..];
-    if let Some(slashed) = rest.strip_prefix('/') {
-        let (unit, len) = lex.unit_at(slashed, true)?;
-        return lex.units[unit].is_time().then_some((unit, at + 1 + len));
-    }
-    let trimmed = rest.trim_start();
-    let offset = at + rest.len() - trimmed.len();
-    if offset == at {
+    let (unit, end) = if let Some(attached) = rest
+        .strip_prefix('/')
+        .or_else(|| rest.strip_prefix("-per-"))
+    {
+        let (unit, len) = lex.unit_at(attached, true)?;
+        (unit, text.len() - attached.len() + len)
+    } else {
+        let trimmed = rest.trim_start();
+        let offset = at + rest.len() - trimmed.len();
+        if offset == at {
+            return None;
+        }
+        let word_end = trimmed
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(trimmed.len());
+        let word = trimmed[..word_end].to_ascii_lowercase();
+        if let Some(&unit) = lex.rate_adverbs.get(&word) {
+            return Some((unit, offset + word_end));
+        }
+        if !lex.rate_markers.contains(&word) {
+            return None;
+        }
+        let after = &trimmed[word_end..];
+        let unit_text = after.trim_start();
+        if unit_text.len() == after.len() {
+            return None;
+        }
+        let unit_at = offset + word_end + (after.len() - unit_text.len());
+        let (unit, len) = lex.unit_at(unit_text, false)?;
+        (unit, unit_at + len)
+    };
+    if !lex.units[unit].is_time() || !ends_word(text, end) {
         return None;
     }
-    let word_end = trimmed
+    let next = text[end..].trim_start();
+    let next_word = &next[..next
         .find(|c: char| !c.is_alphabetic())
-        .unwrap_or(trimmed.len());
-    let word = trimmed[..word_end].to_ascii_lowercase();
-    if let Some(&unit) = lex.rate_adverbs.get(&word) {
-        return Some((unit, offset + word_end));
-    }
-    if !lex.rate_markers.contains(&word) {
+        .unwrap_or(next.len())];
+    if lex
+        .rate_not_before
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(next_word))
+    {
         return None;
     }
-    let after = &trimmed[word_end..];
-    let unit_text = after.trim_start();
-    if unit_text.len() == after.len() {
-        return None;
-    }
-    let unit_at = offset + word_end + (after.len() - unit_text.len());
-    let (unit, len) = lex.unit_at(unit_text, false)?;
-    (lex.units[unit].is_time() && ends_word(text, unit_at + len)).then_some((unit, unit_at + len))
+    Some((unit, end))
 }
 
 #[cfg(test)]
@@ -124,5 +144,7 @@ mod tests {
         assert_eq!(symbol(rate_after(" daily", 0).unwrap().0), "day");
         assert!(rate_after(" a tonne", 0).is_none());
         assert!(rate_after(" a dayold", 0).is_none());
+        assert!(rate_after(" a year earlier", 0).is_none());
+        assert_eq!(symbol(rate_after("-per-hour winds", 0).unwrap().0), "h");
     }
 }

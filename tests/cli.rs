@@ -1,0 +1,311 @@
+//! The real binary: exit codes, formats, the seed article's acceptance and bad input.
+//!
+//! The seed article is research-only text: it is read from `../shared/corpora/` at run time and
+//! never copied here.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn figcheck(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_figcheck"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("figcheck runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
+}
+
+fn seed() -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpora/seed/joongang-2023-10-05-korea-japan-dialogue.txt");
+    assert!(
+        path.exists(),
+        "the seed article is expected at {} (../shared beside the repository)",
+        path.display()
+    );
+    path.display().to_string()
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("figcheck-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn seed_gives_one_rate_total_warning() {
+    let path = seed();
+    let output = figcheck(&["check", "--date", "2023-10-05", &path]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    assert_eq!(
+        text.matches("warning[rate-total-mismatch]").count(),
+        1,
+        "{text}"
+    );
+    assert!(!text.contains("error["), "{text}");
+    for needle in ["19 days", "8,740 tons", "lasts about 17 days"] {
+        assert!(text.contains(needle), "missing {needle:?} in\n{text}");
+    }
+}
+
+#[test]
+fn seed_json_finding_has_spans_into_the_original_bytes() {
+    let path = seed();
+    let original = std::fs::read(&path).unwrap();
+    let output = figcheck(&["check", "--date", "2023-10-05", "--format", "json", &path]);
+    assert_eq!(output.status.code(), Some(1));
+    let json: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(json["version"], 1);
+    let file = &json["files"][0];
+    assert_eq!(file["reference_date"], "2023-10-05");
+    let findings = file["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1);
+    let finding = &findings[0];
+    assert_eq!(finding["rule"], "rate-total-mismatch");
+    assert_eq!(finding["severity"], "warning");
+    assert!(finding["message"].as_str().unwrap().contains("8,740"));
+    let bytes = |span: &Value| {
+        let (start, end) = (
+            span["start"].as_u64().unwrap() as usize,
+            span["end"].as_u64().unwrap() as usize,
+        );
+        String::from_utf8(original[start..end].to_vec()).unwrap()
+    };
+    assert_eq!(bytes(&finding["span"]), "some 7,800 tons");
+    assert!(finding["span"]["line"].as_u64().unwrap() > 1);
+    assert!(finding["span"]["column"].as_u64().unwrap() >= 1);
+    let mut roles: Vec<(String, String)> = finding["labels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            assert_eq!(bytes(&l["span"]), l["text"].as_str().unwrap());
+            (
+                l["role"].as_str().unwrap().to_string(),
+                l["text"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    roles.sort();
+    assert_eq!(
+        roles,
+        [
+            ("period".to_string(), "through Oct. 23".to_string()),
+            ("rate".to_string(), "some 460 tons per day".to_string()),
+            ("total".to_string(), "some 7,800 tons".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn seed_extract_lists_the_normalized_figures() {
+    let path = seed();
+    let output = figcheck(&["extract", "--date", "2023-10-05", "--format", "json", &path]);
+    assert_eq!(output.status.code(), Some(0));
+    let json: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let mentions = json["files"][0]["mentions"].as_array().unwrap();
+    let has = |kind: &str, value: &str, check: &dyn Fn(&Value) -> bool| {
+        mentions
+            .iter()
+            .any(|m| m["kind"] == kind && m["value"] == value && check(m))
+    };
+    let any = |_: &Value| true;
+    let tons = |hedge: &'static str| {
+        move |m: &Value| m["unit"] == "ton" && m["dimension"] == "mass" && m["hedge"] == hedge
+    };
+    assert!(has("quantity", "7800", &tons("some")), "some 7,800 tons");
+    assert!(
+        has("quantity", "7800", &tons("nearly")),
+        "nearly 7,800 tons"
+    );
+    assert!(
+        has("rate", "460", &|m| m["unit"] == "ton/day"),
+        "460 tons per day"
+    );
+    assert!(has("date", "2023-10-23", &any));
+    assert!(has("date_range", "2023-08-24/2023-09-11", &any));
+    assert!(has("date", "2014-10", &any));
+    assert!(has("date", "2005", &any));
+    assert!(has("ordinal", "13", &any));
+    assert!(has("weekday", "2023-10-05", &|m| m["text"] == "Thursday"));
+    let some = mentions
+        .iter()
+        .find(|m| m["kind"] == "quantity" && m["hedge"] == "some")
+        .unwrap();
+    assert_eq!(
+        (some["low"].as_str(), some["high"].as_str()),
+        (Some("6975"), Some("8635"))
+    );
+}
+
+#[test]
+fn seed_without_a_date_guesses_nothing_and_says_so() {
+    let path = seed();
+    let output = figcheck(&["check", &path]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(stdout(&output).contains("no findings"));
+    let verbose = stdout(&figcheck(&["check", "--verbose", &path]));
+    assert!(
+        verbose.contains("skipped[rate-total-mismatch]"),
+        "{verbose}"
+    );
+    assert!(verbose.contains("needs a reference date"), "{verbose}");
+    assert!(verbose.contains("no reference date"), "{verbose}");
+}
+
+#[test]
+fn the_shipped_example_has_a_finding() {
+    let output = figcheck(&["examples/water-release.md"]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    assert!(text.contains("warning[rate-total-mismatch]"), "{text}");
+    assert!(text.contains("examples/water-release.md:"), "{text}");
+}
+
+#[test]
+fn fail_on_sets_the_exit_code() {
+    assert_eq!(
+        figcheck(&["--fail-on", "never", "examples/water-release.md"])
+            .status
+            .code(),
+        Some(0)
+    );
+    assert_eq!(
+        figcheck(&["--fail-on", "error", "examples/water-release.md"])
+            .status
+            .code(),
+        Some(0)
+    );
+    assert_eq!(
+        figcheck(&["--fail-on", "warning", "examples/water-release.md"])
+            .status
+            .code(),
+        Some(1)
+    );
+}
+
+#[test]
+fn bad_files_are_named_and_the_others_still_checked() {
+    let dir = temp_dir("bad");
+    let bad = dir.join("bad.txt");
+    std::fs::write(&bad, b"ok so far \xff\xfe then junk").unwrap();
+    let missing = dir.join("missing.md");
+    let output = figcheck(&[
+        bad.to_str().unwrap(),
+        missing.to_str().unwrap(),
+        "examples/water-release.md",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "{}: not valid UTF-8 (first bad byte at offset 10)",
+            bad.display()
+        )),
+        "{stderr}"
+    );
+    assert!(stderr.contains(&missing.display().to_string()), "{stderr}");
+    assert!(
+        stdout(&output).contains("warning[rate-total-mismatch]"),
+        "the good file is still reported"
+    );
+}
+
+#[test]
+fn no_input_is_a_usage_error() {
+    let output = figcheck(&[]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("no input"));
+    assert_eq!(
+        figcheck(&["--date", "2023-13-01", "x.md"]).status.code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn reads_standard_input_and_folders() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_figcheck"))
+        .args(["--input-format", "text", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"The crew pumped 300 litres a minute for two hours, 9,000 litres in all.\n")
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stdout(&output).contains("error[rate-total-mismatch]"));
+
+    let dir = temp_dir("folder");
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    std::fs::write(
+        dir.join("sub/b.md"),
+        "Pumps moved 300 litres a minute for two hours, 9,000 litres in all.\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("a.txt"), "Nothing to see.\n").unwrap();
+    std::fs::write(dir.join("image.png"), [0u8, 1, 2]).unwrap();
+    let output = figcheck(&["--format", "json", dir.to_str().unwrap()]);
+    let json: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let paths: Vec<&str> = json["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths.len(), 2, "{paths:?}");
+    assert!(
+        paths[0].ends_with("a.txt") && paths[1].ends_with("b.md"),
+        "sorted: {paths:?}"
+    );
+}
+
+#[test]
+fn output_is_the_same_every_run_and_files_are_untouched() {
+    let dir = temp_dir("untouched");
+    let file = dir.join("draft.md");
+    std::fs::copy("examples/water-release.md", &file).unwrap();
+    let before = (
+        std::fs::read(&file).unwrap(),
+        std::fs::metadata(&file).unwrap().modified().unwrap(),
+    );
+    let first = figcheck(&["--format", "json", file.to_str().unwrap()]);
+    let second = figcheck(&["--format", "json", file.to_str().unwrap()]);
+    assert_eq!(first.stdout, second.stdout);
+    let after = (
+        std::fs::read(&file).unwrap(),
+        std::fs::metadata(&file).unwrap().modified().unwrap(),
+    );
+    assert_eq!(before, after);
+}
+
+#[test]
+fn no_colour_when_piped() {
+    let text = stdout(&figcheck(&["examples/water-release.md"]));
+    assert!(!text.contains('\u{1b}'), "ANSI escapes in piped output");
+}
+
+#[test]
+fn readme_sample_is_the_real_output() {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let start = readme
+        .find("<!-- sample-output -->\n```text\n")
+        .expect("README has a sample")
+        + 31;
+    let end = start + readme[start..].find("```\n").unwrap();
+    let output = figcheck(&["examples/water-release.md"]);
+    assert_eq!(stdout(&output), &readme[start..end]);
+}
