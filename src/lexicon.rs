@@ -91,6 +91,8 @@ pub struct Lexicon {
     pub tens: BTreeMap<String, u64>,
     pub scales: BTreeMap<String, u64>,
     pub ordinals: BTreeMap<String, u64>,
+    pub currency_symbols: Vec<String>,
+    pub scale_suffixes: BTreeMap<String, u64>,
     pub articles: Vec<String>,
     /// `(name, month number)`, longest names first.
     pub months: Vec<(String, u8)>,
@@ -159,7 +161,10 @@ struct HedgeEntry {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+#[serde(rename_all = "kebab-case")]
 struct NumbersFile {
+    currency_symbols: Vec<String>,
+    scale_suffixes: BTreeMap<String, u64>,
     ones: BTreeMap<String, u64>,
     tens: BTreeMap<String, u64>,
     scales: BTreeMap<String, u64>,
@@ -281,6 +286,8 @@ impl Lexicon {
             tens: numbers.tens,
             scales: numbers.scales,
             ordinals: numbers.ordinals,
+            currency_symbols: numbers.currency_symbols,
+            scale_suffixes: numbers.scale_suffixes,
             articles: numbers.articles,
             months,
             weekdays,

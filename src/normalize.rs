@@ -40,6 +40,7 @@ impl Figure {
         match &self.mention.payload {
             Payload::Number(n) => Some(n),
             Payload::Quantity { amount, .. }
+            | Payload::Money { amount, .. }
             | Payload::Rate { amount, .. }
             | Payload::Duration { amount, .. } => Some(amount),
             Payload::Date(_) | Payload::DateRange { .. } => None,

@@ -73,14 +73,14 @@ fn patterns() -> &'static Patterns {
         let weekday = alternation(lex.weekdays.iter().map(|(n, _)| n.clone()));
         let re = |p: &str| Regex::new(p).expect("valid date pattern");
         Patterns {
-            month_day_year: re(&format!(r"\b(?P<m>{month})\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>\d{{4}})\b)?")),
-            day_month_year: re(&format!(r"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{month})(?:,?\s+(?P<y>\d{{4}})\b)?")),
+            month_day_year: re(&format!(r"\b(?P<m>{month})\s*(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>[0-9]{{4}})\b)?")),
+            day_month_year: re(&format!(r"\b(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{month})(?:,?\s+(?P<y>[0-9]{{4}})\b)?")),
             month_relative_year: re(&format!(r"\b(?P<m>{month})\s+(?P<rel>(?i:this|last|next))\s+(?i:year)\b")),
-            month_year: re(&format!(r"\b(?P<m>{month}),?\s+(?P<y>\d{{4}})\b")),
+            month_year: re(&format!(r"\b(?P<m>{month}),?\s+(?P<y>[0-9]{{4}})\b")),
             month: re(&format!(r"\b(?P<m>{full_month})\b")),
             weekday: re(&format!(r"\b(?P<w>{weekday})")),
             relative: re(r"\b(?i:(?P<rel>this|last|next)\s+(?P<unit>year|month))\b"),
-            day_only: re(r"^\s*(?P<conn>to|through|thru|until|till|-|–|—)\s*(?P<d>\d{1,2})(?:st|nd|rd|th)?\b"),
+            day_only: re(r"^\s*(?P<conn>to|through|thru|until|till|-|–|—)\s*(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?\b"),
         }
     })
 }

@@ -22,6 +22,7 @@ pub use date::Tense;
 pub enum MentionKind {
     Number,
     Quantity,
+    Money,
     Percent,
     Rate,
     Date,
@@ -29,6 +30,24 @@ pub enum MentionKind {
     Duration,
     Ordinal,
     Weekday,
+}
+
+impl MentionKind {
+    /// The name JSON output uses: "date_range".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MentionKind::Number => "number",
+            MentionKind::Quantity => "quantity",
+            MentionKind::Money => "money",
+            MentionKind::Percent => "percent",
+            MentionKind::Rate => "rate",
+            MentionKind::Date => "date",
+            MentionKind::DateRange => "date_range",
+            MentionKind::Duration => "duration",
+            MentionKind::Ordinal => "ordinal",
+            MentionKind::Weekday => "weekday",
+        }
+    }
 }
 
 /// A number as written: its value (scale words applied) and what precision the writing shows.
@@ -88,6 +107,11 @@ pub enum EndDay {
 pub enum Payload {
     /// Numbers, ordinals and percentages.
     Number(Num),
+    /// An amount of money: the currency as written ("£") and the amount.
+    Money {
+        amount: Num,
+        currency: String,
+    },
     Quantity {
         amount: Num,
         unit: usize,

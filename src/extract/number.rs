@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 use super::hedge::hedge_before;
 use super::unit::{rate_after, stuff_after, unit_after};
 use super::{DateExpr, MentionKind, Num, Payload, Year, overlaps};
-use crate::lexicon::{ends_word, lexicon};
+use crate::lexicon::{ends_word, lexicon, start_of_last_word};
 use crate::source::Span;
 
 /// A mention found in a sentence, before it is placed in the document.
@@ -38,7 +38,7 @@ fn patterns() -> &'static Patterns {
         let articles = lex.articles.iter().map(|a| regex::escape(a)).collect::<Vec<_>>().join("|");
         let re = |p: &str| Regex::new(p).expect("valid number pattern");
         Patterns {
-            digits: re(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"),
+            digits: re(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"),
             scale: re(&format!(r"^[ \u{{a0}}]+(?i:(?P<scale>{scales}))\b")),
             words: re(&format!(r"(?i)\b(?:(?P<tens>{tens})(?:-(?P<unit>{ones}))?|(?P<ones>{ones}))\b(?:\s+(?P<scale>{scales})\b)?")),
             ordinal_words: re(&format!(r"(?i)\b(?:{ordinals})\b")),
@@ -62,7 +62,9 @@ pub fn numbers(text: &str, taken: &[Span]) -> Vec<Found> {
 
     for m in p.digits.find_iter(text) {
         let span = m.range();
-        if overlaps(&span, &consumed) || !starts_number(text, span.start) {
+        // "1,8923" is no number as written.
+        let malformed = text[span.end..].starts_with(|c: char| c.is_ascii_digit());
+        if malformed || overlaps(&span, &consumed) || !starts_number(text, span.start) {
             continue;
         }
         let rest = &text[span.end..];
@@ -86,6 +88,10 @@ pub fn numbers(text: &str, taken: &[Span]) -> Vec<Found> {
                 None,
                 Payload::Number(num),
             ));
+            continue;
+        }
+        if let Some(money) = money(text, span.clone(), m.as_str(), &mut consumed) {
+            found.push(money);
             continue;
         }
         let (multiplier, end) = scale_after(text, span.end).unwrap_or((Decimal::ONE, span.end));
@@ -139,7 +145,9 @@ pub fn numbers(text: &str, taken: &[Span]) -> Vec<Found> {
         if overlaps(&m.range(), &consumed) {
             continue;
         }
-        let value = lexicon().ordinals[&m.as_str().to_ascii_lowercase()];
+        let Some(&value) = lexicon().ordinals.get(&m.as_str().to_lowercase()) else {
+            continue;
+        };
         let num = Num {
             value: Decimal::from(value),
             digits: String::new(),
@@ -182,6 +190,54 @@ pub fn numbers(text: &str, taken: &[Span]) -> Vec<Found> {
         ));
     }
     found
+}
+
+/// An amount after a currency symbol: "$3bn", "£600m", "€1.2 million". Scale suffixes apply
+/// and no unit is read after it.
+fn money(text: &str, digits: Span, written: &str, consumed: &mut Vec<Span>) -> Option<Found> {
+    let lex = lexicon();
+    let symbol = lex
+        .currency_symbols
+        .iter()
+        .find(|s| text[..digits.start].ends_with(s.as_str()))?;
+    let mut start = digits.start - symbol.len();
+    // "A$", "US$", "HK$": a country's letters before the symbol belong to it.
+    let letters = start - start_of_last_word(&text[..start], |c| c.is_ascii_uppercase());
+    if (1..=3).contains(&letters)
+        && text[..start - letters]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+    {
+        start -= letters;
+    }
+    let suffix_len = text[digits.end..]
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(text.len() - digits.end);
+    let suffix = &text[digits.end..digits.end + suffix_len];
+    let (multiplier, end) = match lex.scale_suffixes.get(suffix) {
+        Some(factor) => (Decimal::from(*factor), digits.end + suffix_len),
+        None if suffix.is_empty() => {
+            scale_after(text, digits.end).unwrap_or((Decimal::ONE, digits.end))
+        }
+        None => return None,
+    };
+    let value = Decimal::from_str(&written.replace(',', ""))
+        .ok()?
+        .checked_mul(multiplier)?;
+    let amount = Num {
+        value,
+        digits: written.to_string(),
+        multiplier,
+    };
+    let currency = text[start..digits.start].to_string();
+    let (hedge, start) = match hedge_before(text, start, false) {
+        Some((hedge, at)) => (Some(hedge), at),
+        None => (None, start),
+    };
+    consumed.push(start..end);
+    let payload = Payload::Money { amount, currency };
+    Some((MentionKind::Money, start..end, hedge, payload))
 }
 
 /// Whether a digit run at `start` begins a number, rather than continuing a word or a name
@@ -279,7 +335,8 @@ mod tests {
                     Payload::Number(n)
                     | Payload::Quantity { amount: n, .. }
                     | Payload::Rate { amount: n, .. }
-                    | Payload::Duration { amount: n, .. } => n.value.to_string(),
+                    | Payload::Money { amount: n, .. }
+                    | Payload::Duration { amount: n, .. } => n.value.normalize().to_string(),
                     Payload::Date(d) => format!("{d:?}"),
                     Payload::DateRange { .. } => String::new(),
                 };
@@ -304,7 +361,7 @@ mod tests {
         );
         assert_eq!(
             kinds("1.2 million litres"),
-            [(Quantity, "1.2 million litres", "1200000.0".into())]
+            [(Quantity, "1.2 million litres", "1200000".into())]
         );
         assert_eq!(
             kinds("for two hours"),

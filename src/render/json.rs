@@ -126,6 +126,7 @@ fn view(figure: &Figure, locator: &Locator) -> MentionView {
             Some(format!("{}/time", lex.units[*unit].dimension)),
             stuff.clone(),
         ),
+        Payload::Money { currency, .. } => (Some(currency.clone()), Some("money".into()), None),
         Payload::Duration { unit, .. } => (
             Some(lex.units[*unit].symbol.clone()),
             Some("time".into()),

@@ -128,8 +128,12 @@ pub fn extract_pretty(source: &Source, report: &FileReport) -> String {
     for m in mention_views(source, report) {
         let _ = write!(
             out,
-            "{}:{}:{}: {:?} \u{201c}{}\u{201d}",
-            report.path, m.span.line, m.span.column, m.kind, m.text
+            "{}:{}:{}: {} \u{201c}{}\u{201d}",
+            report.path,
+            m.span.line,
+            m.span.column,
+            m.kind.as_str(),
+            m.text
         );
         let value = m.value.as_deref().unwrap_or("unresolved");
         let _ = write!(out, " = {value}");

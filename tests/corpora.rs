@@ -1,0 +1,136 @@
+//! Real published text from `../shared/corpora/` (read at run time, never copied here).
+//!
+//! - Every finding on the news corpora must be listed, with a reviewed verdict, in
+//!   `tests/corpus-findings.tsv`, so that a false alarm cannot creep in unseen.
+//! - Every mention's span lies inside its text, on character boundaries, without cutting a
+//!   word in half.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use figcheck::{Settings, Source};
+use serde_json::Value;
+
+fn corpus(name: &str) -> Vec<Value> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(format!("../shared/corpora/{name}/articles.jsonl"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e} (../shared must sit beside the repository)",
+            path.display()
+        )
+    });
+    text.lines()
+        .map(|line| serde_json::from_str(line).expect("corpus lines are JSON"))
+        .collect()
+}
+
+/// The article's publication date, where the corpus gives one: TempEval's `dct`, Reuters'
+/// `date` ("26-FEB-1987 15:01:01.79").
+fn reference_date(record: &Value) -> Option<jiff::civil::Date> {
+    if let Some(dct) = record["dct"].as_str() {
+        return dct.parse().ok();
+    }
+    let date = record["date"].as_str()?.split_whitespace().next()?;
+    jiff::fmt::strtime::parse("%d-%b-%Y", date)
+        .ok()?
+        .to_date()
+        .ok()
+}
+
+#[test]
+fn news_corpora_raise_no_unreviewed_findings() {
+    let reviewed_text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus-findings.tsv"),
+    )
+    .unwrap();
+    let reviewed: BTreeSet<(String, String, String)> = reviewed_text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .skip(1)
+        .map(|l| {
+            let cols: Vec<&str> = l.split('\t').collect();
+            assert!(
+                cols.len() >= 5,
+                "corpus-findings.tsv: id, rule, line, verdict, reason: {l}"
+            );
+            (
+                cols[0].to_string(),
+                cols[1].to_string(),
+                cols[2].to_string(),
+            )
+        })
+        .collect();
+    let mut unreviewed = Vec::new();
+    let mut articles = 0;
+    for name in ["bbc2005", "reuters21578", "tempeval3_news"] {
+        for record in corpus(name) {
+            articles += 1;
+            let id = record["id"].as_str().unwrap().to_string();
+            let settings = Settings {
+                reference_date: reference_date(&record),
+                ..Settings::default()
+            };
+            let source = Source::new(id.clone(), record["text"].as_str().unwrap());
+            let report = figcheck::check(&source, &settings);
+            for finding in report.findings {
+                let key = (
+                    id.clone(),
+                    finding.rule.to_string(),
+                    finding.span.line.to_string(),
+                );
+                if !reviewed.contains(&key) {
+                    unreviewed.push(format!(
+                        "{}\t{}\t{}\t{}",
+                        key.0, key.1, key.2, finding.message
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        articles > 20_000,
+        "all three corpora were read ({articles} articles)"
+    );
+    assert!(
+        unreviewed.is_empty(),
+        "findings not in tests/corpus-findings.tsv:\n{}",
+        unreviewed.join("\n")
+    );
+}
+
+#[test]
+fn mention_spans_are_whole_words_on_character_boundaries() {
+    let mut bad = Vec::new();
+    for record in corpus("bbc2005") {
+        let text = record["text"].as_str().unwrap();
+        let report = figcheck::check(&Source::new("bbc", text), &Settings::default());
+        for figure in &report.figures {
+            let span = &figure.mention.span;
+            let inside = span.start < span.end && span.end <= text.len();
+            let boundaries =
+                inside && text.is_char_boundary(span.start) && text.is_char_boundary(span.end);
+            let whole = boundaries
+                && text[..span.start]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric())
+                && text[span.end..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric());
+            if !whole {
+                let near = text
+                    .get(span.start.saturating_sub(20)..(span.end + 20).min(text.len()))
+                    .unwrap_or("?");
+                bad.push(format!("{} {span:?} {near:?}", record["id"]));
+            }
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "{} bad spans, first: {:?}",
+        bad.len(),
+        &bad[..bad.len().min(10)]
+    );
+}
