@@ -243,6 +243,13 @@ fn resolve_range(
             if tense == Tense::Past {
                 return Err("the range names no start, and the sentence does not speak of now or the future".into());
             }
+            // The end must be ahead and the nearest such day: "through Oct. 23" written on
+            // Oct. 25 could mean either year, so it is left alone.
+            if resolve(&end, reference, Tense::Unknown)? != Resolved::Day(end_date) {
+                return Err(
+                    "the end day's year is unclear (it is not the nearest such day ahead)".into(),
+                );
+            }
             reference.ok_or(NEEDS_REFERENCE)?
         }
         // The start is the last such day on or before the end.
@@ -359,6 +366,39 @@ mod tests {
             Ok(Resolved::Day(date(2023, 1, 10)))
         );
         assert!(resolve(&expr, None, Tense::Past).is_err());
+    }
+
+    #[test]
+    fn open_ranges_need_a_near_end_ahead() {
+        let end = DateExpr::Day {
+            year: Year::Unstated,
+            month: 10,
+            day: 23,
+        };
+        let range =
+            |reference| resolve_range(None, end, EndDay::Counted, Some(reference), Tense::Future);
+        assert_eq!(
+            range(date(2023, 10, 5)),
+            Ok(Resolved::Range {
+                start: date(2023, 10, 5),
+                end: date(2023, 10, 23),
+                end_day: EndDay::Counted
+            })
+        );
+        assert!(
+            range(date(2023, 10, 25)).is_err(),
+            "Oct. 23 is behind: no year-long range"
+        );
+        assert!(
+            resolve_range(
+                None,
+                end,
+                EndDay::Counted,
+                Some(date(2023, 10, 5)),
+                Tense::Past
+            )
+            .is_err()
+        );
     }
 
     #[test]
