@@ -54,7 +54,7 @@ pub fn check_json(reports: &[FileReport], errors: &[InputError]) -> String {
 
 /// One figure as `extract` shows it.
 #[derive(Serialize)]
-pub(super) struct MentionView {
+pub struct MentionView {
     pub kind: MentionKind,
     pub text: String,
     pub span: Position,
@@ -101,7 +101,7 @@ pub fn extract_json(files: &[(Source, FileReport)], errors: &[InputError]) -> St
     serde_json::to_string_pretty(&output).expect("mentions serialize") + "\n"
 }
 
-pub(super) fn mention_views(source: &Source, report: &FileReport) -> Vec<MentionView> {
+pub fn mention_views(source: &Source, report: &FileReport) -> Vec<MentionView> {
     let locator = Locator::new(&source.text);
     report.figures.iter().map(|f| view(f, &locator)).collect()
 }

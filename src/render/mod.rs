@@ -4,7 +4,7 @@
 mod json;
 mod pretty;
 
-pub use json::{check_json, extract_json};
+pub use json::{MentionView, check_json, extract_json, mention_views};
 pub use pretty::{check_pretty, extract_pretty, summary};
 
 use serde::Serialize;

@@ -1,0 +1,360 @@
+//! Scores figcheck's extractor against a peer's English conformance specs
+//! (`../shared/peers/recognizers-text-en/`, Microsoft Recognizers-Text, MIT), read at run time.
+//!
+//! ```sh
+//! cargo run --release --example conformance            # the table
+//! cargo run --release --example conformance -- --fails  # also every failing case
+//! ```
+//!
+//! A case passes when, for every expected result, figcheck finds a mention with the same text
+//! (case-insensitive, ignoring a leading article and figcheck's hedge) and the same normalized
+//! value; a case that expects nothing passes when figcheck finds no mention of that kind.
+//! Cases listed in `tests/conformance-exclusions.tsv` (file, input, reason) are not applicable.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use figcheck::lexicon::{Unit, lexicon};
+use figcheck::render::{MentionView, mention_views};
+use figcheck::{Settings, Source};
+use rust_decimal::Decimal;
+use serde_json::Value;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Model {
+    Number,
+    Percent,
+    Ordinal,
+    NumberRange,
+    Currency,
+    Dimension,
+    Temperature,
+    Age,
+    /// DateTimeModel: only cases whose results are dates, date ranges or durations.
+    DateTime,
+    DatePeriod,
+    Duration,
+}
+
+const FILES: &[(&str, Model)] = &[
+    ("Number/English/NumberModel.json", Model::Number),
+    ("Number/English/PercentModel.json", Model::Percent),
+    ("Number/English/OrdinalModel.json", Model::Ordinal),
+    ("Number/English/NumberRangeModel.json", Model::NumberRange),
+    ("NumberWithUnit/English/CurrencyModel.json", Model::Currency),
+    (
+        "NumberWithUnit/English/DimensionModel.json",
+        Model::Dimension,
+    ),
+    (
+        "NumberWithUnit/English/TemperatureModel.json",
+        Model::Temperature,
+    ),
+    ("NumberWithUnit/English/AgeModel.json", Model::Age),
+    ("DateTime/English/DateTimeModel.json", Model::DateTime),
+    ("DateTime/English/DatePeriodParser.json", Model::DatePeriod),
+    ("DateTime/English/DurationParser.json", Model::Duration),
+];
+
+fn main() {
+    let show_fails = std::env::args().any(|a| a == "--fails");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let specs = root.join("../shared/peers/recognizers-text-en");
+    let exclusions = read_exclusions(&root.join("tests/conformance-exclusions.tsv"));
+    println!(
+        "{:<48} {:>8} {:>10} {:>8} {:>9}",
+        "spec file", "passed", "applicable", "rate", "excluded"
+    );
+    for (file, model) in FILES {
+        let path: PathBuf = specs.join(file);
+        let text =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let cases: Vec<Value> =
+            serde_json::from_str(text.trim_start_matches('\u{feff}')).expect("spec is JSON");
+        let (mut passed, mut applicable, mut excluded) = (0, 0, 0);
+        for case in &cases {
+            let input = case["Input"].as_str().unwrap_or_default();
+            if exclusions.contains(&(file.to_string(), input.to_string())) {
+                excluded += 1;
+                continue;
+            }
+            let Some(expected) = expectations(*model, case) else {
+                continue;
+            };
+            applicable += 1;
+            let reference = case["Context"]["ReferenceDateTime"]
+                .as_str()
+                .and_then(|s| s.get(..10))
+                .and_then(|d| d.parse().ok());
+            let settings = Settings {
+                reference_date: reference,
+                ..Settings::default()
+            };
+            let source = Source::new("case", input);
+            let report = figcheck::check(&source, &settings);
+            let mentions = mention_views(&source, &report);
+            let ok = if expected.is_empty() {
+                !mentions
+                    .iter()
+                    .any(|m| kinds(*model).contains(&m.kind.as_str()))
+            } else {
+                expected
+                    .iter()
+                    .all(|e| mentions.iter().any(|m| matches(*model, e, m)))
+            };
+            if ok {
+                passed += 1;
+            } else if show_fails {
+                let found: Vec<String> = mentions
+                    .iter()
+                    .map(|m| {
+                        format!(
+                            "{}:{:?}={:?}{}",
+                            m.kind.as_str(),
+                            m.text,
+                            m.value,
+                            m.unit
+                                .as_deref()
+                                .map(|u| format!(" {u}"))
+                                .unwrap_or_default()
+                        )
+                    })
+                    .collect();
+                println!(
+                    "  FAIL {file}: {input:?}\n       expected {expected:?}\n       found    {found:?}"
+                );
+            }
+        }
+        let rate = if applicable == 0 {
+            0.0
+        } else {
+            100.0 * passed as f64 / applicable as f64
+        };
+        println!("{file:<48} {passed:>8} {applicable:>10} {rate:>7.1}% {excluded:>9}");
+        assert!(
+            excluded * 10 <= cases.len(),
+            "{file}: more than 10% of cases excluded"
+        );
+    }
+}
+
+fn read_exclusions(path: &Path) -> BTreeSet<(String, String)> {
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| {
+            let mut cols = l.split('\t');
+            Some((cols.next()?.to_string(), cols.next()?.to_string()))
+        })
+        .collect()
+}
+
+/// What one expected result asks for: its text and a normalized value to compare.
+#[derive(Debug, Clone)]
+struct Expected {
+    text: String,
+    value: String,
+    unit: Option<String>,
+}
+
+/// The figcheck mention kinds a model's results correspond to.
+fn kinds(model: Model) -> &'static [&'static str] {
+    match model {
+        Model::Number => &["number"],
+        Model::Percent => &["percent"],
+        Model::Ordinal => &["ordinal"],
+        Model::NumberRange => &["number_range"],
+        Model::Currency => &["money"],
+        Model::Dimension => &["quantity"],
+        Model::Temperature => &["temperature"],
+        Model::Age => &["age"],
+        Model::DateTime | Model::DatePeriod => &["date", "date_range", "duration", "weekday"],
+        Model::Duration => &["duration"],
+    }
+}
+
+/// The expected results of a case, or `None` when the case is not applicable to figcheck.
+fn expectations(model: Model, case: &Value) -> Option<Vec<Expected>> {
+    let results = case["Results"].as_array()?;
+    let mut out = Vec::new();
+    for r in results {
+        let text = r["Text"].as_str()?.to_string();
+        let resolution = &r["Resolution"];
+        let expected = match model {
+            Model::Number | Model::Percent | Model::NumberRange => Expected {
+                text,
+                value: resolution["value"]
+                    .as_str()?
+                    .trim_end_matches('%')
+                    .to_string(),
+                unit: None,
+            },
+            Model::Ordinal => Expected {
+                text,
+                value: resolution["value"].as_str()?.to_string(),
+                unit: None,
+            },
+            Model::Currency | Model::Dimension | Model::Temperature | Model::Age => Expected {
+                text,
+                value: resolution["value"].as_str()?.to_string(),
+                unit: resolution["unit"].as_str().map(str::to_string),
+            },
+            Model::DateTime => {
+                let kind = r["TypeName"].as_str()?;
+                let values = resolution["values"].as_array()?;
+                let v = values.last()?;
+                match kind {
+                    "datetimeV2.date" => Expected {
+                        text,
+                        value: v["value"].as_str()?.to_string(),
+                        unit: None,
+                    },
+                    "datetimeV2.daterange" => Expected {
+                        text,
+                        value: format!("{}/{}", v["start"].as_str()?, v["end"].as_str()?),
+                        unit: None,
+                    },
+                    "datetimeV2.duration" => Expected {
+                        text,
+                        value: v["value"].as_str()?.to_string(),
+                        unit: Some("s".into()),
+                    },
+                    _ => return None,
+                }
+            }
+            Model::DatePeriod => {
+                let f = &r["Value"]["FutureResolution"];
+                Expected {
+                    text,
+                    value: format!("{}/{}", f["startDate"].as_str()?, f["endDate"].as_str()?),
+                    unit: None,
+                }
+            }
+            Model::Duration => Expected {
+                text,
+                value: r["Value"]["FutureResolution"]["duration"]
+                    .as_str()?
+                    .to_string(),
+                unit: Some("s".into()),
+            },
+        };
+        out.push(expected);
+    }
+    Some(out)
+}
+
+/// Text as compared: lowercase, trimmed, without a leading article.
+fn normal_text(text: &str) -> String {
+    let lower = text.trim().to_lowercase();
+    for article in ["a ", "an ", "the "] {
+        if let Some(rest) = lower.strip_prefix(article) {
+            return rest.trim_start().to_string();
+        }
+    }
+    lower
+}
+
+fn decimal(text: &str) -> Option<Decimal> {
+    Decimal::from_str(text)
+        .or_else(|_| Decimal::from_scientific(text))
+        .ok()
+        .map(|d| d.normalize())
+}
+
+fn matches(model: Model, expected: &Expected, mention: &MentionView) -> bool {
+    if !kinds(model).contains(&mention.kind.as_str()) {
+        return false;
+    }
+    let mut text = mention.text.clone();
+    if let Some(hedge) = &mention.hedge
+        && text.to_lowercase().starts_with(&hedge.to_lowercase())
+    {
+        text = text[hedge.len()..].to_string();
+    }
+    if normal_text(&text) != normal_text(&expected.text) {
+        return false;
+    }
+    let Some(value) = &mention.value else {
+        return false;
+    };
+    let same_number = |a: &str, b: &str| match (decimal(a), decimal(b)) {
+        (Some(x), Some(y)) => x == y,
+        _ => a == b,
+    };
+    match model {
+        Model::DateTime | Model::DatePeriod if expected.unit.is_none() => {
+            date_value_matches(value, &expected.value)
+        }
+        Model::DateTime | Model::Duration => duration_matches(mention, value, &expected.value),
+        Model::Currency | Model::Dimension | Model::Temperature | Model::Age => {
+            same_number(value, &expected.value) && unit_matches(mention, expected.unit.as_deref())
+        }
+        _ => same_number(value, &expected.value),
+    }
+}
+
+/// A figcheck date value against the peer's: a day, or a range whose end the peer gives as
+/// the day after ("2016-03-01/2016-04-01" for March).
+fn date_value_matches(value: &str, expected: &str) -> bool {
+    if value == expected {
+        return true;
+    }
+    let Some((start, end)) = expected.split_once('/') else {
+        return false;
+    };
+    let Ok(end) = jiff::civil::Date::from_str(end) else {
+        return false;
+    };
+    let last = end.yesterday().map(|d| d.to_string()).unwrap_or_default();
+    let month = |d: &str| d.get(..7).map(str::to_string);
+    let year = |d: &str| d.get(..4).map(str::to_string);
+    value == format!("{start}/{last}")
+        || (value.len() == 7
+            && start.ends_with("-01")
+            && month(start).as_deref() == Some(value)
+            && month(&last).as_deref() == Some(value))
+        || (value.len() == 4
+            && start.ends_with("-01-01")
+            && year(start).as_deref() == Some(value)
+            && last.ends_with("-12-31")
+            && year(&last).as_deref() == Some(value))
+}
+
+fn unit(symbol: &str) -> Option<&'static Unit> {
+    lexicon().units.iter().find(|u| u.symbol == symbol)
+}
+
+/// A duration against the peer's length in seconds; an ambiguous unit (a month is 28 to 31
+/// days) matches anywhere in its range.
+fn duration_matches(mention: &MentionView, value: &str, seconds: &str) -> bool {
+    let (Some(amount), Some(seconds), Some(unit)) = (
+        decimal(value),
+        decimal(seconds),
+        mention.unit.as_deref().and_then(unit),
+    ) else {
+        return false;
+    };
+    let (Some(low), Some(high)) = (unit.factor.low(), unit.factor.high()) else {
+        return false;
+    };
+    amount * low <= seconds && seconds <= amount * high
+}
+
+/// A unit against the peer's name ("Metric ton", "Dollar", "C").
+fn unit_matches(mention: &MentionView, expected: Option<&str>) -> bool {
+    let Some(expected) = expected else {
+        return true;
+    };
+    let spelled = |s: &str| {
+        s.to_lowercase()
+            .replace("metre", "meter")
+            .replace("litre", "liter")
+    };
+    let expected = spelled(expected);
+    let Some(symbol) = mention.unit.as_deref() else {
+        return false;
+    };
+    spelled(symbol) == expected
+        || unit(symbol).is_some_and(|u| u.names.iter().any(|n| spelled(n) == expected))
+}
