@@ -5,6 +5,7 @@ mod date;
 mod hedge;
 mod number;
 mod unit;
+mod words;
 
 use jiff::civil::Weekday;
 use rust_decimal::Decimal;

@@ -1,7 +1,6 @@
 //! Numbers in digits and words, and what follows them: a unit (quantity or duration), a rate,
 //! a percent sign, an ordinal suffix. A bare four-digit number from 1800 to 2100 is a year.
 
-use std::str::FromStr;
 use std::sync::OnceLock;
 
 use regex::Regex;
@@ -9,6 +8,7 @@ use rust_decimal::Decimal;
 
 use super::hedge::hedge_before;
 use super::unit::{rate_after, stuff_after, unit_after};
+use super::words::{Phrase, phrases};
 use super::{DateExpr, MentionKind, Num, Payload, Year, overlaps};
 use crate::lexicon::{ends_word, lexicon, start_of_last_word};
 use crate::source::Span;
@@ -17,9 +17,6 @@ use crate::source::Span;
 pub type Found = (MentionKind, Span, Option<usize>, Payload);
 
 struct Patterns {
-    digits: Regex,
-    scale: Regex,
-    words: Regex,
     ordinal_words: Regex,
     article: Regex,
     percent: Regex,
@@ -29,18 +26,19 @@ fn patterns() -> &'static Patterns {
     static PATTERNS: OnceLock<Patterns> = OnceLock::new();
     PATTERNS.get_or_init(|| {
         let lex = lexicon();
-        let words = |map: &std::collections::BTreeMap<String, u64>| {
-            let mut names: Vec<&String> = map.keys().collect();
+        let alternation = |words: &mut dyn Iterator<Item = &String>| {
+            let mut names: Vec<&String> = words.collect();
             names.sort_by_key(|n| std::cmp::Reverse(n.len()));
-            names.iter().map(|n| regex::escape(n)).collect::<Vec<_>>().join("|")
+            names
+                .iter()
+                .map(|n| regex::escape(n))
+                .collect::<Vec<_>>()
+                .join("|")
         };
-        let (ones, tens, scales, ordinals) = (words(&lex.ones), words(&lex.tens), words(&lex.scales), words(&lex.ordinals));
-        let articles = lex.articles.iter().map(|a| regex::escape(a)).collect::<Vec<_>>().join("|");
+        let ordinals = alternation(&mut lex.ordinals.keys());
+        let articles = alternation(&mut lex.articles.iter());
         let re = |p: &str| Regex::new(p).expect("valid number pattern");
         Patterns {
-            digits: re(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"),
-            scale: re(&format!(r"^[ \u{{a0}}]+(?i:(?P<scale>{scales}))\b")),
-            words: re(&format!(r"(?i)\b(?:(?P<tens>{tens})(?:-(?P<unit>{ones}))?|(?P<ones>{ones}))\b(?:\s+(?P<scale>{scales})\b)?")),
             ordinal_words: re(&format!(r"(?i)\b(?:{ordinals})\b")),
             article: re(&format!(r"(?i)\b(?:{articles})\s+")),
             percent: re(r"^(?:\s?%|\s+(?i:percent|per\s+cent|pct)\b)"),
@@ -48,10 +46,24 @@ fn patterns() -> &'static Patterns {
     })
 }
 
-fn scale_after(text: &str, at: usize) -> Option<(Decimal, usize)> {
-    let caps = patterns().scale.captures(&text[at..])?;
-    let factor = lexicon().scales.get(&caps["scale"].to_ascii_lowercase())?;
-    Some((Decimal::from(*factor), at + caps.get(0)?.end()))
+/// A scale abbreviation right after a number ("10k", "5.93 mln", "£600m"), as
+/// `(factor, end)`; `money` also allows the suffixes only money takes ("m").
+fn scale_suffix(text: &str, at: usize, money: bool) -> Option<(Decimal, usize)> {
+    let lex = lexicon();
+    let rest = &text[at..];
+    let gap = usize::from(rest.starts_with(' '));
+    let len = rest[gap..]
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(rest.len() - gap);
+    let suffix = &rest[gap..gap + len];
+    let factor = lex.scale_suffixes.get(suffix).or_else(|| {
+        if money {
+            lex.money_scale_suffixes.get(suffix)
+        } else {
+            None
+        }
+    })?;
+    Some((Decimal::from(*factor), at + gap + len))
 }
 
 /// Every number-based mention of a sentence outside the `taken` spans (dates).
@@ -60,79 +72,63 @@ pub fn numbers(text: &str, taken: &[Span]) -> Vec<Found> {
     let mut found: Vec<Found> = Vec::new();
     let mut consumed: Vec<Span> = taken.to_vec();
 
-    for m in p.digits.find_iter(text) {
-        let span = m.range();
-        // "1,8923" is no number as written.
-        let malformed = text[span.end..].starts_with(|c: char| c.is_ascii_digit());
-        if malformed || overlaps(&span, &consumed) || !starts_number(text, span.start) {
+    for phrase in phrases(text) {
+        if overlaps(&phrase.span, &consumed) {
             continue;
         }
-        let rest = &text[span.end..];
-        if let Some(suffix) = ["st", "nd", "rd", "th"]
-            .iter()
-            .find(|s| rest.starts_with(**s))
-            && ends_word(text, span.end + suffix.len())
-            && !m.as_str().contains(['.', ','])
-        {
-            let Ok(value) = Decimal::from_str(m.as_str()) else {
-                continue;
-            };
-            let num = Num {
-                value,
-                digits: m.as_str().to_string(),
-                multiplier: Decimal::ONE,
-            };
+        if let Some(money) = money(text, &phrase, &mut consumed) {
+            found.push(money);
+            continue;
+        }
+        let mut num = Num {
+            value: phrase.value,
+            digits: phrase.digits.clone(),
+            multiplier: phrase.multiplier,
+        };
+        let rest = &text[phrase.span.end..];
+        let whole_numeral = !num.digits.is_empty()
+            && !num.digits.contains(['.', ','])
+            && num.multiplier == Decimal::ONE;
+        if phrase.ordinal {
+            consumed.push(phrase.span.clone());
             found.push((
                 MentionKind::Ordinal,
-                span.start..span.end + suffix.len(),
+                phrase.span,
                 None,
                 Payload::Number(num),
             ));
             continue;
         }
-        if let Some(money) = money(text, span.clone(), m.as_str(), &mut consumed) {
-            found.push(money);
+        // "13th"
+        if let Some(suffix) = ["st", "nd", "rd", "th"]
+            .iter()
+            .find(|s| rest.starts_with(**s))
+            && whole_numeral
+            && ends_word(text, phrase.span.end + suffix.len())
+        {
+            let span = phrase.span.start..phrase.span.end + suffix.len();
+            consumed.push(span.clone());
+            found.push((MentionKind::Ordinal, span, None, Payload::Number(num)));
             continue;
         }
-        let (multiplier, end) = scale_after(text, span.end).unwrap_or((Decimal::ONE, span.end));
-        let Ok(written) = Decimal::from_str(&m.as_str().replace(',', "")) else {
-            continue;
-        };
-        let Some(value) = written.checked_mul(multiplier) else {
-            continue;
-        };
-        let num = Num {
-            value,
-            digits: m.as_str().to_string(),
-            multiplier,
-        };
-        if let Some(mention) = classify(text, span.start, end, num, &mut consumed) {
-            found.push(mention);
+        let mut end = phrase.span.end;
+        // "10k", "5.93 mln"
+        if !num.digits.is_empty()
+            && num.multiplier == Decimal::ONE
+            && let Some((factor, suffix_end)) = scale_suffix(text, end, false)
+            && ends_word(text, suffix_end)
+            && let Some(value) = num.value.checked_mul(factor)
+        {
+            num.value = value;
+            num.multiplier = factor;
+            end = suffix_end;
         }
-    }
-
-    for caps in p.words.captures_iter(text) {
-        let whole = caps.get(0).expect("group 0");
-        if overlaps(&whole.range(), &consumed) {
-            continue;
-        }
-        let lex = lexicon();
-        let small = |name: &str| caps.name(name).and_then(|w| lex.small_number(w.as_str()));
-        let base =
-            small("tens").unwrap_or(0) + small("unit").unwrap_or(0) + small("ones").unwrap_or(0);
-        let multiplier = caps
-            .name("scale")
-            .and_then(|s| lex.scales.get(&s.as_str().to_ascii_lowercase()))
-            .map_or(1, |f| *f);
-        let num = Num {
-            value: Decimal::from(base) * Decimal::from(multiplier),
-            digits: String::new(),
-            multiplier: Decimal::from(multiplier),
-        };
         // "one" alone is a pronoun more often than a figure.
-        let lone_one = base == 1 && multiplier == 1;
+        let lone_one = num.digits.is_empty()
+            && num.value == Decimal::ONE
+            && text[phrase.span.clone()].eq_ignore_ascii_case("one");
         let before = consumed.len();
-        if let Some(mention) = classify(text, whole.start(), whole.end(), num, &mut consumed)
+        if let Some(mention) = classify(text, phrase.span.start, end, num, &mut consumed)
             && !(lone_one && mention.0 == MentionKind::Number)
         {
             found.push(mention);
@@ -189,18 +185,19 @@ pub fn numbers(text: &str, taken: &[Span]) -> Vec<Found> {
             Payload::Duration { amount: num, unit },
         ));
     }
+    found.sort_by_key(|f| f.1.start);
     found
 }
 
-/// An amount after a currency symbol: "$3bn", "£600m", "€1.2 million". Scale suffixes apply
-/// and no unit is read after it.
-fn money(text: &str, digits: Span, written: &str, consumed: &mut Vec<Span>) -> Option<Found> {
+/// An amount after a currency symbol: "$3bn", "£600m", "€1.2 million", "A$30m". Scale
+/// suffixes apply and no unit is read after it.
+fn money(text: &str, phrase: &Phrase, consumed: &mut Vec<Span>) -> Option<Found> {
     let lex = lexicon();
     let symbol = lex
         .currency_symbols
         .iter()
-        .find(|s| text[..digits.start].ends_with(s.as_str()))?;
-    let mut start = digits.start - symbol.len();
+        .find(|s| text[..phrase.span.start].ends_with(s.as_str()))?;
+    let mut start = phrase.span.start - symbol.len();
     // "A$", "US$", "HK$": a country's letters before the symbol belong to it.
     let letters = start - start_of_last_word(&text[..start], |c| c.is_ascii_uppercase());
     if (1..=3).contains(&letters)
@@ -211,26 +208,23 @@ fn money(text: &str, digits: Span, written: &str, consumed: &mut Vec<Span>) -> O
     {
         start -= letters;
     }
-    let suffix_len = text[digits.end..]
-        .find(|c: char| !c.is_ascii_alphabetic())
-        .unwrap_or(text.len() - digits.end);
-    let suffix = &text[digits.end..digits.end + suffix_len];
-    let (multiplier, end) = match lex.scale_suffixes.get(suffix) {
-        Some(factor) => (Decimal::from(*factor), digits.end + suffix_len),
-        None if suffix.is_empty() => {
-            scale_after(text, digits.end).unwrap_or((Decimal::ONE, digits.end))
-        }
-        None => return None,
+    let mut amount = Num {
+        value: phrase.value,
+        digits: phrase.digits.clone(),
+        multiplier: phrase.multiplier,
     };
-    let value = Decimal::from_str(&written.replace(',', ""))
-        .ok()?
-        .checked_mul(multiplier)?;
-    let amount = Num {
-        value,
-        digits: written.to_string(),
-        multiplier,
-    };
-    let currency = text[start..digits.start].to_string();
+    let mut end = phrase.span.end;
+    if amount.multiplier == Decimal::ONE
+        && let Some((factor, suffix_end)) = scale_suffix(text, end, true)
+        && ends_word(text, suffix_end)
+    {
+        amount.value = amount.value.checked_mul(factor)?;
+        amount.multiplier = factor;
+        end = suffix_end;
+    } else if text[end..].starts_with(|c: char| c.is_alphanumeric()) {
+        return None;
+    }
+    let currency = text[start..phrase.span.start].to_string();
     let (hedge, start) = match hedge_before(text, start, false) {
         Some((hedge, at)) => (Some(hedge), at),
         None => (None, start),
@@ -238,18 +232,6 @@ fn money(text: &str, digits: Span, written: &str, consumed: &mut Vec<Span>) -> O
     consumed.push(start..end);
     let payload = Payload::Money { amount, currency };
     Some((MentionKind::Money, start..end, hedge, payload))
-}
-
-/// Whether a digit run at `start` begins a number, rather than continuing a word or a name
-/// ("A380", "COVID-19", "F-16").
-fn starts_number(text: &str, start: usize) -> bool {
-    let mut before = text[..start].chars().rev();
-    match before.next() {
-        None => true,
-        Some(c) if c.is_alphanumeric() || c == '_' => false,
-        Some('-' | '.' | ',' | '/') => before.next().is_none_or(|c| !c.is_alphanumeric()),
-        Some(_) => true,
-    }
 }
 
 /// What the number at `start..end` is, from what follows it; the span it takes (its hedge,

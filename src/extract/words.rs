@@ -1,0 +1,783 @@
+//! Number phrases: numerals ("7,800", "1 234 567", ".08", "1.3e6", "3/4", "-4") and number
+//! words ("one hundred and sixty-one", "two-thirds", "half a million", "five and a half
+//! million", "twenty-first", "minus five point five"), alone or mixed ("3 hundred and 21",
+//! "1.2 million", "£600m" is handled with money).
+//!
+//! The parser works on tokens (numerals, words, hyphens) and keeps to one grammar: groups
+//! below a thousand, scales that close a group, "and" between parts, fractions whose
+//! numerator is what came since the last "and", and a trailing ordinal.
+
+use std::str::FromStr;
+use std::sync::OnceLock;
+
+use regex::Regex;
+use rust_decimal::Decimal;
+
+use crate::lexicon::lexicon;
+use crate::source::Span;
+
+/// A number phrase as found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Phrase {
+    pub span: Span,
+    pub value: Decimal,
+    /// The numeral as written when the phrase is one numeral, maybe with a scale ("7,800",
+    /// "1.2" in "1.2 million"); empty when words or fractions make it an exact count.
+    pub digits: String,
+    pub multiplier: Decimal,
+    pub ordinal: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Tok {
+    /// A numeral's value, and its digits as written when it is a plain decimal.
+    Numeral(Decimal, String),
+    Word(String),
+    Hyphen,
+    /// One punctuation mark or symbol.
+    Punct,
+    /// Anything else: digits that start no number, letters mixed with digits.
+    Other,
+}
+
+struct Patterns {
+    numeral: Regex,
+    plain: Regex,
+    power: Regex,
+    fraction: Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static PATTERNS: OnceLock<Patterns> = OnceLock::new();
+    PATTERNS.get_or_init(|| {
+        let re = |p: &str| Regex::new(p).expect("valid numeral pattern");
+        Patterns {
+            numeral: re(concat!(
+                r"^(?:(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}(?:[ \u{a0}\u{202f}][0-9]{3})+|[0-9]+)",
+                r"(?:\.[0-9]+)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?"
+            )),
+            plain: re(r"^[0-9]+"),
+            power: re(r"^\s?[x×]\s?10\^([-+]?[0-9]{1,3})"),
+            fraction: re(r"^([0-9]{1,6})/([0-9]{1,6})"),
+        }
+    })
+}
+
+/// 10^n, if it fits.
+fn pow10(n: i64) -> Option<Decimal> {
+    (0..n).try_fold(Decimal::ONE, |acc, _| acc.checked_mul(Decimal::TEN))
+}
+
+/// Unicode vulgar fractions.
+const VULGAR: &[(char, i64, i64)] = &[
+    ('½', 1, 2),
+    ('⅓', 1, 3),
+    ('⅔', 2, 3),
+    ('¼', 1, 4),
+    ('¾', 3, 4),
+    ('⅕', 1, 5),
+    ('⅖', 2, 5),
+    ('⅗', 3, 5),
+    ('⅘', 4, 5),
+    ('⅙', 1, 6),
+    ('⅚', 5, 6),
+    ('⅛', 1, 8),
+    ('⅜', 3, 8),
+    ('⅝', 5, 8),
+    ('⅞', 7, 8),
+];
+
+fn vulgar(c: char) -> Option<Decimal> {
+    VULGAR
+        .iter()
+        .find(|(v, _, _)| *v == c)
+        .map(|(_, n, d)| Decimal::from(*n) / Decimal::from(*d))
+}
+
+/// Whether a digit at `start` may begin a number, rather than continue a word, a name or
+/// another number ("A380", "COVID-19", "F-16").
+pub fn starts_number(text: &str, start: usize) -> bool {
+    let mut before = text[..start].chars().rev();
+    match before.next() {
+        None => true,
+        Some(c) if c.is_alphanumeric() || c == '_' => false,
+        // After a dot, only the next link of a chain such as "192.168.1.2" starts here.
+        Some('.') => true,
+        // "10-12" is a range; "COVID-19" and "F-16" are names.
+        Some('-') => before.next().is_none_or(|c| !c.is_alphabetic()),
+        Some(',' | '/' | '^') => before.next().is_none_or(|c| !c.is_alphanumeric()),
+        Some(_) => true,
+    }
+}
+
+/// One numeral at `start`, as `(end, value, digits as written)`; the digits are empty when
+/// the numeral is a fraction or in scientific notation.
+fn numeral(text: &str, start: usize) -> Option<(usize, Decimal, String)> {
+    let p = patterns();
+    let rest = &text[start..];
+    // "3/4" and the "1/4" of "2 1/4", but not a date such as "5/17/2018".
+    if let Some(caps) = p.fraction.captures(rest) {
+        let end = start + caps[0].len();
+        if text[end..].starts_with(['/', '-']) || text[..start].ends_with('/') {
+            return None;
+        }
+        let (n, d) = (
+            Decimal::from_str(&caps[1]).ok()?,
+            Decimal::from_str(&caps[2]).ok()?,
+        );
+        return (!d.is_zero()).then(|| (end, n / d, String::new()));
+    }
+    let mut m = p.numeral.find(rest)?.as_str();
+    // A dotted chain ("192.168.1.2") or a grouping that runs into more digits is read as
+    // plain integers.
+    let after = &text[start + m.len()..];
+    let in_chain =
+        text[..start].ends_with('.') && text[..start - 1].ends_with(|c: char| c.is_ascii_digit());
+    let chained = after.starts_with('.') && after[1..].starts_with(|c: char| c.is_ascii_digit());
+    if in_chain || chained || after.starts_with(|c: char| c.is_ascii_digit()) {
+        m = p.plain.find(rest)?.as_str();
+    }
+    // "3e" is not an exponent.
+    if let Some(e) = m.find(['e', 'E'])
+        && text[start + m.len()..].starts_with(|c: char| c.is_alphanumeric())
+    {
+        m = &m[..e];
+    }
+    let mut end = start + m.len();
+    let written = m.replace([',', ' ', '\u{a0}', '\u{202f}'], "");
+    let scientific = written.contains(['e', 'E']);
+    let mut value = if scientific {
+        Decimal::from_scientific(&written).ok()?
+    } else {
+        Decimal::from_str(&written).ok()?
+    };
+    let mut digits = if scientific {
+        String::new()
+    } else {
+        m.to_string()
+    };
+    if let Some(caps) = p.power.captures(&text[end..]) {
+        let exponent: i64 = caps[1].parse().ok()?;
+        let factor = pow10(exponent.abs())?;
+        value = if exponent >= 0 {
+            value.checked_mul(factor)?
+        } else {
+            value.checked_div(factor)?
+        };
+        end += caps[0].len();
+        digits.clear();
+    }
+    if let Some(f) = text[end..].chars().next().and_then(vulgar) {
+        value += f;
+        end += text[end..].chars().next().map_or(0, char::len_utf8);
+        digits.clear();
+    }
+    Some((end, value, digits))
+}
+
+#[derive(Debug, Clone)]
+struct Token {
+    span: Span,
+    tok: Tok,
+}
+
+fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut at = 0;
+    while let Some(c) = text[at..].chars().next() {
+        if c.is_whitespace() {
+            at += c.len_utf8();
+            continue;
+        }
+        let digit_start = c.is_ascii_digit()
+            || (c == '.' && text[at + 1..].starts_with(|d: char| d.is_ascii_digit()));
+        let run = |pred: fn(char) -> bool| {
+            text[at..]
+                .find(|d: char| !pred(d))
+                .unwrap_or(text.len() - at)
+        };
+        let (len, tok) = if digit_start && starts_number(text, at) {
+            match numeral(text, at) {
+                Some((end, value, digits)) => (end - at, Tok::Numeral(value, digits)),
+                None => (run(|d| d.is_ascii_digit() || d == '/').max(1), Tok::Other),
+            }
+        } else if let Some(f) = vulgar(c) {
+            (c.len_utf8(), Tok::Numeral(f, String::new()))
+        } else if c.is_alphabetic() {
+            let len = run(char::is_alphabetic);
+            (len, Tok::Word(text[at..at + len].to_lowercase()))
+        } else if c.is_alphanumeric() {
+            (run(char::is_alphanumeric), Tok::Other)
+        } else if matches!(c, '-' | '–') {
+            (c.len_utf8(), Tok::Hyphen)
+        } else {
+            (c.len_utf8(), Tok::Punct)
+        };
+        tokens.push(Token {
+            span: at..at + len,
+            tok,
+        });
+        at += len;
+    }
+    tokens
+}
+
+/// What a word means inside a number phrase.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Role {
+    /// zero to nineteen
+    Ones(Decimal),
+    /// twenty to ninety
+    Tens(Decimal),
+    /// "hundred", or "hundreds", which needs a count before it
+    Hundred(bool),
+    /// thousand, million, lakh…; the plural needs a count before it ("hundreds of" is vague)
+    Scale(Decimal, bool),
+    /// dozen(s)
+    Multiplier(Decimal, bool),
+    /// "fifth(s)", "half", "quarters": the denominator, whether plural, whether it is only a
+    /// fraction word (half, quarter) rather than an ordinal too
+    Denominator(Decimal, bool, bool),
+    /// "first", "second"… in their ordinal sense
+    Ordinal(Decimal),
+    And,
+    Article,
+    Point,
+    Minus,
+    Of,
+}
+
+fn role(word: &str) -> Option<Role> {
+    let lex = lexicon();
+    let d = |v: u64| Decimal::from(v);
+    let singular = word.strip_suffix('s');
+    if let Some(v) = lex.ones.get(word) {
+        Some(Role::Ones(d(*v)))
+    } else if let Some(v) = lex.tens.get(word) {
+        Some(Role::Tens(d(*v)))
+    } else if word == "hundred" || word == "hundreds" {
+        Some(Role::Hundred(word == "hundreds"))
+    } else if let Some(v) = lex.scales.get(word) {
+        Some(Role::Scale(d(*v), false))
+    } else if let Some(v) = singular.and_then(|w| lex.scales.get(w)) {
+        Some(Role::Scale(d(*v), true))
+    } else if let Some(v) = lex.multipliers.get(word) {
+        Some(Role::Multiplier(d(*v), word.ends_with('s')))
+    } else if let Some(v) = lex.denominators.get(word) {
+        Some(Role::Denominator(d(*v), word.ends_with('s'), true))
+    } else if let Some(v) = lex.ordinals.get(word) {
+        Some(Role::Ordinal(d(*v)))
+    } else if let Some(v) = singular.and_then(|w| lex.ordinals.get(w)) {
+        Some(Role::Denominator(d(*v), true, false))
+    } else if lex.negatives.iter().any(|n| n == word) {
+        Some(Role::Minus)
+    } else {
+        match word {
+            "and" => Some(Role::And),
+            "a" | "an" => Some(Role::Article),
+            "point" => Some(Role::Point),
+            "of" => Some(Role::Of),
+            _ => None,
+        }
+    }
+}
+
+/// A token's role for looking ahead: a numeral counts as a number word.
+fn word_role(token: Option<&Token>) -> Option<Role> {
+    match &token?.tok {
+        Tok::Word(w) => role(w),
+        Tok::Numeral(v, _) => Some(Role::Ones(*v)),
+        _ => None,
+    }
+}
+
+/// Every number phrase in a sentence, left to right, not overlapping.
+pub fn phrases(text: &str) -> Vec<Phrase> {
+    let tokens = tokenize(text);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        match parse(&tokens, i) {
+            Some((phrase, next)) => {
+                out.push(phrase);
+                i = next;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// What to do with a token.
+enum Step {
+    /// Part of the phrase.
+    Take,
+    /// Part of the phrase if more follows ("and", "a", "of", a hyphen).
+    Pending,
+    /// The last token of the phrase (an ordinal ending).
+    Last,
+    Stop,
+}
+
+/// The state of a number phrase being read.
+#[derive(Default)]
+struct Reading {
+    /// Closed scale groups ("two thousand" in "two thousand three hundred").
+    total: Decimal,
+    /// The group being read.
+    current: Decimal,
+    /// The value at the last "and": a fraction's numerator is what came after it.
+    mark: Option<Decimal>,
+    last: Option<Role>,
+    last_scale: Option<Decimal>,
+    /// "and" came right after a scale: "3 million and a half" is half of the scale.
+    and_after_scale: bool,
+    numerals: usize,
+    words: usize,
+    fraction: bool,
+    ordinal: bool,
+    /// Digits read after "point".
+    decimals: Option<i64>,
+    /// The first numeral as written, and a scale word after it.
+    digits: String,
+    multiplier: Decimal,
+}
+
+impl Reading {
+    fn value(&self) -> Decimal {
+        self.total + self.current
+    }
+
+    /// Whether a count has been read since the last "and", article or "of".
+    fn counted(&self) -> bool {
+        self.last
+            .is_some_and(|l| !matches!(l, Role::And | Role::Article | Role::Of | Role::Point))
+    }
+
+    fn numeral(&mut self, value: Decimal, written: &str) -> Step {
+        let fits = matches!(
+            self.last,
+            None | Some(Role::Scale(..) | Role::Hundred(_) | Role::And)
+        );
+        if !fits || self.fraction || self.decimals.is_some() || self.ordinal {
+            return Step::Stop;
+        }
+        if self.numerals == 0 && self.words == 0 {
+            self.digits = written.to_string();
+        }
+        self.current += value;
+        self.numerals += 1;
+        self.last = Some(Role::Ones(value));
+        Step::Take
+    }
+
+    fn word(&mut self, role: Role, next: Option<Role>) -> Step {
+        let article = self.last == Some(Role::Article);
+        match role {
+            Role::Ones(v) | Role::Tens(v) if self.decimals.is_some() => {
+                // "point zero three", "point seventy-one", "point eleven"
+                let places = self.decimals.unwrap_or(0);
+                let joins_tens = matches!(self.last, Some(Role::Tens(_)))
+                    && matches!(role, Role::Ones(_))
+                    && v > Decimal::ZERO
+                    && v < Decimal::TEN;
+                let places = if joins_tens {
+                    places
+                } else if v >= Decimal::TEN {
+                    places + 2
+                } else {
+                    places + 1
+                };
+                let Some(scale) = pow10(places) else {
+                    return Step::Stop;
+                };
+                self.current += v / scale;
+                self.decimals = Some(places);
+                self.words += 1;
+                self.last = Some(role);
+                Step::Take
+            }
+            Role::Ones(v) => {
+                let joins = match self.last {
+                    None | Some(Role::And | Role::Hundred(_) | Role::Scale(..)) => true,
+                    Some(Role::Tens(_)) => v > Decimal::ZERO && v < Decimal::TEN,
+                    _ => false,
+                };
+                if !joins || self.fraction {
+                    return Step::Stop;
+                }
+                self.current += v;
+                self.words += 1;
+                self.last = Some(role);
+                Step::Take
+            }
+            Role::Tens(v) => {
+                if !matches!(
+                    self.last,
+                    None | Some(Role::And | Role::Hundred(_) | Role::Scale(..))
+                ) || self.fraction
+                {
+                    return Step::Stop;
+                }
+                self.current += v;
+                self.words += 1;
+                self.last = Some(role);
+                Step::Take
+            }
+            Role::Hundred(plural) => {
+                let group = self.current - self.current % Decimal::ONE_HUNDRED;
+                let below = self.current - group;
+                let allowed = self.counted() || (!plural && (article || self.last.is_none()));
+                if self.fraction || self.decimals.is_some() || !group.is_zero() || !allowed {
+                    return Step::Stop;
+                }
+                self.current =
+                    (if below.is_zero() { Decimal::ONE } else { below }) * Decimal::ONE_HUNDRED;
+                self.words += 1;
+                self.last = Some(role);
+                Step::Take
+            }
+            Role::Scale(v, plural) => {
+                if (plural && !self.counted())
+                    || !(self.counted() || article || self.last.is_none())
+                {
+                    return Step::Stop;
+                }
+                if self.fraction {
+                    // "five and a half million", "two thirds of a million"
+                    self.total = (self.total + self.current) * v;
+                } else {
+                    let group = if self.current.is_zero() {
+                        Decimal::ONE
+                    } else {
+                        self.current
+                    };
+                    self.total += group * v;
+                }
+                self.current = Decimal::ZERO;
+                self.decimals = None;
+                if self.numerals == 1 && self.words == 0 && !self.digits.is_empty() {
+                    self.multiplier = v;
+                }
+                self.words += 1;
+                self.last = Some(role);
+                self.last_scale = Some(v);
+                Step::Take
+            }
+            Role::Multiplier(v, plural) => {
+                if !(self.counted() || (article && !plural)) || self.fraction {
+                    return Step::Stop;
+                }
+                let since = self.value() - self.mark.unwrap_or_default();
+                let count = if since.is_zero() { Decimal::ONE } else { since };
+                self.current += count * v - since;
+                self.words += 1;
+                self.last = Some(role);
+                Step::Take
+            }
+            Role::Denominator(den, plural, fraction_word) => {
+                let lone_half = fraction_word && self.last.is_none() && !plural;
+                if self.fraction
+                    || self.decimals.is_some()
+                    || !(self.counted() || article || lone_half)
+                {
+                    return Step::Stop;
+                }
+                let base = self.mark.unwrap_or_default();
+                let since = self.value() - base;
+                let numerator = if since.is_zero() { Decimal::ONE } else { since };
+                // "one hundred twenty fifth" is an ordinal; "one fifth", "three fifths" fractions.
+                if !plural && !fraction_word && numerator != Decimal::ONE {
+                    self.current += den;
+                    self.ordinal = true;
+                    self.words += 1;
+                    return Step::Last;
+                }
+                let fraction = numerator / den;
+                if self.and_after_scale && since.is_zero() {
+                    self.total += fraction * self.last_scale.unwrap_or(Decimal::ONE);
+                    self.current = Decimal::ZERO;
+                } else {
+                    self.current = base - self.total + fraction;
+                }
+                self.fraction = true;
+                self.words += 1;
+                self.last = Some(role);
+                Step::Take
+            }
+            Role::Ordinal(v) => {
+                if !matches!(
+                    self.last,
+                    Some(Role::Tens(_) | Role::Hundred(_) | Role::Scale(..) | Role::And)
+                ) || self.fraction
+                {
+                    return Step::Stop;
+                }
+                self.current += v;
+                self.ordinal = true;
+                self.words += 1;
+                Step::Last
+            }
+            Role::And => {
+                let next_counts =
+                    matches!(next, Some(Role::Ones(_) | Role::Tens(_) | Role::Article));
+                if !self.counted() || self.fraction || self.decimals.is_some() || !next_counts {
+                    return Step::Stop;
+                }
+                self.and_after_scale =
+                    matches!(self.last, Some(Role::Scale(..))) && self.current.is_zero();
+                self.mark = Some(self.value());
+                self.last = Some(role);
+                Step::Pending
+            }
+            Role::Article => {
+                // "a" counts as one only before a hundred, a scale, a dozen or a fraction.
+                let useful = matches!(
+                    next,
+                    Some(
+                        Role::Hundred(_)
+                            | Role::Scale(_, false)
+                            | Role::Multiplier(_, false)
+                            | Role::Denominator(_, false, _)
+                    )
+                );
+                let placed = matches!(self.last, None | Some(Role::And | Role::Of))
+                    || (self.fraction
+                        && matches!(next, Some(Role::Scale(..) | Role::Multiplier(..))));
+                if !useful || !placed {
+                    return Step::Stop;
+                }
+                self.last = Some(role);
+                Step::Pending
+            }
+            Role::Of => {
+                // "two thirds of a million"
+                if !self.fraction {
+                    return Step::Stop;
+                }
+                self.last = Some(role);
+                Step::Pending
+            }
+            Role::Point => {
+                let digit_next = matches!(next, Some(Role::Ones(v)) if v < Decimal::TEN)
+                    || matches!(next, Some(Role::Tens(_)));
+                if !self.counted()
+                    || self.numerals > 0
+                    || self.fraction
+                    || self.decimals.is_some()
+                    || !digit_next
+                {
+                    return Step::Stop;
+                }
+                self.decimals = Some(0);
+                self.last = Some(role);
+                Step::Pending
+            }
+            Role::Minus => Step::Stop,
+        }
+    }
+}
+
+/// Whether the phrase at `i` is negative ("minus five", "-4", "- 1 4/5"), and where its
+/// number starts.
+fn sign(tokens: &[Token], i: usize) -> (bool, usize) {
+    let number_after = |j: usize| match tokens.get(j).map(|t| &t.tok) {
+        Some(Tok::Numeral(..)) => true,
+        Some(Tok::Word(w)) => matches!(role(w), Some(Role::Ones(_) | Role::Tens(_))),
+        _ => false,
+    };
+    let token = &tokens[i];
+    let after_number = i > 0
+        && (matches!(tokens[i - 1].tok, Tok::Numeral(..))
+            || matches!(
+                word_role(tokens.get(i - 1)),
+                Some(Role::Ones(_) | Role::Tens(_) | Role::Hundred(_) | Role::Scale(..))
+            ));
+    match &token.tok {
+        Tok::Word(w) if role(w) == Some(Role::Minus) && number_after(i + 1) => (true, i + 1),
+        Tok::Hyphen
+            if !after_number
+                && matches!(tokens.get(i + 1).map(|t| &t.tok), Some(Tok::Numeral(..)))
+                && tokens[i + 1].span.start - token.span.end <= 1
+                && (i == 0
+                    || tokens[i - 1].span.end < token.span.start
+                    || tokens[i - 1].tok == Tok::Punct) =>
+        {
+            (true, i + 1)
+        }
+        _ => (false, i),
+    }
+}
+
+/// Reads the phrase starting at token `i`: the phrase and the index of the token after it.
+fn parse(tokens: &[Token], i: usize) -> Option<(Phrase, usize)> {
+    let (negative, first) = sign(tokens, i);
+    let mut r = Reading {
+        multiplier: Decimal::ONE,
+        ..Reading::default()
+    };
+    let mut end = first;
+    let mut value = Decimal::ZERO;
+    let mut j = first;
+    while let Some(token) = tokens.get(j) {
+        let step = match &token.tok {
+            Tok::Numeral(v, written) => {
+                let step = r.numeral(*v, written);
+                // A mixed fraction: "2 1/4", "2½".
+                if matches!(step, Step::Take)
+                    && let Some(Tok::Numeral(f, w)) = tokens.get(j + 1).map(|t| &t.tok)
+                    && w.is_empty()
+                    && *f < Decimal::ONE
+                    && !written.is_empty()
+                    && !written.contains('.')
+                {
+                    r.current += *f;
+                    r.digits.clear();
+                    j += 1;
+                }
+                step
+            }
+            Tok::Hyphen
+                if r.last.is_some()
+                    && matches!(tokens.get(j + 1).map(|t| &t.tok), Some(Tok::Word(_))) =>
+            {
+                Step::Pending
+            }
+            Tok::Word(w) => match role(w) {
+                Some(role) => r.word(role, word_role(tokens.get(j + 1))),
+                None => Step::Stop,
+            },
+            _ => Step::Stop,
+        };
+        match step {
+            Step::Take => {
+                end = j + 1;
+                value = r.value();
+            }
+            Step::Last => {
+                end = j + 1;
+                value = r.value();
+                break;
+            }
+            Step::Pending => {}
+            Step::Stop => break,
+        }
+        j += 1;
+    }
+    if end == first {
+        return None;
+    }
+    let exact =
+        r.words > 0 && !(r.words == 1 && r.multiplier != Decimal::ONE) || r.digits.is_empty();
+    let digits = match (exact, negative) {
+        (true, _) => String::new(),
+        (false, true) => format!("-{}", r.digits),
+        (false, false) => r.digits.clone(),
+    };
+    let phrase = Phrase {
+        span: tokens[i].span.start..tokens[end - 1].span.end,
+        value: if negative { -value } else { value },
+        digits,
+        multiplier: if exact { Decimal::ONE } else { r.multiplier },
+        ordinal: r.ordinal,
+    };
+    Some((phrase, end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Vec<(String, String, bool)> {
+        phrases(text)
+            .into_iter()
+            .map(|p| {
+                (
+                    text[p.span].to_string(),
+                    p.value.normalize().to_string(),
+                    p.ordinal,
+                )
+            })
+            .collect()
+    }
+
+    fn one(text: &str) -> String {
+        let got = read(text);
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        assert_eq!(got[0].0, text.trim(), "{text}: {got:?}");
+        got[0].1.clone()
+    }
+
+    #[test]
+    fn numerals() {
+        assert_eq!(one("7,800"), "7800");
+        assert_eq!(one("1 234 567"), "1234567");
+        assert_eq!(one(".08"), "0.08");
+        assert_eq!(one("-4"), "-4");
+        assert_eq!(one("1.3e6"), "1300000");
+        assert_eq!(one("3/4"), "0.75");
+        assert_eq!(one("2 1/4"), "2.25");
+        assert_eq!(one("1½"), "1.5");
+        assert_eq!(one("6.23x10^-4"), "0.000623");
+        let ip = read("192.168.1.2");
+        assert_eq!(
+            ip.iter().map(|p| p.1.as_str()).collect::<Vec<_>>(),
+            ["192", "168", "1", "2"]
+        );
+        assert_eq!(read("5/17/2018"), []);
+        assert_eq!(read("10-12").len(), 2, "a range, not a negative");
+        assert_eq!(
+            read("1-6,4-6")
+                .iter()
+                .map(|p| p.0.as_str())
+                .collect::<Vec<_>>(),
+            ["1", "6", "6"]
+        );
+    }
+
+    #[test]
+    fn words() {
+        assert_eq!(one("one hundred and sixty-one"), "161");
+        assert_eq!(one("twenty-one trillion three hundred"), "21000000000300");
+        assert_eq!(one("two hundred and two thousand"), "202000");
+        assert_eq!(one("a hundred and five"), "105");
+        assert_eq!(one("half a million"), "500000");
+        assert_eq!(one("five and a half million"), "5500000");
+        assert_eq!(one("3 million and a half"), "3500000");
+        assert!(one("two thirds of a million").starts_with("666666.666666"));
+        assert_eq!(one("three quarters"), "0.75");
+        assert!(one("one hundred and three and two thirds").starts_with("103.666666"));
+        assert_eq!(one("a dozen"), "12");
+        assert_eq!(one("three dozens"), "36");
+        assert_eq!(one("minus five point five"), "-5.5");
+        assert_eq!(one("two hundred point zero three"), "200.03");
+        assert_eq!(one("4 thousand 3 hundred and 21"), "4321");
+        assert_eq!(one("1.2 million"), "1200000");
+    }
+
+    #[test]
+    fn ordinals_and_vague_amounts() {
+        assert_eq!(
+            read("twenty-first"),
+            [("twenty-first".into(), "21".into(), true)]
+        );
+        assert_eq!(
+            read("one hundred twenty fifth"),
+            [("one hundred twenty fifth".into(), "125".into(), true)]
+        );
+        assert_eq!(read("hundreds of people"), []);
+        assert_eq!(read("dozens of"), []);
+        assert_eq!(read("the first"), []);
+    }
+
+    #[test]
+    fn precision_is_kept_for_one_numeral() {
+        let p = &phrases("some 1.2 million tons")[0];
+        assert_eq!(
+            (p.digits.as_str(), p.multiplier),
+            ("1.2", Decimal::from(1_000_000))
+        );
+        let p = &phrases("three hundred")[0];
+        assert!(p.digits.is_empty());
+    }
+}
