@@ -278,8 +278,9 @@ fn matches(model: Model, expected: &Expected, mention: &MentionView) -> bool {
     let Some(value) = &mention.value else {
         return false;
     };
+    // The peer rounds to 15 significant digits ("0.666666666666667").
     let same_number = |a: &str, b: &str| match (decimal(a), decimal(b)) {
-        (Some(x), Some(y)) => x == y,
+        (Some(x), Some(y)) => (x - y).abs() <= x.abs().max(y.abs()) * Decimal::new(1, 12),
         _ => a == b,
     };
     match model {

@@ -332,6 +332,8 @@ struct Reading {
     last_scale: Option<Decimal>,
     /// "and" came right after a scale: "3 million and a half" is half of the scale.
     and_after_scale: bool,
+    /// The fraction just read is a fraction of the last scale.
+    fraction_of_scale: bool,
     numerals: usize,
     words: usize,
     fraction: bool,
@@ -345,7 +347,10 @@ struct Reading {
 
 impl Reading {
     fn value(&self) -> Decimal {
-        self.total + self.current
+        match self.last_scale {
+            Some(scale) if self.fraction_of_scale => self.total + self.current * scale,
+            _ => self.total + self.current,
+        }
     }
 
     /// Whether a count has been read since the last "and", article or "of".
@@ -445,7 +450,8 @@ impl Reading {
                 }
                 if self.fraction {
                     // "five and a half million", "two thirds of a million"
-                    self.total = (self.total + self.current) * v;
+                    self.total += self.current * v;
+                    self.fraction_of_scale = false;
                 } else {
                     let group = if self.current.is_zero() {
                         Decimal::ONE
@@ -465,8 +471,15 @@ impl Reading {
                 Step::Take
             }
             Role::Multiplier(v, plural) => {
-                if !(self.counted() || (article && !plural)) || self.fraction {
+                if !(self.counted() || (article && !plural)) {
                     return Step::Stop;
+                }
+                if self.fraction {
+                    // "half a dozen"
+                    self.current *= v;
+                    self.words += 1;
+                    self.last = Some(role);
+                    return Step::Take;
                 }
                 let since = self.value() - self.mark.unwrap_or_default();
                 let count = if since.is_zero() { Decimal::ONE } else { since };
@@ -493,19 +506,25 @@ impl Reading {
                     self.words += 1;
                     return Step::Last;
                 }
-                let fraction = numerator / den;
-                if self.and_after_scale && since.is_zero() {
-                    self.total += fraction * self.last_scale.unwrap_or(Decimal::ONE);
-                    self.current = Decimal::ZERO;
-                } else {
-                    self.current = base - self.total + fraction;
-                }
+                self.current = base - self.total + numerator / den;
+                // "3 million and a half" is a half of the million, unless a scale follows.
+                self.fraction_of_scale = self.and_after_scale;
                 self.fraction = true;
                 self.words += 1;
                 self.last = Some(role);
                 Step::Take
             }
             Role::Ordinal(v) => {
+                // "a fifth", "one third", "three and a quarter": one part in `v`. "A first" and
+                // "a second" stay ordinals.
+                let since = self.value() - self.mark.unwrap_or_default();
+                let one_part = article
+                    || (matches!(self.last, Some(Role::Ones(_)))
+                        && since == Decimal::ONE
+                        && self.numerals == 0);
+                if one_part && v >= Decimal::from(3) && !self.fraction {
+                    return self.word(Role::Denominator(v, false, true), next);
+                }
                 if !matches!(
                     self.last,
                     Some(Role::Tens(_) | Role::Hundred(_) | Role::Scale(..) | Role::And)
@@ -540,7 +559,7 @@ impl Reading {
                             | Role::Multiplier(_, false)
                             | Role::Denominator(_, false, _)
                     )
-                );
+                ) || matches!(next, Some(Role::Ordinal(v)) if v >= Decimal::from(3));
                 let placed = matches!(self.last, None | Some(Role::And | Role::Of))
                     || (self.fraction
                         && matches!(next, Some(Role::Scale(..) | Role::Multiplier(..))));
@@ -748,6 +767,12 @@ mod tests {
         assert_eq!(one("three quarters"), "0.75");
         assert!(one("one hundred and three and two thirds").starts_with("103.666666"));
         assert_eq!(one("a dozen"), "12");
+        assert_eq!(one("half a dozen"), "6");
+        assert_eq!(one("a fifth"), "0.2");
+        assert_eq!(one("three and one fourth"), "3.25");
+        assert_eq!(one("one billion and a half million"), "1000500000");
+        assert_eq!(one("five billion and three quarters"), "5750000000");
+        assert_eq!(read("a first for the firm"), []);
         assert_eq!(one("three dozens"), "36");
         assert_eq!(one("minus five point five"), "-5.5");
         assert_eq!(one("two hundred point zero three"), "200.03");
