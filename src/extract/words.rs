@@ -53,7 +53,7 @@ fn patterns() -> &'static Patterns {
         let re = |p: &str| Regex::new(p).expect("valid numeral pattern");
         Patterns {
             numeral: re(concat!(
-                r"^(?:(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}(?:[ \u{a0}\u{202f}][0-9]{3})+|[0-9]+)",
+                r"^(?:(?:[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}|[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}(?:[ \u{a0}\u{202f}][0-9]{3})+|[0-9]+)",
                 r"(?:\.[0-9]+)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?"
             )),
             plain: re(r"^[0-9]+"),
@@ -105,7 +105,9 @@ pub fn starts_number(text: &str, start: usize) -> bool {
         Some('.') => true,
         // "10-12" is a range; "COVID-19" and "F-16" are names.
         Some('-') => before.next().is_none_or(|c| !c.is_alphabetic()),
-        Some(',' | '/' | '^') => before.next().is_none_or(|c| !c.is_alphanumeric()),
+        // "22,24,26" and "5/17/2018" list numbers; "x^2" is no figure of ours.
+        Some(',' | '/') => before.next().is_none_or(|c| !c.is_alphabetic()),
+        Some('^') => false,
         Some(_) => true,
     }
 }
@@ -118,14 +120,21 @@ fn numeral(text: &str, start: usize) -> Option<(usize, Decimal, String)> {
     // "3/4" and the "1/4" of "2 1/4", but not a date such as "5/17/2018".
     if let Some(caps) = p.fraction.captures(rest) {
         let end = start + caps[0].len();
-        if text[end..].starts_with(['/', '-']) || text[..start].ends_with('/') {
-            return None;
-        }
+        let dated = text[end..].starts_with(['/', '-']) || text[..start].ends_with('/');
         let (n, d) = (
             Decimal::from_str(&caps[1]).ok()?,
             Decimal::from_str(&caps[2]).ok()?,
         );
-        return (!d.is_zero()).then(|| (end, n / d, String::new()));
+        if !dated && !d.is_zero() {
+            return Some((end, n / d, String::new()));
+        }
+        // "5/17/2018": its numbers one by one.
+        let plain = p.plain.find(rest)?.as_str();
+        return Some((
+            start + plain.len(),
+            Decimal::from_str(plain).ok()?,
+            plain.to_string(),
+        ));
     }
     let mut m = p.numeral.find(rest)?.as_str();
     // A dotted chain ("192.168.1.2") or a grouping that runs into more digits is read as
@@ -291,13 +300,22 @@ fn word_role(token: Option<&Token>) -> Option<Role> {
     }
 }
 
+/// The roles of the next two tokens after `j`, looking past hyphens ("twenty-firsts").
+fn ahead(tokens: &[Token], j: usize) -> (Option<Role>, Option<Role>) {
+    let mut roles = tokens[j + 1..]
+        .iter()
+        .filter(|t| t.tok != Tok::Hyphen)
+        .map(|t| word_role(Some(t)));
+    (roles.next().flatten(), roles.next().flatten())
+}
+
 /// Every number phrase in a sentence, left to right, not overlapping.
 pub fn phrases(text: &str) -> Vec<Phrase> {
     let tokens = tokenize(text);
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        match parse(&tokens, i) {
+        match parse(text, &tokens, i) {
             Some((phrase, next)) => {
                 out.push(phrase);
                 i = next;
@@ -334,6 +352,11 @@ struct Reading {
     and_after_scale: bool,
     /// The fraction just read is a fraction of the last scale.
     fraction_of_scale: bool,
+    /// The value at the "and" after "hundred", which starts a numerator only if the fraction
+    /// is proper: "one hundred and three quarters".
+    soft_mark: Option<Decimal>,
+    /// The tens of a compound denominator: "twenty" in "three twenty-firsts".
+    compound_tens: Option<Decimal>,
     numerals: usize,
     words: usize,
     fraction: bool,
@@ -376,7 +399,7 @@ impl Reading {
         Step::Take
     }
 
-    fn word(&mut self, role: Role, next: Option<Role>) -> Step {
+    fn word(&mut self, role: Role, next: Option<Role>, after: Option<Role>) -> Step {
         let article = self.last == Some(Role::Article);
         match role {
             Role::Ones(v) | Role::Tens(v) if self.decimals.is_some() => {
@@ -417,6 +440,20 @@ impl Reading {
                 Step::Take
             }
             Role::Tens(v) => {
+                // "three twenty-firsts", "one hundred thirty fifths", "one twenty-fifth": the
+                // tens belong to a compound denominator after a count.
+                let since = self.value() - self.mark.unwrap_or_default();
+                let compound = self.counted()
+                    && !matches!(self.last, Some(Role::And))
+                    && (matches!(next, Some(Role::Denominator(_, true, false)))
+                        || (matches!(next, Some(Role::Ordinal(_)))
+                            && since == Decimal::ONE
+                            && self.numerals == 0));
+                if compound && !self.fraction && self.compound_tens.is_none() {
+                    self.compound_tens = Some(v);
+                    self.words += 1;
+                    return Step::Pending;
+                }
                 if !matches!(
                     self.last,
                     None | Some(Role::And | Role::Hundred(_) | Role::Scale(..))
@@ -433,8 +470,20 @@ impl Reading {
                 let group = self.current - self.current % Decimal::ONE_HUNDRED;
                 let below = self.current - group;
                 let allowed = self.counted() || (!plural && (article || self.last.is_none()));
-                if self.fraction || self.decimals.is_some() || !group.is_zero() || !allowed {
+                // "322 hundred": a numeral of any size may be counted in hundreds.
+                let numeral_only = self.numerals == 1 && self.words == 0;
+                if self.fraction
+                    || self.decimals.is_some()
+                    || !allowed
+                    || (!group.is_zero() && !numeral_only)
+                {
                     return Step::Stop;
+                }
+                if numeral_only && !group.is_zero() {
+                    self.current *= Decimal::ONE_HUNDRED;
+                    self.words += 1;
+                    self.last = Some(role);
+                    return Step::Take;
                 }
                 self.current =
                     (if below.is_zero() { Decimal::ONE } else { below }) * Decimal::ONE_HUNDRED;
@@ -448,7 +497,13 @@ impl Reading {
                 {
                     return Step::Stop;
                 }
-                if self.fraction {
+                if let Some(Role::Scale(before, _)) = self.last
+                    && v > before
+                    && self.current.is_zero()
+                {
+                    // "three lakh crore", "a thousand million"
+                    self.total *= v;
+                } else if self.fraction {
                     // "five and a half million", "two thirds of a million"
                     self.total += self.current * v;
                     self.fraction_of_scale = false;
@@ -496,7 +551,14 @@ impl Reading {
                 {
                     return Step::Stop;
                 }
-                let base = self.mark.unwrap_or_default();
+                let den = den + self.compound_tens.take().unwrap_or_default();
+                // The "and" of "one hundred and three quarters" starts a proper fraction's
+                // numerator; "one hundred and thirty fifths" is 130 fifths.
+                let base = match (self.mark, self.soft_mark) {
+                    (Some(mark), _) => mark,
+                    (None, Some(soft)) if self.value() - soft < den => soft,
+                    _ => Decimal::ZERO,
+                };
                 let since = self.value() - base;
                 let numerator = if since.is_zero() { Decimal::ONE } else { since };
                 // "one hundred twenty fifth" is an ordinal; "one fifth", "three fifths" fractions.
@@ -522,8 +584,11 @@ impl Reading {
                     || (matches!(self.last, Some(Role::Ones(_)))
                         && since == Decimal::ONE
                         && self.numerals == 0);
-                if one_part && v >= Decimal::from(3) && !self.fraction {
-                    return self.word(Role::Denominator(v, false, true), next);
+                if (one_part || self.compound_tens.is_some())
+                    && v >= Decimal::from(3)
+                    && !self.fraction
+                {
+                    return self.word(Role::Denominator(v, false, true), next, after);
                 }
                 if !matches!(
                     self.last,
@@ -538,14 +603,31 @@ impl Reading {
                 Step::Last
             }
             Role::And => {
-                let next_counts =
-                    matches!(next, Some(Role::Ones(_) | Role::Tens(_) | Role::Article));
-                if !self.counted() || self.fraction || self.decimals.is_some() || !next_counts {
+                let next_counts = matches!(next, Some(Role::Ones(v)) if !v.is_zero())
+                    || matches!(next, Some(Role::Tens(_) | Role::Article));
+                // "3 hundred and 2 hundred", "two million and three million" are two numbers.
+                let next_is_bigger = match after {
+                    Some(Role::Hundred(_)) => self.current >= Decimal::ONE_HUNDRED,
+                    Some(Role::Scale(v, _)) => self.last_scale.is_some_and(|s| v >= s),
+                    _ => false,
+                };
+                if !self.counted()
+                    || self.fraction
+                    || self.decimals.is_some()
+                    || !next_counts
+                    || next_is_bigger
+                {
                     return Step::Stop;
                 }
                 self.and_after_scale =
                     matches!(self.last, Some(Role::Scale(..))) && self.current.is_zero();
-                self.mark = Some(self.value());
+                // The "and" of "one hundred and thirty" joins one number; after anything else
+                // it may start a fraction's numerator ("twenty and three fifths").
+                if matches!(self.last, Some(Role::Hundred(_))) {
+                    self.soft_mark = Some(self.value());
+                } else {
+                    self.mark = Some(self.value());
+                }
                 self.last = Some(role);
                 Step::Pending
             }
@@ -578,8 +660,7 @@ impl Reading {
                 Step::Pending
             }
             Role::Point => {
-                let digit_next = matches!(next, Some(Role::Ones(v)) if v < Decimal::TEN)
-                    || matches!(next, Some(Role::Tens(_)));
+                let digit_next = matches!(next, Some(Role::Ones(_) | Role::Tens(_)));
                 if !self.counted()
                     || self.numerals > 0
                     || self.fraction
@@ -628,8 +709,57 @@ fn sign(tokens: &[Token], i: usize) -> (bool, usize) {
     }
 }
 
-/// Reads the phrase starting at token `i`: the phrase and the index of the token after it.
-fn parse(tokens: &[Token], i: usize) -> Option<(Phrase, usize)> {
+/// Reads the phrase starting at token `i`, joining "one in five", "two out of five hundred"
+/// and "one over three" into fractions: the phrase and the index of the token after it.
+fn parse(text: &str, tokens: &[Token], i: usize) -> Option<(Phrase, usize)> {
+    let (left, end) = parse_number(tokens, i)?;
+    Some(fraction_of(text, tokens, &left, end).unwrap_or((left, end)))
+}
+
+/// "X in Y", "X out of Y", "X over Y" as the fraction X/Y, when both are whole counts. "In"
+/// and "over" also begin other phrases ("5 in 2005", "20 over 3 years"), so a year or a unit
+/// after Y keeps them apart, and "in" needs X below Y.
+fn fraction_of(text: &str, tokens: &[Token], left: &Phrase, end: usize) -> Option<(Phrase, usize)> {
+    let whole = |p: &Phrase| !p.ordinal && !p.value.is_zero() && p.value.fract().is_zero();
+    let word = |j: usize| match tokens.get(j).map(|t| &t.tok) {
+        Some(Tok::Word(w)) => w.as_str(),
+        _ => "",
+    };
+    let (skip, connector) = match (word(end), word(end + 1)) {
+        ("out", "of") => (2, "out of"),
+        ("in", _) => (1, "in"),
+        ("over", _) => (1, "over"),
+        _ => return None,
+    };
+    if !whole(left) || tokens.get(end + skip).is_some_and(|t| t.tok == Tok::Hyphen) {
+        return None;
+    }
+    let (right, next) = parse_number(tokens, end + skip)?;
+    let right_end = right.span.end;
+    let year = right.digits.len() == 4
+        && (Decimal::from(1800)..=Decimal::from(2100)).contains(&right.value);
+    let rest = text[right_end..].trim_start();
+    let measured = lexicon().unit_at(rest, true).is_some() || rest.starts_with('%');
+    let fits = match connector {
+        "out of" => left.value.abs() <= right.value,
+        "in" => !year && !measured && left.value.abs() < right.value,
+        _ => !year && !measured,
+    };
+    if !whole(&right) || right.value < Decimal::ZERO || !fits {
+        return None;
+    }
+    let phrase = Phrase {
+        span: left.span.start..right_end,
+        value: left.value / right.value,
+        digits: String::new(),
+        multiplier: Decimal::ONE,
+        ordinal: false,
+    };
+    Some((phrase, next))
+}
+
+/// Reads one number starting at token `i`: the phrase and the index of the token after it.
+fn parse_number(tokens: &[Token], i: usize) -> Option<(Phrase, usize)> {
     let (negative, first) = sign(tokens, i);
     let mut r = Reading {
         multiplier: Decimal::ONE,
@@ -663,7 +793,10 @@ fn parse(tokens: &[Token], i: usize) -> Option<(Phrase, usize)> {
                 Step::Pending
             }
             Tok::Word(w) => match role(w) {
-                Some(role) => r.word(role, word_role(tokens.get(j + 1))),
+                Some(role) => {
+                    let (next, after) = ahead(tokens, j);
+                    r.word(role, next, after)
+                }
                 None => Step::Stop,
             },
             _ => Step::Stop,
@@ -743,14 +876,15 @@ mod tests {
             ip.iter().map(|p| p.1.as_str()).collect::<Vec<_>>(),
             ["192", "168", "1", "2"]
         );
-        assert_eq!(read("5/17/2018"), []);
+        let dated: Vec<String> = read("5/17/2018").into_iter().map(|p| p.1).collect();
+        assert_eq!(dated, ["5", "17", "2018"]);
         assert_eq!(read("10-12").len(), 2, "a range, not a negative");
         assert_eq!(
             read("1-6,4-6")
                 .iter()
                 .map(|p| p.0.as_str())
                 .collect::<Vec<_>>(),
-            ["1", "6", "6"]
+            ["1", "6", "4", "6"]
         );
     }
 
@@ -769,6 +903,10 @@ mod tests {
         assert_eq!(one("a dozen"), "12");
         assert_eq!(one("half a dozen"), "6");
         assert_eq!(one("a fifth"), "0.2");
+        assert_eq!(one("one in five"), "0.2");
+        assert_eq!(one("two out of five hundred"), "0.004");
+        assert_eq!(read("5 in 2005").len(), 2);
+        assert_eq!(read("20 over 3 years").len(), 2);
         assert_eq!(one("three and one fourth"), "3.25");
         assert_eq!(one("one billion and a half million"), "1000500000");
         assert_eq!(one("five billion and three quarters"), "5750000000");
