@@ -94,6 +94,8 @@ pub struct Lexicon {
     pub denominators: BTreeMap<String, u64>,
     pub multipliers: BTreeMap<String, u64>,
     pub negatives: Vec<String>,
+    /// "last" → "end+0", "next to last" → "end-1".
+    pub relative_ordinals: BTreeMap<String, String>,
     pub currency_symbols: Vec<String>,
     pub scale_suffixes: BTreeMap<String, u64>,
     pub money_scale_suffixes: BTreeMap<String, u64>,
@@ -178,6 +180,7 @@ struct NumbersFile {
     multipliers: BTreeMap<String, u64>,
     negatives: Vec<String>,
     articles: Vec<String>,
+    relative_ordinals: BTreeMap<String, String>,
 }
 
 #[derive(Deserialize)]
@@ -297,6 +300,7 @@ impl Lexicon {
             denominators: numbers.denominators,
             multipliers: numbers.multipliers,
             negatives: numbers.negatives,
+            relative_ordinals: numbers.relative_ordinals,
             currency_symbols: numbers.currency_symbols,
             scale_suffixes: numbers.scale_suffixes,
             money_scale_suffixes: numbers.money_scale_suffixes,

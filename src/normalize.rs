@@ -43,7 +43,7 @@ impl Figure {
             | Payload::Money { amount, .. }
             | Payload::Rate { amount, .. }
             | Payload::Duration { amount, .. } => Some(amount),
-            Payload::Date(_) | Payload::DateRange { .. } => None,
+            Payload::Date(_) | Payload::DateRange { .. } | Payload::RelativeOrdinal(_) => None,
         }
     }
 }

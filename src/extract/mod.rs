@@ -108,6 +108,8 @@ pub enum EndDay {
 pub enum Payload {
     /// Numbers, ordinals and percentages.
     Number(Num),
+    /// An ordinal relative to the last or current item: "end-1" for "next to last".
+    RelativeOrdinal(String),
     /// An amount of money: the currency as written ("£") and the amount.
     Money {
         amount: Num,

@@ -17,6 +17,8 @@ use crate::source::Span;
 pub type Found = (MentionKind, Span, Option<usize>, Payload);
 
 struct Patterns {
+    percent_of: Regex,
+    relative_ordinals: Regex,
     ordinal_words: Regex,
     article: Regex,
     percent: Regex,
@@ -36,12 +38,15 @@ fn patterns() -> &'static Patterns {
                 .join("|")
         };
         let ordinals = alternation(&mut lex.ordinals.keys());
+        let relative = alternation(&mut lex.relative_ordinals.keys()).replace("\\ ", r"\s+");
         let articles = alternation(&mut lex.articles.iter());
         let re = |p: &str| Regex::new(p).expect("valid number pattern");
         Patterns {
             ordinal_words: re(&format!(r"(?i)\b(?:{ordinals})\b")),
+            relative_ordinals: re(&format!(r"(?i)\b(?:{relative})\b")),
+            percent_of: re(r"(?i)(?:^|[^\w\s]\s*)((?:percents?|per\s+cent)\s+of\s+)$"),
             article: re(&format!(r"(?i)\b(?:{articles})\s+")),
-            percent: re(r"^(?:\s?%|\s+(?i:percent|per\s+cent|pct)\b)"),
+            percent: re(r"^(?:\s?%|\s+(?i:percent|percents|percentage|per\s+cent|pct)\b)"),
         }
     })
 }
@@ -85,6 +90,13 @@ pub fn numbers(text: &str, taken: &[Span]) -> Vec<Found> {
             digits: phrase.digits.clone(),
             multiplier: phrase.multiplier,
         };
+        // "Per cent of 210" opening a sentence or clause names the percentage after it.
+        if let Some(caps) = p.percent_of.captures(&text[..phrase.span.start]) {
+            let span = caps.get(1).expect("group 1").start()..phrase.span.end;
+            consumed.push(span.clone());
+            found.push((MentionKind::Percent, span, None, Payload::Number(num)));
+            continue;
+        }
         let rest = &text[phrase.span.end..];
         let whole_numeral = !num.digits.is_empty()
             && !num.digits.contains(['.', ','])
@@ -135,6 +147,29 @@ pub fn numbers(text: &str, taken: &[Span]) -> Vec<Found> {
         } else {
             consumed.truncate(before);
         }
+    }
+
+    // "last", "next to last", "the one before the last"
+    for m in p.relative_ordinals.find_iter(text) {
+        if overlaps(&m.range(), &consumed) {
+            continue;
+        }
+        let key = m
+            .as_str()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+        let Some(value) = lexicon().relative_ordinals.get(&key) else {
+            continue;
+        };
+        consumed.push(m.range());
+        found.push((
+            MentionKind::Ordinal,
+            m.range(),
+            None,
+            Payload::RelativeOrdinal(value.clone()),
+        ));
     }
 
     for m in p.ordinal_words.find_iter(text) {
@@ -321,6 +356,7 @@ mod tests {
                     | Payload::Duration { amount: n, .. } => n.value.normalize().to_string(),
                     Payload::Date(d) => format!("{d:?}"),
                     Payload::DateRange { .. } => String::new(),
+                    Payload::RelativeOrdinal(r) => r,
                 };
                 (kind, &text[span], value)
             })

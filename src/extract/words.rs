@@ -590,6 +590,16 @@ impl Reading {
                 {
                     return self.word(Role::Denominator(v, false, true), next, after);
                 }
+                // "two hundredth", "three trillionth", "a hundred trillionth"
+                let scale_ordinal = v >= Decimal::ONE_HUNDRED && (self.counted() || article);
+                if scale_ordinal && !self.fraction {
+                    let since = self.value() - self.mark.unwrap_or_default();
+                    let count = if since.is_zero() { Decimal::ONE } else { since };
+                    self.current += count * v - since;
+                    self.ordinal = true;
+                    self.words += 1;
+                    return Step::Last;
+                }
                 if !matches!(
                     self.last,
                     Some(Role::Tens(_) | Role::Hundred(_) | Role::Scale(..) | Role::And)
@@ -929,6 +939,10 @@ mod tests {
             [("one hundred twenty fifth".into(), "125".into(), true)]
         );
         assert_eq!(read("hundreds of people"), []);
+        assert_eq!(
+            read("two hundredth"),
+            [("two hundredth".into(), "200".into(), true)]
+        );
         assert_eq!(read("dozens of"), []);
         assert_eq!(read("the first"), []);
     }

@@ -143,7 +143,10 @@ fn view(figure: &Figure, locator: &Locator) -> MentionView {
             Resolved::Range { start, end, .. } => format!("{start}/{end}"),
         }),
         (None, Some(central)) => Some(plain(central)),
-        (None, None) => None,
+        (None, None) => match &mention.payload {
+            Payload::RelativeOrdinal(relative) => Some(relative.clone()),
+            _ => None,
+        },
     };
     MentionView {
         kind: mention.kind,
