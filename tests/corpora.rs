@@ -134,3 +134,44 @@ fn mention_spans_are_whole_words_on_character_boundaries() {
         &bad[..bad.len().min(10)]
     );
 }
+
+/// Every input of the peer's conformance suite (short, tricky strings) is checked without a
+/// panic, and its mentions lie on character boundaries inside the text.
+#[test]
+fn peer_conformance_inputs_never_panic() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/peers/recognizers-text-en");
+    let mut inputs = 0;
+    for dir in ["Number", "NumberWithUnit", "DateTime"] {
+        let folder = root.join(dir).join("English");
+        let mut files: Vec<_> = std::fs::read_dir(&folder)
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .collect();
+        files.sort();
+        for file in files {
+            let text = std::fs::read_to_string(&file).unwrap();
+            let cases: Vec<Value> =
+                serde_json::from_str(text.trim_start_matches('\u{feff}')).unwrap();
+            for case in cases {
+                let input = case["Input"].as_str().unwrap_or_default();
+                inputs += 1;
+                let settings = Settings {
+                    reference_date: Some(jiff::civil::date(2016, 11, 7)),
+                    ..Settings::default()
+                };
+                let report = figcheck::check(&Source::new("case", input), &settings);
+                for figure in &report.figures {
+                    let span = &figure.mention.span;
+                    assert!(
+                        span.end <= input.len()
+                            && input.is_char_boundary(span.start)
+                            && input.is_char_boundary(span.end),
+                        "{input:?}: {span:?}"
+                    );
+                }
+            }
+        }
+    }
+    assert!(inputs > 1500, "read {inputs} inputs");
+}

@@ -696,7 +696,9 @@ fn sign(tokens: &[Token], i: usize) -> (bool, usize) {
         Some(Tok::Word(w)) => matches!(role(w), Some(Role::Ones(_) | Role::Tens(_))),
         _ => false,
     };
-    let token = &tokens[i];
+    let Some(token) = tokens.get(i) else {
+        return (false, i);
+    };
     let after_number = i > 0
         && (matches!(tokens[i - 1].tok, Tok::Numeral(..))
             || matches!(
@@ -916,6 +918,19 @@ mod tests {
         assert_eq!(one("one in five"), "0.2");
         assert_eq!(one("two out of five hundred"), "0.004");
         assert_eq!(read("5 in 2005").len(), 2);
+        // A connector at the very end of the text.
+        for text in [
+            "two out of",
+            "one in",
+            "3 over",
+            "- ",
+            "minus",
+            "twenty-",
+            "a",
+            "1/",
+        ] {
+            let _ = read(text);
+        }
         assert_eq!(read("20 over 3 years").len(), 2);
         assert_eq!(one("three and one fourth"), "3.25");
         assert_eq!(one("one billion and a half million"), "1000500000");
