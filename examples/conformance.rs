@@ -96,9 +96,7 @@ fn main() {
             let report = figcheck::check(&source, &settings);
             let mentions = mention_views(&source, &report);
             let ok = if expected.is_empty() {
-                !mentions
-                    .iter()
-                    .any(|m| kinds(*model).contains(&m.kind.as_str()))
+                !mentions.iter().any(|m| counts(*model, m))
             } else {
                 expected.iter().all(|e| {
                     // A result with no value ("a small percent") is no figure: figcheck must
@@ -167,6 +165,18 @@ struct Expected {
     unit: Option<String>,
 }
 
+/// Whether a figcheck mention is of the sort a model's results are: its kind, and for
+/// quantities whether it measures temperature.
+fn counts(model: Model, mention: &MentionView) -> bool {
+    let temperature = mention.dimension.as_deref() == Some("temperature");
+    kinds(model).contains(&mention.kind.as_str())
+        && match model {
+            Model::Temperature => temperature,
+            Model::Dimension => !temperature,
+            _ => true,
+        }
+}
+
 /// The figcheck mention kinds a model's results correspond to.
 fn kinds(model: Model) -> &'static [&'static str] {
     match model {
@@ -176,7 +186,7 @@ fn kinds(model: Model) -> &'static [&'static str] {
         Model::NumberRange => &["number_range"],
         Model::Currency => &["money"],
         Model::Dimension => &["quantity"],
-        Model::Temperature => &["temperature"],
+        Model::Temperature => &["quantity"],
         Model::Age => &["age"],
         Model::DateTime | Model::DatePeriod => &["date", "date_range", "duration", "weekday"],
         Model::Duration => &["duration"],
@@ -272,7 +282,7 @@ fn decimal(text: &str) -> Option<Decimal> {
 }
 
 fn matches(model: Model, expected: &Expected, mention: &MentionView) -> bool {
-    if !kinds(model).contains(&mention.kind.as_str()) {
+    if !counts(model, mention) {
         return false;
     }
     let mut text = mention.text.clone();
@@ -351,11 +361,28 @@ fn duration_matches(mention: &MentionView, value: &str, seconds: &str) -> bool {
     amount * low <= seconds && seconds <= amount * high
 }
 
+/// The peer's names for units figcheck names otherwise, as figcheck's symbols.
+const UNIT_ALIASES: &[(&str, &[&str])] = &[
+    ("c", &["°C"]),
+    ("f", &["°F"]),
+    ("ton", &["t", "ton"]),
+    ("degree", &["°", "deg"]),
+];
+
 /// A unit against the peer's name ("Metric ton", "Dollar", "C").
 fn unit_matches(mention: &MentionView, expected: Option<&str>) -> bool {
     let Some(expected) = expected else {
         return true;
     };
+    if let (Some(symbol), Some((_, symbols))) = (
+        mention.unit.as_deref(),
+        UNIT_ALIASES
+            .iter()
+            .find(|(name, _)| name.eq_ignore_ascii_case(expected)),
+    ) && symbols.contains(&symbol)
+    {
+        return true;
+    }
     let spelled = |s: &str| {
         s.to_lowercase()
             .replace("metre", "meter")

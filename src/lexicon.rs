@@ -83,6 +83,8 @@ pub struct Lexicon {
     unit_abbrevs: AhoCorasick,
     unit_abbrev_ids: Vec<usize>,
     pub rate_markers: Vec<String>,
+    /// Words that make a bare "degrees" a temperature.
+    pub temperature_cues: Vec<String>,
     /// Words after "a year" that make it a date, not a rate: "a year earlier".
     pub rate_not_before: Vec<String>,
     pub rate_adverbs: BTreeMap<String, usize>,
@@ -124,6 +126,13 @@ pub fn lexicon() -> &'static Lexicon {
 struct UnitsFile {
     unit: Vec<UnitEntry>,
     rate: RateEntry,
+    temperature: TemperatureEntry,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TemperatureEntry {
+    cues: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -290,6 +299,7 @@ impl Lexicon {
             unit_abbrev_ids: abbrev_ids,
             units: unit_list,
             rate_markers: units.rate.markers,
+            temperature_cues: units.temperature.cues,
             rate_not_before: units.rate.not_before,
             rate_adverbs,
             hedges: hedge_list,

@@ -29,6 +29,8 @@ pub enum MentionKind {
     Date,
     DateRange,
     Duration,
+    /// An age: "29 years old".
+    Age,
     Ordinal,
     Weekday,
 }
@@ -45,6 +47,7 @@ impl MentionKind {
             MentionKind::Date => "date",
             MentionKind::DateRange => "date_range",
             MentionKind::Duration => "duration",
+            MentionKind::Age => "age",
             MentionKind::Ordinal => "ordinal",
             MentionKind::Weekday => "weekday",
         }

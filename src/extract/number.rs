@@ -17,6 +17,9 @@ use crate::source::Span;
 pub type Found = (MentionKind, Span, Option<usize>, Payload);
 
 struct Patterns {
+    age: Regex,
+    years_old: Regex,
+    feet_inches: Regex,
     percent_of: Regex,
     relative_ordinals: Regex,
     ordinal_words: Regex,
@@ -46,6 +49,9 @@ fn patterns() -> &'static Patterns {
             relative_ordinals: re(&format!(r"(?i)\b(?:{relative})\b")),
             percent_of: re(r"(?i)(?:^|[^\w\s]\s*)((?:percents?|per\s+cent)\s+of\s+)$"),
             article: re(&format!(r"(?i)\b(?:{articles})\s+")),
+            age: re(r"^(?:[- ]old\b|\s+of\s+age\b)"),
+            years_old: re(r"^\s?(?:yo|y\.o\.)(?:\b|$)"),
+            feet_inches: re(r"^\s+(?:and\s+)?([0-9]{1,2}(?:\.[0-9]+)?)\s*(?:in|inch|inches)\b"),
             percent: re(r"^(?:\s?%|\s+(?i:percent|percents|percentage|per\s+cent|pct)\b)"),
         }
     })
@@ -269,6 +275,44 @@ fn money(text: &str, phrase: &Phrase, consumed: &mut Vec<Span>) -> Option<Found>
     Some((MentionKind::Money, start..end, hedge, payload))
 }
 
+/// "777F", "13F filing", "F-Series": a lone "C" or "F" after a number is a temperature only
+/// in a sentence that speaks of temperature.
+fn lone_letter_out_of_context(text: &str, unit: usize, unit_end: usize) -> bool {
+    let written = text[..unit_end].chars().next_back();
+    let lone = written.is_some_and(|c| c.is_ascii_uppercase())
+        && text[..unit_end - 1]
+            .chars()
+            .next_back()
+            .is_some_and(|c| !c.is_alphabetic() && c != '°' && c != 'º');
+    lone && lexicon().units[unit].dimension == "temperature" && !speaks_of_temperature(text)
+}
+
+/// Whether a sentence speaks of temperature, so that a bare "degrees" is one.
+fn speaks_of_temperature(sentence: &str) -> bool {
+    let lower = sentence.to_lowercase();
+    lower
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| lexicon().temperature_cues.iter().any(|cue| cue == w))
+}
+
+/// "5 feet 2 inches" as feet: the value and where the inches end.
+fn feet_and_inches(
+    text: &str,
+    unit: usize,
+    unit_end: usize,
+    feet: &Num,
+) -> Option<(Decimal, usize)> {
+    if lexicon().units[unit].symbol != "ft" {
+        return None;
+    }
+    let caps = patterns().feet_inches.captures(&text[unit_end..])?;
+    let inches: Decimal = caps[1].parse().ok()?;
+    Some((
+        feet.value + inches / Decimal::from(12),
+        unit_end + caps[0].len(),
+    ))
+}
+
 /// What the number at `start..end` is, from what follows it; the span it takes (its hedge,
 /// unit and rate included) is added to `consumed`.
 fn classify(
@@ -280,12 +324,66 @@ fn classify(
 ) -> Option<Found> {
     let (kind, end, payload) = if let Some(m) = patterns().percent.find(&text[end..]) {
         (MentionKind::Percent, end + m.end(), Payload::Number(num))
-    } else if let Some((unit, unit_end)) = unit_after(text, end) {
+    } else if let Some(m) = patterns().years_old.find(&text[end..])
+        && let Some(year) = lexicon().units.iter().position(|u| u.symbol == "year")
+    {
+        // "87 yo"
+        (
+            MentionKind::Age,
+            end + m.end(),
+            Payload::Duration {
+                amount: num,
+                unit: year,
+            },
+        )
+    } else if let Some((unit, unit_end)) = unit_after(text, end)
+        && !lone_letter_out_of_context(text, unit, unit_end)
+    {
         if lexicon().units[unit].is_time() {
+            // "29 years old", "a 30-year-old", "three years of age", "87 yo"
+            match patterns().age.find(&text[unit_end..]) {
+                Some(m) => (
+                    MentionKind::Age,
+                    unit_end + m.end(),
+                    Payload::Duration { amount: num, unit },
+                ),
+                None => (
+                    MentionKind::Duration,
+                    unit_end,
+                    Payload::Duration { amount: num, unit },
+                ),
+            }
+        } else if lexicon().units[unit].symbol == "°" && speaks_of_temperature(text) {
+            // "temperatures reached 40 degrees"
+            let unit = lexicon()
+                .units
+                .iter()
+                .position(|u| u.symbol == "deg")
+                .unwrap_or(unit);
             (
-                MentionKind::Duration,
+                MentionKind::Quantity,
                 unit_end,
-                Payload::Duration { amount: num, unit },
+                Payload::Quantity {
+                    amount: num,
+                    unit,
+                    stuff: None,
+                },
+            )
+        } else if let Some((value, inches_end)) = feet_and_inches(text, unit, unit_end, &num) {
+            // "5 ft 2 in", "6 feet and 2 inches": one length in feet.
+            let amount = Num {
+                value,
+                digits: String::new(),
+                multiplier: Decimal::ONE,
+            };
+            (
+                MentionKind::Quantity,
+                inches_end,
+                Payload::Quantity {
+                    amount,
+                    unit,
+                    stuff: None,
+                },
             )
         } else {
             let (stuff, stuff_end) = stuff_after(text, unit_end);

@@ -15,8 +15,33 @@ pub fn unit_after(text: &str, at: usize) -> Option<(usize, usize)> {
     if gap_text.chars().count() > 1 {
         return None;
     }
-    let (unit, len) = lexicon().unit_at(&rest[gap..], true)?;
-    Some((unit, at + gap + len))
+    let (unit, len) = match lexicon().unit_at(&rest[gap..], true) {
+        Some(found) => found,
+        None if gap_text.trim().is_empty() => return bracketed_unit(text, at + gap),
+        None => return None,
+    };
+    let end = at + gap + len;
+    // "L-202", "B-52": a name, not a unit.
+    if text[end..].starts_with('-') && text[end + 1..].starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    Some((unit, end))
+}
+
+/// A unit in brackets right after a number: "20 (kg)", "20 [kg]".
+fn bracketed_unit(text: &str, at: usize) -> Option<(usize, usize)> {
+    let rest = &text[at..];
+    let close = match rest.chars().next()? {
+        '(' => ')',
+        '[' => ']',
+        '{' => '}',
+        '<' => '>',
+        _ => return None,
+    };
+    let (unit, len) = lexicon().unit_at(&rest[1..], true)?;
+    rest[1 + len..]
+        .starts_with(close)
+        .then_some((unit, at + len + 2))
 }
 
 /// Words that end the phrase naming the stuff measured: "tons of treated water into the sea".

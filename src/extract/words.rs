@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 use rust_decimal::Decimal;
 
-use crate::lexicon::lexicon;
+use crate::lexicon::{lexicon, start_of_last_word};
 use crate::source::Span;
 
 /// A number phrase as found.
@@ -103,8 +103,11 @@ pub fn starts_number(text: &str, start: usize) -> bool {
         Some(c) if c.is_alphanumeric() || c == '_' => false,
         // After a dot, only the next link of a chain such as "192.168.1.2" starts here.
         Some('.') => true,
-        // "10-12" is a range; "COVID-19" and "F-16" are names.
-        Some('-') => before.next().is_none_or(|c| !c.is_alphabetic()),
+        // "10-12" is a range; "COVID-19", "F-16" and "scp2-173" are names.
+        Some('-') => {
+            let word = start_of_last_word(&text[..start - 1], char::is_alphanumeric);
+            !text[word..start - 1].contains(char::is_alphabetic)
+        }
         // "22,24,26" and "5/17/2018" list numbers; "x^2" is no figure of ours.
         Some(',' | '/') => before.next().is_none_or(|c| !c.is_alphabetic()),
         Some('^') => false,
