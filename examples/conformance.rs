@@ -10,6 +10,8 @@
 //! (case-insensitive, ignoring a leading article and figcheck's hedge) and the same normalized
 //! value; a case that expects nothing passes when figcheck finds no mention of that kind, and
 //! an expected result with no value ("percentage" alone) when figcheck reports no figure there.
+//! For NumberModel, a number may also be found as the amount of a money, quantity or duration
+//! mention ("20" in "$20").
 //! Cases listed in `tests/conformance-exclusions.tsv` (file, input, reason) are not applicable.
 
 use std::collections::BTreeSet;
@@ -263,6 +265,21 @@ fn expectations(model: Model, case: &Value) -> Option<Vec<Expected>> {
     Some(out)
 }
 
+/// Whether `part` occurs in `text` between word boundaries.
+fn contains_words(text: &str, part: &str) -> bool {
+    text.match_indices(part).any(|(at, _)| {
+        let before = text[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let after = text[at + part.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+        before && after
+    })
+}
+
 /// Text as compared: lowercase, trimmed, without a leading article.
 fn normal_text(text: &str) -> String {
     let lower = text.trim().to_lowercase();
@@ -282,16 +299,21 @@ fn decimal(text: &str) -> Option<Decimal> {
 }
 
 fn matches(model: Model, expected: &Expected, mention: &MentionView) -> bool {
-    if !counts(model, mention) {
-        return false;
-    }
     let mut text = mention.text.clone();
     if let Some(hedge) = &mention.hedge
         && text.to_lowercase().starts_with(&hedge.to_lowercase())
     {
         text = text[hedge.len()..].to_string();
     }
-    if normal_text(&text) != normal_text(&expected.text) {
+    // A number is also found as the amount of a money, quantity or duration mention ("$20",
+    // "3 years").
+    let amount_of = model == Model::Number
+        && matches!(
+            mention.kind.as_str(),
+            "money" | "quantity" | "duration" | "rate"
+        )
+        && contains_words(&normal_text(&text), &normal_text(&expected.text));
+    if !(counts(model, mention) && normal_text(&text) == normal_text(&expected.text) || amount_of) {
         return false;
     }
     let Some(value) = &mention.value else {
@@ -392,6 +414,8 @@ fn unit_matches(mention: &MentionView, expected: Option<&str>) -> bool {
     let Some(symbol) = mention.unit.as_deref() else {
         return false;
     };
-    spelled(symbol) == expected
+    let currency = lexicon().currencies.iter().find(|c| c.code == symbol);
+    currency.is_some_and(|c| spelled(&c.name) == expected)
+        || spelled(symbol) == expected
         || unit(symbol).is_some_and(|u| u.names.iter().any(|n| spelled(n) == expected))
 }

@@ -15,6 +15,27 @@ const UNITS: &str = include_str!("../rules/units.toml");
 const HEDGES: &str = include_str!("../rules/hedges.toml");
 const NUMBERS: &str = include_str!("../rules/numbers.toml");
 const CALENDAR: &str = include_str!("../rules/calendar.toml");
+const CURRENCIES: &str = include_str!("../rules/currencies.toml");
+
+/// A currency from `rules/currencies.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Currency {
+    pub code: String,
+    pub name: String,
+    #[serde(default)]
+    pub symbols: Vec<String>,
+    #[serde(default)]
+    pub codes: Vec<String>,
+    #[serde(default)]
+    pub names: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CurrenciesFile {
+    currency: Vec<Currency>,
+}
 
 /// A unit of measure from `rules/units.toml`.
 #[derive(Debug)]
@@ -78,6 +99,13 @@ pub struct Hedge {
 
 pub struct Lexicon {
     pub units: Vec<Unit>,
+    pub currencies: Vec<Currency>,
+    /// `(symbol, currency index)`, longest first.
+    pub currency_symbols: Vec<(String, usize)>,
+    currency_names: AhoCorasick,
+    currency_name_ids: Vec<usize>,
+    currency_codes: AhoCorasick,
+    currency_code_ids: Vec<usize>,
     unit_names: AhoCorasick,
     unit_name_ids: Vec<usize>,
     unit_abbrevs: AhoCorasick,
@@ -98,7 +126,6 @@ pub struct Lexicon {
     pub negatives: Vec<String>,
     /// "last" → "end+0", "next to last" → "end-1".
     pub relative_ordinals: BTreeMap<String, String>,
-    pub currency_symbols: Vec<String>,
     pub scale_suffixes: BTreeMap<String, u64>,
     pub money_scale_suffixes: BTreeMap<String, u64>,
     pub articles: Vec<String>,
@@ -178,7 +205,6 @@ struct HedgeEntry {
 #[serde(deny_unknown_fields)]
 #[serde(rename_all = "kebab-case")]
 struct NumbersFile {
-    currency_symbols: Vec<String>,
     scale_suffixes: BTreeMap<String, u64>,
     money_scale_suffixes: BTreeMap<String, u64>,
     ones: BTreeMap<String, u64>,
@@ -229,6 +255,22 @@ impl Lexicon {
             toml::from_str(NUMBERS).map_err(|e| format!("numbers.toml: {e}"))?;
         let calendar: CalendarFile =
             toml::from_str(CALENDAR).map_err(|e| format!("calendar.toml: {e}"))?;
+        let currencies: CurrenciesFile =
+            toml::from_str(CURRENCIES).map_err(|e| format!("currencies.toml: {e}"))?;
+        let (mut symbols, mut money_names, mut money_name_ids, mut codes, mut code_ids) =
+            (vec![], vec![], vec![], vec![], vec![]);
+        for (id, currency) in currencies.currency.iter().enumerate() {
+            symbols.extend(currency.symbols.iter().map(|s| (s.clone(), id)));
+            for name in &currency.names {
+                money_names.push(name.clone());
+                money_name_ids.push(id);
+            }
+            for code in &currency.codes {
+                codes.push(code.clone());
+                code_ids.push(id);
+            }
+        }
+        symbols.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
 
         let mut unit_list = Vec::new();
         let (mut names, mut name_ids, mut abbrevs, mut abbrev_ids) =
@@ -293,6 +335,12 @@ impl Lexicon {
         weekdays.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
 
         Ok(Lexicon {
+            currency_symbols: symbols,
+            currency_names: automaton(&money_names, true)?,
+            currency_name_ids: money_name_ids,
+            currency_codes: automaton(&codes, false)?,
+            currency_code_ids: code_ids,
+            currencies: currencies.currency,
             unit_names: automaton(&names, true)?,
             unit_name_ids: name_ids,
             unit_abbrevs: automaton(&abbrevs, false)?,
@@ -311,7 +359,6 @@ impl Lexicon {
             multipliers: numbers.multipliers,
             negatives: numbers.negatives,
             relative_ordinals: numbers.relative_ordinals,
-            currency_symbols: numbers.currency_symbols,
             scale_suffixes: numbers.scale_suffixes,
             money_scale_suffixes: numbers.money_scale_suffixes,
             articles: numbers.articles,
@@ -346,6 +393,41 @@ impl Lexicon {
             best = Some((self.unit_abbrev_ids[m.pattern().as_usize()], m.end()));
         }
         best
+    }
+
+    /// The currency named or coded at the very start of `text` ("Finnish markka", "USD"), as
+    /// `(currency index, length in bytes)`, ending at a word boundary.
+    pub fn currency_at(&self, text: &str) -> Option<(usize, usize)> {
+        let input = Input::new(text).anchored(Anchored::Yes);
+        let name = self
+            .currency_names
+            .find(input.clone())
+            .filter(|m| ends_word(text, m.end()))
+            .map(|m| (self.currency_name_ids[m.pattern().as_usize()], m.end()));
+        let code = self
+            .currency_codes
+            .find(input)
+            .filter(|m| ends_word(text, m.end()))
+            .map(|m| (self.currency_code_ids[m.pattern().as_usize()], m.end()));
+        match (name, code) {
+            (Some(n), Some(c)) => Some(if c.1 > n.1 { c } else { n }),
+            (n, c) => n.or(c),
+        }
+    }
+
+    /// The currency whose code ends `text` ("USD" in "USD "), as `(index, start)`.
+    pub fn currency_code_before(&self, text: &str) -> Option<(usize, usize)> {
+        self.currencies.iter().enumerate().find_map(|(id, c)| {
+            c.codes.iter().find_map(|code| {
+                let start = text.len().checked_sub(code.len())?;
+                let bounded = text.is_char_boundary(start)
+                    && text[..start]
+                        .chars()
+                        .next_back()
+                        .is_none_or(|ch| !ch.is_alphanumeric());
+                (bounded && text.ends_with(code.as_str())).then_some((id, start))
+            })
+        })
     }
 
     /// The value of a number word ("seven", "twenty"), without scales.

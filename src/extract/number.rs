@@ -230,25 +230,45 @@ pub fn numbers(text: &str, taken: &[Span]) -> Vec<Found> {
     found
 }
 
-/// An amount after a currency symbol: "$3bn", "£600m", "€1.2 million", "A$30m". Scale
-/// suffixes apply and no unit is read after it.
+/// The currency written right before `at` (one space allowed): a symbol ("$", "US$", "£",
+/// "hk $" as tokenized text writes it) or a code ("USD"). Returns `(currency, start)`.
+fn currency_before(text: &str, at: usize) -> Option<(usize, usize)> {
+    let lex = lexicon();
+    let before = &text[..at];
+    let before = before.strip_suffix(' ').unwrap_or(before);
+    for (symbol, id) in &lex.currency_symbols {
+        if let Some(rest) = before.strip_suffix(symbol.as_str()) {
+            // "US$" is not the "$" of "XUS$".
+            let bounded = !symbol.starts_with(char::is_alphabetic)
+                || rest
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric());
+            if bounded {
+                return Some((*id, rest.len()));
+            }
+        }
+    }
+    // "c $ 16.4 million", "hk $ 10.05 billion"
+    if let Some(rest) = before.strip_suffix('$') {
+        let rest = rest.strip_suffix(' ').unwrap_or(rest);
+        let letters = start_of_last_word(rest, |c| c.is_ascii_alphabetic());
+        let prefix = format!("{}$", rest[letters..].to_uppercase());
+        if (1..=3).contains(&(rest.len() - letters))
+            && let Some((_, id)) = lex.currency_symbols.iter().find(|(s, _)| *s == prefix)
+        {
+            return Some((*id, letters));
+        }
+    }
+    lex.currency_code_before(before)
+}
+
+/// An amount of money: a currency before it ("$3bn", "£600m", "US$ 1MM", "EUR 5") or after it
+/// ("420 million Finnish markka", "5.93 mln dlrs", "50 cents"). Scale suffixes apply, "m"
+/// among them; no unit is read after it.
 fn money(text: &str, phrase: &Phrase, consumed: &mut Vec<Span>) -> Option<Found> {
     let lex = lexicon();
-    let symbol = lex
-        .currency_symbols
-        .iter()
-        .find(|s| text[..phrase.span.start].ends_with(s.as_str()))?;
-    let mut start = phrase.span.start - symbol.len();
-    // "A$", "US$", "HK$": a country's letters before the symbol belong to it.
-    let letters = start - start_of_last_word(&text[..start], |c| c.is_ascii_uppercase());
-    if (1..=3).contains(&letters)
-        && text[..start - letters]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric())
-    {
-        start -= letters;
-    }
+    let before = currency_before(text, phrase.span.start);
     let mut amount = Num {
         value: phrase.value,
         digits: phrase.digits.clone(),
@@ -256,22 +276,35 @@ fn money(text: &str, phrase: &Phrase, consumed: &mut Vec<Span>) -> Option<Found>
     };
     let mut end = phrase.span.end;
     if amount.multiplier == Decimal::ONE
-        && let Some((factor, suffix_end)) = scale_suffix(text, end, true)
+        && let Some((factor, suffix_end)) = scale_suffix(text, end, before.is_some())
         && ends_word(text, suffix_end)
     {
         amount.value = amount.value.checked_mul(factor)?;
         amount.multiplier = factor;
         end = suffix_end;
-    } else if text[end..].starts_with(|c: char| c.is_alphanumeric()) {
-        return None;
     }
-    let currency = text[start..phrase.span.start].to_string();
+    let (currency, start, end) = match before {
+        Some((currency, start)) => {
+            if text[end..].starts_with(|c: char| c.is_alphanumeric()) {
+                return None;
+            }
+            (currency, start, end)
+        }
+        None => {
+            let gap = usize::from(text[end..].starts_with(' '));
+            let (currency, len) = lex.currency_at(&text[end + gap..])?;
+            (currency, phrase.span.start, end + gap + len)
+        }
+    };
     let (hedge, start) = match hedge_before(text, start, false) {
         Some((hedge, at)) => (Some(hedge), at),
         None => (None, start),
     };
     consumed.push(start..end);
-    let payload = Payload::Money { amount, currency };
+    let payload = Payload::Money {
+        amount,
+        currency: lex.currencies[currency].code.clone(),
+    };
     Some((MentionKind::Money, start..end, hedge, payload))
 }
 

@@ -547,7 +547,11 @@ impl Reading {
                 Step::Take
             }
             Role::Denominator(den, plural, fraction_word) => {
-                let lone_half = fraction_word && self.last.is_none() && !plural;
+                // "half the vote" needs no count; "the fourth quarter" is no fraction.
+                let lone_half = fraction_word
+                    && self.last.is_none()
+                    && !plural
+                    && (den == Decimal::TWO || matches!(next, Some(Role::Scale(..))));
                 if self.fraction
                     || self.decimals.is_some()
                     || !(self.counted() || article || lone_half)
@@ -570,6 +574,10 @@ impl Reading {
                     self.ordinal = true;
                     self.words += 1;
                     return Step::Last;
+                }
+                // "1988 quarter" is a year and a quarter, not 497.
+                if !plural && numerator != Decimal::ONE {
+                    return Step::Stop;
                 }
                 self.current = base - self.total + numerator / den;
                 // "3 million and a half" is a half of the million, unless a scale follows.
@@ -605,7 +613,7 @@ impl Reading {
                 }
                 if !matches!(
                     self.last,
-                    Some(Role::Tens(_) | Role::Hundred(_) | Role::Scale(..) | Role::And)
+                    Some(Role::Tens(_) | Role::Hundred(_) | Role::And)
                 ) || self.fraction
                 {
                     return Step::Stop;
