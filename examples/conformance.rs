@@ -389,6 +389,7 @@ const UNIT_ALIASES: &[(&str, &[&str])] = &[
     ("f", &["°F"]),
     ("ton", &["t", "ton"]),
     ("degree", &["°", "deg"]),
+    ("pound", &["GBP"]),
 ];
 
 /// A unit against the peer's name ("Metric ton", "Dollar", "C").

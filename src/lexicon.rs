@@ -338,7 +338,7 @@ impl Lexicon {
             currency_symbols: symbols,
             currency_names: automaton(&money_names, true)?,
             currency_name_ids: money_name_ids,
-            currency_codes: automaton(&codes, false)?,
+            currency_codes: automaton(&codes, true)?,
             currency_code_ids: code_ids,
             currencies: currencies.currency,
             unit_names: automaton(&names, true)?,
@@ -425,7 +425,7 @@ impl Lexicon {
                         .chars()
                         .next_back()
                         .is_none_or(|ch| !ch.is_alphanumeric());
-                (bounded && text.ends_with(code.as_str())).then_some((id, start))
+                (bounded && text[start..].eq_ignore_ascii_case(code)).then_some((id, start))
             })
         })
     }

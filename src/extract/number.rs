@@ -230,12 +230,41 @@ pub fn numbers(text: &str, taken: &[Span]) -> Vec<Found> {
     found
 }
 
-/// The currency written right before `at` (one space allowed): a symbol ("$", "US$", "£",
-/// "hk $" as tokenized text writes it) or a code ("USD"). Returns `(currency, start)`.
+/// The currency written right before `at` (one space allowed): a symbol ("$", "US$", "£"),
+/// a symbol with a country's letters as tokenized text writes them ("hk $", "u.s $", "cad$"),
+/// or a code ("USD", "rmb"). Returns `(currency, start)`.
 fn currency_before(text: &str, at: usize) -> Option<(usize, usize)> {
     let lex = lexicon();
     let before = &text[..at];
     let before = before.strip_suffix(' ').unwrap_or(before);
+    if let Some(rest) = before.strip_suffix('$') {
+        let rest = rest.strip_suffix(' ').unwrap_or(rest);
+        let letters = start_of_last_word(rest, |c| c.is_ascii_alphabetic() || c == '.');
+        // "a $5 fee", "the firm's $ 500 million": an article or a possessive, no country.
+        let spaced = before.len() - rest.len() > 1;
+        let article = spaced && matches!(&rest[letters..], "a" | "an" | "s" | "A" | "An");
+        let country: String = rest[letters..]
+            .chars()
+            .filter(char::is_ascii_alphabetic)
+            .collect::<String>()
+            .to_uppercase();
+        if (1..=4).contains(&country.len()) && !article {
+            let symbol = format!("{country}$");
+            let found = lex
+                .currency_symbols
+                .iter()
+                .find(|(s, _)| s.replace('.', "") == symbol)
+                .map(|(_, id)| *id)
+                .or_else(|| {
+                    lex.currencies
+                        .iter()
+                        .position(|c| c.codes.contains(&country))
+                });
+            if let Some(id) = found {
+                return Some((id, letters));
+            }
+        }
+    }
     for (symbol, id) in &lex.currency_symbols {
         if let Some(rest) = before.strip_suffix(symbol.as_str()) {
             // "US$" is not the "$" of "XUS$".
@@ -249,18 +278,35 @@ fn currency_before(text: &str, at: usize) -> Option<(usize, usize)> {
             }
         }
     }
-    // "c $ 16.4 million", "hk $ 10.05 billion"
-    if let Some(rest) = before.strip_suffix('$') {
-        let rest = rest.strip_suffix(' ').unwrap_or(rest);
-        let letters = start_of_last_word(rest, |c| c.is_ascii_alphabetic());
-        let prefix = format!("{}$", rest[letters..].to_uppercase());
-        if (1..=3).contains(&(rest.len() - letters))
-            && let Some((_, id)) = lex.currency_symbols.iter().find(|(s, _)| *s == prefix)
-        {
-            return Some((*id, letters));
-        }
-    }
     lex.currency_code_before(before)
+}
+
+/// The currency written right after `at` (one space or a hyphen allowed): a name, a code, a
+/// symbol ("10 €", "100₾") or a code in millions ("30 musd"). Returns `(currency, end,
+/// multiplier)`.
+fn currency_after(text: &str, at: usize) -> Option<(usize, usize, Decimal)> {
+    let lex = lexicon();
+    let gap = usize::from(text[at..].starts_with([' ', '-']));
+    let rest = &text[at + gap..];
+    if let Some((id, len)) = lex.currency_at(rest) {
+        return Some((id, at + gap + len, Decimal::ONE));
+    }
+    if let Some((symbol, id)) = lex
+        .currency_symbols
+        .iter()
+        .find(|(s, _)| !s.starts_with(char::is_alphabetic) && rest.starts_with(s.as_str()))
+        && ends_word(text, at + gap + symbol.len())
+    {
+        return Some((*id, at + gap + symbol.len(), Decimal::ONE));
+    }
+    // "30 musd", "120 meur"
+    if let Some(coded) = rest.strip_prefix(['m', 'M'])
+        && let Some((id, len)) = lex.currency_at(coded)
+        && lex.currencies[id].codes.iter().any(|c| c.len() == len)
+    {
+        return Some((id, at + gap + 1 + len, Decimal::from(1_000_000)));
+    }
+    None
 }
 
 /// An amount of money: a currency before it ("$3bn", "£600m", "US$ 1MM", "EUR 5") or after it
@@ -288,14 +334,31 @@ fn money(text: &str, phrase: &Phrase, consumed: &mut Vec<Span>) -> Option<Found>
             if text[end..].starts_with(|c: char| c.is_alphanumeric()) {
                 return None;
             }
+            // "$ 10 dollars": the name again after the amount.
+            let named = text[end..].trim_start().starts_with(char::is_alphabetic);
+            let end = match currency_after(text, end).filter(|_| named) {
+                Some((again, name_end, one))
+                    if one == Decimal::ONE
+                        && lex.currencies[again].name.ends_with("ollar")
+                            == lex.currencies[currency].name.ends_with("ollar") =>
+                {
+                    name_end
+                }
+                _ => end,
+            };
             (currency, start, end)
         }
         None => {
-            let gap = usize::from(text[end..].starts_with(' '));
-            let (currency, len) = lex.currency_at(&text[end + gap..])?;
-            (currency, phrase.span.start, end + gap + len)
+            let (currency, name_end, factor) = currency_after(text, end)?;
+            if factor != Decimal::ONE {
+                amount.value = amount.value.checked_mul(factor)?;
+                amount.multiplier = factor;
+            }
+            (currency, phrase.span.start, name_end)
         }
     };
+    // "3 dollars 50 cents", "thirteen dollars and forty-five cents", "15 dollars and 50"
+    let (amount, end) = with_cents(text, amount, end);
     let (hedge, start) = match hedge_before(text, start, false) {
         Some((hedge, at)) => (Some(hedge), at),
         None => (None, start),
@@ -306,6 +369,44 @@ fn money(text: &str, phrase: &Phrase, consumed: &mut Vec<Span>) -> Option<Found>
         currency: lex.currencies[currency].code.clone(),
     };
     Some((MentionKind::Money, start..end, hedge, payload))
+}
+
+/// Cents after a whole amount: "3 dollars 50 cents", "15 dollars and 50".
+fn with_cents(text: &str, mut amount: Num, end: usize) -> (Num, usize) {
+    if !amount.value.fract().is_zero() {
+        return (amount, end);
+    }
+    let rest = &text[end..];
+    let and = rest.strip_prefix(" and").map_or(0, |_| 4);
+    let Some(phrase) = phrases(&rest[and..]).into_iter().next() else {
+        return (amount, end);
+    };
+    let starts_next = rest[and..and + phrase.span.start].trim().is_empty() && phrase.span.start > 0;
+    let cents = phrase.value;
+    if !starts_next
+        || cents <= Decimal::ZERO
+        || cents >= Decimal::ONE_HUNDRED
+        || !cents.fract().is_zero()
+    {
+        return (amount, end);
+    }
+    let mut cents_end = end + and + phrase.span.end;
+    let after = &text[cents_end..];
+    if let Some((id, len)) = lexicon().currency_at(after.trim_start()) {
+        if lexicon().currencies[id].code != "cent" {
+            return (amount, end);
+        }
+        cents_end += after.len() - after.trim_start().len() + len;
+    } else if and == 0
+        && !after.trim_start().is_empty()
+        && !after.trim_start().starts_with(['.', ',', ';'])
+    {
+        // "15 dollars 50 people" is no price.
+        return (amount, end);
+    }
+    amount.value += cents / Decimal::ONE_HUNDRED;
+    amount.digits.clear();
+    (amount, cents_end)
 }
 
 /// "777F", "13F filing", "F-Series": a lone "C" or "F" after a number is a temperature only

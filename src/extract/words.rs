@@ -303,6 +303,21 @@ fn word_role(token: Option<&Token>) -> Option<Role> {
     }
 }
 
+/// Whether number words after token `j` lead to a fraction word: "and three fifths", "and
+/// fifty-four hundredths".
+fn fraction_ahead(tokens: &[Token], j: usize) -> bool {
+    for token in &tokens[j + 1..] {
+        match word_role(Some(token)) {
+            Some(Role::Denominator(..)) => return true,
+            Some(Role::Ordinal(v)) => return v >= Decimal::from(3),
+            Some(Role::Ones(_) | Role::Tens(_) | Role::Hundred(_) | Role::And) => {}
+            _ if token.tok == Tok::Hyphen => {}
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// The roles of the next two tokens after `j`, looking past hyphens ("twenty-firsts").
 fn ahead(tokens: &[Token], j: usize) -> (Option<Role>, Option<Role>) {
     let mut roles = tokens[j + 1..]
@@ -358,6 +373,8 @@ struct Reading {
     /// The value at the "and" after "hundred", which starts a numerator only if the fraction
     /// is proper: "one hundred and three quarters".
     soft_mark: Option<Decimal>,
+    /// Whether a fraction word follows the current "and" within the phrase.
+    fraction_ahead: bool,
     /// The tens of a compound denominator: "twenty" in "three twenty-firsts".
     compound_tens: Option<Decimal>,
     numerals: usize,
@@ -626,6 +643,23 @@ impl Reading {
             Role::And => {
                 let next_counts = matches!(next, Some(Role::Ones(v)) if !v.is_zero())
                     || matches!(next, Some(Role::Tens(_) | Role::Article));
+                // "one and one" is two numbers; "and" joins after a hundred or a scale, before
+                // "a" ("one and a half") or before a fraction ("twenty and three fifths").
+                let joins = matches!(self.last, Some(Role::Hundred(_) | Role::Scale(..)))
+                    || matches!(next, Some(Role::Article))
+                    || self.fraction_ahead;
+                if !joins {
+                    return Step::Stop;
+                }
+                // "4.25 and 32", "4000 and 21": numerals alone do not join over "and".
+                if self.words == 0
+                    && !matches!(next, Some(Role::Article))
+                    && self.numerals > 0
+                    && self.decimals.is_none()
+                    && !matches!(self.last, Some(Role::Hundred(_) | Role::Scale(..)))
+                {
+                    return Step::Stop;
+                }
                 // "3 hundred and 2 hundred", "two million and three million" are two numbers.
                 let next_is_bigger = match after {
                     Some(Role::Hundred(_)) => self.current >= Decimal::ONE_HUNDRED,
@@ -818,6 +852,9 @@ fn parse_number(tokens: &[Token], i: usize) -> Option<(Phrase, usize)> {
             Tok::Word(w) => match role(w) {
                 Some(role) => {
                     let (next, after) = ahead(tokens, j);
+                    if role == Role::And {
+                        r.fraction_ahead = fraction_ahead(tokens, j);
+                    }
                     r.word(role, next, after)
                 }
                 None => Step::Stop,
