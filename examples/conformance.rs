@@ -146,6 +146,152 @@ fn main() {
             "{file}: more than 10% of cases excluded"
         );
     }
+    let corpora = root.join("../shared/corpora");
+    tempeval(&corpora.join("tempeval3_news/articles.jsonl"), show_fails);
+    measeval(&corpora.join("measeval/paragraphs.jsonl"));
+}
+
+fn jsonl(path: &Path) -> Vec<Value> {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    text.lines()
+        .map(|l| serde_json::from_str(l).expect("JSONL"))
+        .collect()
+}
+
+/// Byte offset of a character offset.
+fn byte_offset(text: &str, chars: usize) -> usize {
+    text.char_indices()
+        .nth(chars)
+        .map_or(text.len(), |(i, _)| i)
+}
+
+/// TempEval-3 gold DATE expressions whose value is a day, a month or a year: how many a
+/// figcheck date mention overlaps (recall), and how many of those it normalizes to the gold
+/// value (value accuracy), with each document's creation time as the reference date.
+fn tempeval(path: &Path, show_fails: bool) {
+    let calendar = regex::Regex::new(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$").expect("valid");
+    let (mut gold, mut found, mut right) = (0, 0, 0);
+    for record in jsonl(path) {
+        let text = record["text"].as_str().unwrap_or_default();
+        let reference = record["dct"]
+            .as_str()
+            .and_then(|d| d.get(..10))
+            .and_then(|d| d.parse().ok());
+        let source = Source::new("tempeval", text);
+        let report = figcheck::check(
+            &source,
+            &Settings {
+                reference_date: reference,
+                ..Settings::default()
+            },
+        );
+        let mentions = mention_views(&source, &report);
+        for timex in record["timexes"].as_array().into_iter().flatten() {
+            let value = timex["value"].as_str().unwrap_or_default();
+            if timex["type"] != "DATE" || !calendar.is_match(value) {
+                continue;
+            }
+            gold += 1;
+            let start = byte_offset(text, timex["start"].as_u64().unwrap_or(0) as usize);
+            let end = byte_offset(text, timex["end"].as_u64().unwrap_or(0) as usize);
+            let overlapping: Vec<&MentionView> = mentions
+                .iter()
+                .filter(|m| matches!(m.kind.as_str(), "date" | "weekday" | "date_range"))
+                .filter(|m| m.span.start < end && start < m.span.end)
+                .collect();
+            if overlapping.is_empty() {
+                if show_fails {
+                    println!(
+                        "  MISS tempeval {:?} {value} in {:?}",
+                        timex["text"],
+                        &text[start.saturating_sub(30)..(end + 30).min(text.len())]
+                            .replace('\n', " ")
+                    );
+                }
+                continue;
+            }
+            found += 1;
+            if overlapping
+                .iter()
+                .any(|m| m.value.as_deref() == Some(value))
+            {
+                right += 1;
+            } else if show_fails {
+                let got: Vec<_> = overlapping.iter().map(|m| (&m.text, &m.value)).collect();
+                println!(
+                    "  WRONG tempeval {:?} gold {value} got {got:?}",
+                    timex["text"]
+                );
+            }
+        }
+    }
+    let percent = |a: usize, b: usize| {
+        if b == 0 {
+            0.0
+        } else {
+            100.0 * a as f64 / b as f64
+        }
+    };
+    println!(
+        "TempEval-3 gold dates (day, month, year): {gold}; recall {found}/{gold} = {:.1}%; value accuracy {right}/{found} = {:.1}%",
+        percent(found, gold),
+        percent(right, found)
+    );
+}
+
+/// MeasEval gold Quantity spans against figcheck's amount mentions, by overlap: precision (mentions
+/// that overlap a gold quantity), recall (gold quantities a mention overlaps) and F1.
+fn measeval(path: &Path) {
+    let (mut gold, mut recalled, mut mentions_total, mut precise) = (0, 0, 0, 0);
+    for record in jsonl(path) {
+        let text = record["text"].as_str().unwrap_or_default();
+        let spans: Vec<(usize, usize)> = record["annotations"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|a| a["type"] == "Quantity")
+            .map(|a| {
+                let start = byte_offset(text, a["start"].as_u64().unwrap_or(0) as usize);
+                (
+                    start,
+                    byte_offset(text, a["end"].as_u64().unwrap_or(0) as usize),
+                )
+            })
+            .collect();
+        let source = Source::new("measeval", text);
+        let report = figcheck::check(&source, &Settings::default());
+        // Amounts only: dates, weekdays and ordinals are not MeasEval quantities.
+        let mentions: Vec<MentionView> = mention_views(&source, &report)
+            .into_iter()
+            .filter(|m| {
+                !matches!(
+                    m.kind.as_str(),
+                    "date" | "date_range" | "weekday" | "ordinal"
+                )
+            })
+            .collect();
+        let overlaps = |m: &MentionView, (s, e): (usize, usize)| m.span.start < e && s < m.span.end;
+        gold += spans.len();
+        recalled += spans
+            .iter()
+            .filter(|g| mentions.iter().any(|m| overlaps(m, **g)))
+            .count();
+        mentions_total += mentions.len();
+        precise += mentions
+            .iter()
+            .filter(|m| spans.iter().any(|g| overlaps(m, *g)))
+            .count();
+    }
+    let precision = precise as f64 / mentions_total.max(1) as f64;
+    let recall = recalled as f64 / gold.max(1) as f64;
+    let f1 = if precision + recall == 0.0 {
+        0.0
+    } else {
+        2.0 * precision * recall / (precision + recall)
+    };
+    println!(
+        "MeasEval gold quantities: {gold}; precision {precise}/{mentions_total} = {precision:.3}; recall {recalled}/{gold} = {recall:.3}; F1 {f1:.3}"
+    );
 }
 
 fn read_exclusions(path: &Path) -> BTreeSet<(String, String)> {

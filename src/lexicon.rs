@@ -124,6 +124,8 @@ pub struct Lexicon {
     pub denominators: BTreeMap<String, u64>,
     pub multipliers: BTreeMap<String, u64>,
     pub negatives: Vec<String>,
+    /// Words that make the number after them a label: "phase 3", "Figure 2".
+    pub labels: Vec<String>,
     /// "last" → "end+0", "next to last" → "end-1".
     pub relative_ordinals: BTreeMap<String, String>,
     pub scale_suffixes: BTreeMap<String, u64>,
@@ -214,6 +216,7 @@ struct NumbersFile {
     denominators: BTreeMap<String, u64>,
     multipliers: BTreeMap<String, u64>,
     negatives: Vec<String>,
+    labels: Vec<String>,
     articles: Vec<String>,
     relative_ordinals: BTreeMap<String, String>,
 }
@@ -358,6 +361,7 @@ impl Lexicon {
             denominators: numbers.denominators,
             multipliers: numbers.multipliers,
             negatives: numbers.negatives,
+            labels: numbers.labels,
             relative_ordinals: numbers.relative_ordinals,
             scale_suffixes: numbers.scale_suffixes,
             money_scale_suffixes: numbers.money_scale_suffixes,

@@ -87,6 +87,9 @@ pub fn numbers(text: &str, taken: &[Span]) -> Vec<Found> {
         if overlaps(&phrase.span, &consumed) {
             continue;
         }
+        if is_label(text, &phrase) {
+            continue;
+        }
         if let Some(money) = money(text, &phrase, &mut consumed) {
             found.push(money);
             continue;
@@ -369,6 +372,31 @@ fn money(text: &str, phrase: &Phrase, consumed: &mut Vec<Span>) -> Option<Found>
         currency: lex.currencies[currency].code.clone(),
     };
     Some((MentionKind::Money, start..end, hedge, payload))
+}
+
+/// "phase 3", "Section 4.4", "No. 5", "[22]", "[10,13,24]": a number that names or cites,
+/// not a figure.
+fn is_label(text: &str, phrase: &Phrase) -> bool {
+    if phrase.digits.is_empty() || phrase.digits.contains(',') {
+        return false;
+    }
+    let before = text[..phrase.span.start].trim_end_matches(' ');
+    let before = before.strip_suffix('.').unwrap_or(before);
+    let word = &before[start_of_last_word(before, char::is_alphabetic)..];
+    // Citations: "[22]", "[10,13,24]", "[81–83]".
+    let citation_part = |c: char| c.is_ascii_digit() || matches!(c, ',' | '-' | '–' | ' ');
+    let opened = text[..phrase.span.start]
+        .trim_end_matches(citation_part)
+        .ends_with('[');
+    let closed = text[phrase.span.end..]
+        .trim_start_matches(citation_part)
+        .starts_with(']');
+    let label = !word.is_empty()
+        && lexicon()
+            .labels
+            .iter()
+            .any(|l| l.eq_ignore_ascii_case(word));
+    (opened && closed) || label
 }
 
 /// Cents after a whole amount: "3 dollars 50 cents", "15 dollars and 50".
