@@ -185,7 +185,20 @@ fn resolve(expr: &DateExpr, reference: Option<Date>, tense: Tense) -> Result<Res
         )),
         DateExpr::Weekday(weekday) => {
             let reference = reference.ok_or(NEEDS_REFERENCE)?;
+            // News reports what happened: a weekday of unknown tense is the past one.
+            let tense = if tense == Tense::Unknown {
+                Tense::Past
+            } else {
+                tense
+            };
             Ok(Resolved::Day(nearest_weekday(reference, *weekday, tense)))
+        }
+        DateExpr::RelativeDay(k) => {
+            let reference = reference.ok_or(NEEDS_REFERENCE)?;
+            let day = reference
+                .checked_add(i64::from(*k).days())
+                .map_err(|e| e.to_string())?;
+            Ok(Resolved::Day(day))
         }
         DateExpr::RelativeMonth(k) => {
             let reference = reference.ok_or(NEEDS_REFERENCE)?;

@@ -21,17 +21,16 @@ pub enum Tense {
     Unknown,
 }
 
-/// The tense of a sentence from its marker words; a future marker wins over a past one.
+/// The tense of a sentence from its marker words; with markers of both, or of neither, it is
+/// unknown.
 pub fn tense(sentence: &str) -> Tense {
     let lower = sentence.to_lowercase();
     let has = |markers: &[String]| markers.iter().any(|m| contains_words(&lower, m));
     let lex = lexicon();
-    if has(&lex.future_markers) {
-        Tense::Future
-    } else if has(&lex.past_markers) {
-        Tense::Past
-    } else {
-        Tense::Unknown
+    match (has(&lex.future_markers), has(&lex.past_markers)) {
+        (true, false) => Tense::Future,
+        (false, true) => Tense::Past,
+        _ => Tense::Unknown,
     }
 }
 
@@ -54,6 +53,8 @@ struct Patterns {
     month: Regex,
     weekday: Regex,
     relative: Regex,
+    relative_day: Regex,
+    ago: Regex,
     day_only: Regex,
 }
 
@@ -80,6 +81,8 @@ fn patterns() -> &'static Patterns {
             month: re(&format!(r"\b(?P<m>{full_month})\b")),
             weekday: re(&format!(r"\b(?P<w>{weekday})")),
             relative: re(r"\b(?i:(?P<rel>this|last|next)\s+(?P<unit>year|month))\b"),
+            relative_day: re(r"\b(?i:today|tonight|yesterday|tomorrow)\b"),
+            ago: re(r"\b(?i:(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|[0-9]{1,3})\s+(?P<unit>years?|months?|days?)\s+(?:ago|earlier))\b"),
             day_only: re(r"^\s*(?P<conn>to|through|thru|until|till|-|–|—)\s*(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?\b"),
         }
     })
@@ -183,6 +186,32 @@ pub fn dates(text: &str) -> Vec<(Span, DateExpr)> {
         Some(match c["unit"].to_ascii_lowercase().as_str() {
             "year" => DateExpr::Year(Year::Relative(offset)),
             _ => DateExpr::RelativeMonth(offset),
+        })
+    });
+
+    add(&p.relative_day, &|c| {
+        Some(DateExpr::RelativeDay(
+            match c[0].to_ascii_lowercase().as_str() {
+                "yesterday" => -1,
+                "tomorrow" => 1,
+                _ => 0,
+            },
+        ))
+    });
+    // "two years ago", "a year earlier", "three days ago"
+    add(&p.ago, &|c| {
+        let n = match c["n"].to_ascii_lowercase().as_str() {
+            "a" | "an" => 1,
+            word => lex
+                .small_number(word)
+                .map(|v| v as i32)
+                .or_else(|| word.parse().ok())?,
+        };
+        let n = i8::try_from(n).ok()?;
+        Some(match c["unit"].to_ascii_lowercase().trim_end_matches('s') {
+            "year" => DateExpr::Year(Year::Relative(-n)),
+            "month" => DateExpr::RelativeMonth(-n),
+            _ => DateExpr::RelativeDay(-i32::from(n)),
         })
     });
 
@@ -365,6 +394,15 @@ fn inherit_year(start: DateExpr, end: DateExpr) -> DateExpr {
     }
 }
 
+/// The tense a word right before a date gives it: "last April", "next Friday".
+pub fn lead_tense(lead: &str) -> Option<Tense> {
+    match lead {
+        "last" | "past" | "previous" => Some(Tense::Past),
+        "next" | "coming" | "following" => Some(Tense::Future),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -456,8 +494,11 @@ mod tests {
 
     #[test]
     fn tense_from_markers() {
-        assert_eq!(tense("The city was set to open it"), Tense::Future);
+        assert_eq!(tense("The city was set to open it"), Tense::Unknown);
+        assert_eq!(tense("The city is set to open it"), Tense::Future);
         assert_eq!(tense("It was released"), Tense::Past);
+        assert_eq!(tense("It said the plant will open"), Tense::Future);
+        assert_eq!(tense("It was closed and will reopen"), Tense::Unknown);
         assert_eq!(tense("It is big"), Tense::Unknown);
         assert_eq!(tense("the willow"), Tense::Unknown);
     }

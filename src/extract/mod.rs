@@ -95,6 +95,8 @@ pub enum DateExpr {
     Weekday(Weekday),
     /// "last month" (−1), "this month" (0), "next month" (1).
     RelativeMonth(i8),
+    /// "yesterday" (−1), "today" (0), "three days ago" (−3).
+    RelativeDay(i32),
 }
 
 /// Whether a date range's end day is inside the range.
@@ -180,14 +182,20 @@ pub fn extract(doc: &Document, sentences: &[Sentence]) -> Vec<Mention> {
         }
         found.extend(number::numbers(text, &taken));
         for (kind, span, hedge, payload) in found {
+            let lead = word_before(text, span.start).0;
             mentions.push(Mention {
                 kind,
                 span: base + span.start..base + span.end,
                 sentence: index,
                 hedge,
                 payload,
-                tense,
-                lead: word_before(text, span.start).0,
+                tense: match kind {
+                    MentionKind::Date | MentionKind::Weekday | MentionKind::DateRange => {
+                        date::lead_tense(&lead).unwrap_or(tense)
+                    }
+                    _ => tense,
+                },
+                lead,
             });
         }
     }
