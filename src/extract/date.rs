@@ -69,7 +69,12 @@ fn patterns() -> &'static Patterns {
     static PATTERNS: OnceLock<Patterns> = OnceLock::new();
     PATTERNS.get_or_init(|| {
         let lex = lexicon();
-        let month = alternation(lex.months.iter().map(|(n, _)| n.clone()));
+        // Next to a day or a year, a month name is one in any case and with or without its
+        // period: "04th jan 2019", "Sept 11".
+        let mut with_digits: Vec<String> = lex.months.iter().map(|(n, _)| n.clone()).collect();
+        with_digits.extend(lex.months.iter().filter_map(|(n, _)| n.strip_suffix('.').map(str::to_string)));
+        with_digits.sort_by_key(|n| std::cmp::Reverse(n.len()));
+        let month = format!("(?i:{})", alternation(with_digits.into_iter()));
         let full_month = alternation(lex.months.iter().filter(|(n, _)| !n.ends_with('.')).map(|(n, _)| n.clone()));
         let weekday = alternation(lex.weekdays.iter().map(|(n, _)| n.clone()));
         let re = |p: &str| Regex::new(p).expect("valid date pattern");
@@ -92,7 +97,7 @@ fn month_number(name: &str) -> i8 {
     lexicon()
         .months
         .iter()
-        .find(|(n, _)| n == name)
+        .find(|(n, _)| n.trim_end_matches('.').eq_ignore_ascii_case(name.trim_end_matches('.')))
         .map_or(0, |(_, m)| *m as i8)
 }
 
