@@ -317,6 +317,12 @@ struct Expected {
 /// quantities whether it measures temperature.
 fn counts(model: Model, mention: &MentionView) -> bool {
     let temperature = mention.dimension.as_deref() == Some("temperature");
+    if model == Model::NumberRange {
+        // A range, or a figure bounded by its hedge ("more than 30").
+        let bounded = mention.hedge.is_some()
+            && matches!(mention.kind.as_str(), "number" | "quantity" | "percent");
+        return mention.kind.as_str() == "number_range" || bounded;
+    }
     kinds(model).contains(&mention.kind.as_str())
         && match model {
             Model::Temperature => temperature,
@@ -446,7 +452,9 @@ fn decimal(text: &str) -> Option<Decimal> {
 
 fn matches(model: Model, expected: &Expected, mention: &MentionView) -> bool {
     let mut text = mention.text.clone();
+    // The peer's ranges include the comparison ("more than 30"); its other figures do not.
     if let Some(hedge) = &mention.hedge
+        && model != Model::NumberRange
         && text.to_lowercase().starts_with(&hedge.to_lowercase())
     {
         text = text[hedge.len()..].to_string();
@@ -475,11 +483,34 @@ fn matches(model: Model, expected: &Expected, mention: &MentionView) -> bool {
             date_value_matches(value, &expected.value)
         }
         Model::DateTime | Model::Duration => duration_matches(mention, value, &expected.value),
+        Model::NumberRange => range_matches(mention, &expected.value),
         Model::Currency | Model::Dimension | Model::Temperature | Model::Age => {
             same_number(value, &expected.value) && unit_matches(mention, expected.unit.as_deref())
         }
         _ => same_number(value, &expected.value),
     }
+}
+
+/// A range or bounded figure against the peer's interval ("(20,35]", "[30,)"). figcheck does
+/// not tell open ends from closed ones, so only the end values are compared.
+fn range_matches(mention: &MentionView, expected: &str) -> bool {
+    let inner = expected.trim_matches(|c| matches!(c, '(' | ')' | '[' | ']'));
+    let Some((low, high)) = inner.split_once(',') else {
+        return false;
+    };
+    let end = |s: &str| if s.is_empty() { None } else { decimal(s) };
+    let (want_low, want_high) = (end(low), end(high));
+    let (got_low, got_high) = match (
+        mention.kind.as_str(),
+        mention.value.as_deref().and_then(|v| v.split_once('/')),
+    ) {
+        ("number_range", Some((a, b))) => (decimal(a), decimal(b)),
+        _ => (
+            mention.low.as_deref().and_then(decimal),
+            mention.high.as_deref().and_then(decimal),
+        ),
+    };
+    got_low == want_low && got_high == want_high
 }
 
 /// A figcheck date value against the peer's: a day, or a range whose end the peer gives as

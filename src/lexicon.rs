@@ -86,6 +86,7 @@ pub enum HedgeKind {
     AtLeast,
     UpTo,
     LessThan,
+    Exactly,
 }
 
 #[derive(Debug)]
@@ -95,6 +96,8 @@ pub struct Hedge {
     pub tolerance: Decimal,
     /// "over two hours" means "during", not "more than".
     pub not_for_durations: bool,
+    /// Written after the figure: "500 or more".
+    pub after: bool,
 }
 
 pub struct Lexicon {
@@ -126,6 +129,8 @@ pub struct Lexicon {
     pub negatives: Vec<String>,
     /// Words that make the number after them a label: "phase 3", "Figure 2".
     pub labels: Vec<String>,
+    /// Verbs that make "from X to Y" a change, not a range.
+    pub change_verbs: Vec<String>,
     /// "last" → "end+0", "next to last" → "end-1".
     pub relative_ordinals: BTreeMap<String, String>,
     pub scale_suffixes: BTreeMap<String, u64>,
@@ -190,6 +195,7 @@ struct RateEntry {
 #[serde(deny_unknown_fields)]
 struct HedgesFile {
     hedge: Vec<HedgeEntry>,
+    after: Vec<HedgeEntry>,
 }
 
 #[derive(Deserialize)]
@@ -217,6 +223,7 @@ struct NumbersFile {
     multipliers: BTreeMap<String, u64>,
     negatives: Vec<String>,
     labels: Vec<String>,
+    change_verbs: Vec<String>,
     articles: Vec<String>,
     relative_ordinals: BTreeMap<String, String>,
 }
@@ -316,10 +323,23 @@ impl Lexicon {
                     word,
                     kind: entry.kind,
                     tolerance: entry.tolerance,
+                    after: false,
                 });
             }
         }
         // Longest first, so "more than" is tried before "over" and "an estimated" before "estimated".
+        hedge_list.sort_by(|a, b| b.word.len().cmp(&a.word.len()).then(a.word.cmp(&b.word)));
+        for entry in hedges.after {
+            for word in entry.words {
+                hedge_list.push(Hedge {
+                    word,
+                    kind: entry.kind,
+                    tolerance: entry.tolerance,
+                    not_for_durations: false,
+                    after: true,
+                });
+            }
+        }
         hedge_list.sort_by(|a, b| b.word.len().cmp(&a.word.len()).then(a.word.cmp(&b.word)));
 
         let mut months = Vec::new();
@@ -362,6 +382,7 @@ impl Lexicon {
             multipliers: numbers.multipliers,
             negatives: numbers.negatives,
             labels: numbers.labels,
+            change_verbs: numbers.change_verbs,
             relative_ordinals: numbers.relative_ordinals,
             scale_suffixes: numbers.scale_suffixes,
             money_scale_suffixes: numbers.money_scale_suffixes,

@@ -43,7 +43,10 @@ impl Figure {
             | Payload::Money { amount, .. }
             | Payload::Rate { amount, .. }
             | Payload::Duration { amount, .. } => Some(amount),
-            Payload::Date(_) | Payload::DateRange { .. } | Payload::RelativeOrdinal(_) => None,
+            Payload::Date(_)
+            | Payload::DateRange { .. }
+            | Payload::RelativeOrdinal(_)
+            | Payload::Range { .. } => None,
         }
     }
 }
@@ -69,6 +72,10 @@ fn figure(mention: Mention, reference: Option<Date>) -> Figure {
             written_interval(&num)
         };
         figure.interval = Some(hedged(written, num.value, figure.mention.hedge));
+    }
+    if let Payload::Range { low, high, .. } = &figure.mention.payload {
+        let (low, high) = (written_interval(low), written_interval(high));
+        figure.interval = Some(Interval::bounded(low.low(), high.high()));
     }
     let resolved = match &figure.mention.payload {
         Payload::Date(expr) => Some(resolve(expr, reference, figure.mention.tense)),
@@ -135,6 +142,7 @@ fn hedged(written: Interval, value: Decimal, hedge: Option<usize>) -> Interval {
         HedgeKind::Nearly => Interval::bounded(widen(low, Decimal::ONE - t), high),
         HedgeKind::MoreThan | HedgeKind::AtLeast => Interval::bounded(Some(value), None),
         HedgeKind::UpTo | HedgeKind::LessThan => Interval::bounded(None, Some(value)),
+        HedgeKind::Exactly => Interval::exact(value),
     }
 }
 

@@ -97,7 +97,10 @@ fn month_number(name: &str) -> i8 {
     lexicon()
         .months
         .iter()
-        .find(|(n, _)| n.trim_end_matches('.').eq_ignore_ascii_case(name.trim_end_matches('.')))
+        .find(|(n, _)| {
+            n.trim_end_matches('.')
+                .eq_ignore_ascii_case(name.trim_end_matches('.'))
+        })
         .map_or(0, |(_, m)| *m as i8)
 }
 

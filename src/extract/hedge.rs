@@ -7,10 +7,12 @@ use crate::lexicon::lexicon;
 /// hedges.
 pub fn hedge_before(text: &str, start: usize, duration: bool) -> Option<(usize, usize)> {
     let before = text[..start].trim_end_matches([' ', '\u{a0}']);
-    if before.len() == start {
-        return None;
-    }
     for (index, hedge) in lexicon().hedges.iter().enumerate() {
+        // A word needs a space before the figure; a sign such as ">" does not.
+        let spaced = before.len() < start || !hedge.word.ends_with(char::is_alphanumeric);
+        if hedge.after || !spaced {
+            continue;
+        }
         let n = hedge.word.len();
         if before.len() < n || !before.is_char_boundary(before.len() - n) {
             continue;
@@ -19,12 +21,45 @@ pub fn hedge_before(text: &str, start: usize, duration: bool) -> Option<(usize, 
         if !before[at..].eq_ignore_ascii_case(&hedge.word) {
             continue;
         }
-        let boundary = before[..at]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric());
+        // A word stands alone; a sign such as ">" may follow a letter ("x>10") but not
+        // another sign ("<>30").
+        let previous = before[..at].chars().next_back();
+        let boundary = if hedge.word.starts_with(char::is_alphanumeric) {
+            previous.is_none_or(|c| !c.is_alphanumeric())
+        } else {
+            previous.is_none_or(|c| !matches!(c, '<' | '>' | '='))
+        };
         if boundary && !(duration && hedge.not_for_durations) {
             return Some((index, at));
+        }
+    }
+    None
+}
+
+/// The hedge written right after a figure ending at `end` ("or more", "or less"), as
+/// `(hedge index, end of the hedge)`. "5000 or less than 6000" is two figures, not a hedge.
+pub fn hedge_after(text: &str, end: usize) -> Option<(usize, usize)> {
+    let rest = &text[end..];
+    let trimmed = rest.trim_start_matches(' ');
+    if trimmed.len() == rest.len() {
+        return None;
+    }
+    let at = end + rest.len() - trimmed.len();
+    for (index, hedge) in lexicon().hedges.iter().enumerate() {
+        let n = hedge.word.len();
+        if !hedge.after
+            || trimmed.len() < n
+            || !trimmed.is_char_boundary(n)
+            || !trimmed[..n].eq_ignore_ascii_case(&hedge.word)
+        {
+            continue;
+        }
+        let after = trimmed[n..].trim_start();
+        let figure_follows = super::words::phrases(after)
+            .first()
+            .is_some_and(|p| p.span.start == 0);
+        if crate::lexicon::ends_word(trimmed, n) && !figure_follows {
+            return Some((index, at + n));
         }
     }
     None

@@ -23,6 +23,8 @@ pub use date::Tense;
 pub enum MentionKind {
     Number,
     Quantity,
+    /// "between 20 and 30", "10 to 12 million tonnes"
+    NumberRange,
     Money,
     Percent,
     Rate,
@@ -41,6 +43,7 @@ impl MentionKind {
         match self {
             MentionKind::Number => "number",
             MentionKind::Quantity => "quantity",
+            MentionKind::NumberRange => "number_range",
             MentionKind::Money => "money",
             MentionKind::Percent => "percent",
             MentionKind::Rate => "rate",
@@ -113,6 +116,13 @@ pub enum EndDay {
 pub enum Payload {
     /// Numbers, ordinals and percentages.
     Number(Num),
+    /// A range of amounts, perhaps of a unit or a percentage.
+    Range {
+        low: Num,
+        high: Num,
+        unit: Option<usize>,
+        percent: bool,
+    },
     /// An ordinal relative to the last or current item: "end-1" for "next to last".
     RelativeOrdinal(String),
     /// An amount of money: the currency as written ("£") and the amount.

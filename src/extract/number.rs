@@ -6,11 +6,11 @@ use std::sync::OnceLock;
 use regex::Regex;
 use rust_decimal::Decimal;
 
-use super::hedge::hedge_before;
+use super::hedge::{hedge_after, hedge_before};
 use super::unit::{rate_after, stuff_after, unit_after};
 use super::words::{Phrase, phrases};
 use super::{DateExpr, MentionKind, Num, Payload, Year, overlaps};
-use crate::lexicon::{ends_word, lexicon, start_of_last_word};
+use crate::lexicon::{HedgeKind, ends_word, lexicon, start_of_last_word, word_before};
 use crate::source::Span;
 
 /// A mention found in a sentence, before it is placed in the document.
@@ -83,8 +83,17 @@ pub fn numbers(text: &str, taken: &[Span]) -> Vec<Found> {
     let mut found: Vec<Found> = Vec::new();
     let mut consumed: Vec<Span> = taken.to_vec();
 
-    for phrase in phrases(text) {
+    let phrases = phrases(text);
+    for (i, phrase) in phrases.iter().enumerate() {
         if overlaps(&phrase.span, &consumed) {
+            continue;
+        }
+        // "between 20 and 30", "10 to 12 million", "1000-5000"
+        if let Some(next) = phrases.get(i + 1)
+            && let Some(range) = range(text, phrase, next)
+        {
+            consumed.push(range.1.clone());
+            found.push(range);
             continue;
         }
         if is_label(text, &phrase) {
@@ -114,7 +123,7 @@ pub fn numbers(text: &str, taken: &[Span]) -> Vec<Found> {
             consumed.push(phrase.span.clone());
             found.push((
                 MentionKind::Ordinal,
-                phrase.span,
+                phrase.span.clone(),
                 None,
                 Payload::Number(num),
             ));
@@ -230,7 +239,161 @@ pub fn numbers(text: &str, taken: &[Span]) -> Vec<Found> {
         ));
     }
     found.sort_by_key(|f| f.1.start);
-    found
+    join_bounds(text, found)
+}
+
+/// Two phrases joined into a range: "between 20 and 30", "from 200 to 3000000", "20 to 30",
+/// "1000-5000", "20~100", "10 to 12 million" (the scale applies to both), "5k-20k". A change
+/// ("rose from 40 to 60") and a span of years are not ranges.
+fn range(text: &str, first: &Phrase, second: &Phrase) -> Option<Found> {
+    let lex = lexicon();
+    // "5k-20k": the first number's suffix comes before the connector.
+    let first_end = match scale_suffix(text, first.span.end, false) {
+        Some((_, suffix_end)) if ends_word(text, suffix_end) && !first.digits.is_empty() => {
+            suffix_end
+        }
+        _ => first.span.end,
+    };
+    if first_end > second.span.start {
+        return None;
+    }
+    let connector = text[first_end..second.span.start].trim().to_lowercase();
+    // "+1-222-2222": a phone number, not a range.
+    let chained = text[..first.span.start].ends_with(['+', '-', '/'])
+        || (text[second.span.end..].starts_with(['-', '/'])
+            && text[second.span.end + 1..].starts_with(|c: char| c.is_ascii_digit()));
+    if chained {
+        return None;
+    }
+    let (opener, opener_at) = word_before(text, first.span.start);
+    let fits = match connector.as_str() {
+        "to" | "through" | "thru" | "-" | "–" | "—" | "~" => true,
+        "and" => opener == "between",
+        _ => false,
+    };
+    let year = |p: &Phrase| {
+        p.digits.len() == 4 && (Decimal::from(1800)..=Decimal::from(2100)).contains(&p.value)
+    };
+    let (verb, _) = word_before(text, opener_at);
+    let change = opener == "from" && lex.change_verbs.iter().any(|v| *v == verb);
+    if !fits || first.ordinal || second.ordinal || (year(first) && year(second)) || change {
+        return None;
+    }
+    let num = |p: &Phrase| Num {
+        value: p.value,
+        digits: p.digits.clone(),
+        multiplier: p.multiplier,
+    };
+    let (mut low, mut high) = (num(first), num(second));
+    let mut end = second.span.end;
+    for (n, p) in [(&mut low, first), (&mut high, second)] {
+        // "5k-20k"
+        if n.multiplier == Decimal::ONE
+            && !n.digits.is_empty()
+            && let Some((factor, suffix_end)) = scale_suffix(text, p.span.end, false)
+            && ends_word(text, suffix_end)
+        {
+            n.value *= factor;
+            n.multiplier = factor;
+            if std::ptr::eq(p, second) {
+                end = suffix_end;
+            }
+        }
+    }
+    // "10 to 12 million"
+    if low.multiplier == Decimal::ONE
+        && high.multiplier != Decimal::ONE
+        && low.value * high.multiplier <= high.value
+    {
+        low.value *= high.multiplier;
+        low.multiplier = high.multiplier;
+    }
+    if low.value >= high.value || text[end..].starts_with(|c: char| c.is_alphanumeric()) {
+        return None;
+    }
+    let (unit, percent) = if let Some(m) = patterns().percent.find(&text[end..]) {
+        end += m.end();
+        (None, true)
+    } else if let Some((unit, unit_end)) = unit_after(text, end) {
+        end = unit_end;
+        (Some(unit), false)
+    } else {
+        (None, false)
+    };
+    let start = if matches!(opener.as_str(), "between" | "from") {
+        opener_at
+    } else {
+        first.span.start
+    };
+    let (hedge, start) = match hedge_before(text, start, false) {
+        Some((hedge, at)) => (Some(hedge), at),
+        None => (None, start),
+    };
+    Some((
+        MentionKind::NumberRange,
+        start..end,
+        hedge,
+        Payload::Range {
+            low,
+            high,
+            unit,
+            percent,
+        },
+    ))
+}
+
+/// "more than 10 and less than 20", "no more than 50 and no less than 20": two bounds of
+/// one range become one range.
+fn join_bounds(text: &str, found: Vec<Found>) -> Vec<Found> {
+    let lex = lexicon();
+    let bound = |f: &Found| -> Option<(bool, Decimal)> {
+        let (MentionKind::Number, Some(h), Payload::Number(n)) = (f.0, f.2, &f.3) else {
+            return None;
+        };
+        match lex.hedges[h].kind {
+            HedgeKind::MoreThan | HedgeKind::AtLeast => Some((true, n.value)),
+            HedgeKind::LessThan | HedgeKind::UpTo => Some((false, n.value)),
+            _ => None,
+        }
+    };
+    let mut out: Vec<Found> = Vec::with_capacity(found.len());
+    let mut iter = found.into_iter().peekable();
+    while let Some(first) = iter.next() {
+        if let (Some((lower_first, a)), Some(second)) = (bound(&first), iter.peek())
+            && first.1.end <= second.1.start
+            && let Some((lower_second, b)) = bound(second)
+            && lower_first != lower_second
+            && matches!(
+                text[first.1.end..second.1.start].trim(),
+                "and" | "but" | "," | ", and" | "and yet"
+            )
+        {
+            let (low, high) = if lower_first { (a, b) } else { (b, a) };
+            if low < high {
+                let span = first.1.start..second.1.end;
+                let num = |v: Decimal| Num {
+                    value: v,
+                    digits: String::new(),
+                    multiplier: Decimal::ONE,
+                };
+                out.push((
+                    MentionKind::NumberRange,
+                    span,
+                    None,
+                    Payload::Range {
+                        low: num(low),
+                        high: num(high),
+                        unit: None,
+                        percent: false,
+                    },
+                ));
+                iter.next();
+                continue;
+            }
+        }
+        out.push(first);
+    }
+    out
 }
 
 /// The currency written right before `at` (one space allowed): a symbol ("$", "US$", "£"),
@@ -585,10 +748,30 @@ fn classify(
         (MentionKind::Number, end, Payload::Number(num))
     };
     let duration = kind == MentionKind::Duration;
-    let (hedge, start) = match hedge_before(text, start, duration) {
+    let number_start = start;
+    let (mut hedge, mut start) = match hedge_before(text, start, duration) {
         Some((hedge, at)) if kind != MentionKind::Date => (Some(hedge), at),
         _ => (None, start),
     };
+    // "500 or more", "equal to 5000 or less", "less than 5000 or equal": a bound written after
+    // the figure. It replaces an "about" or "equal to" before it, and only widens the span of a
+    // bound before it.
+    let mut end = end;
+    if matches!(
+        kind,
+        MentionKind::Number | MentionKind::Quantity | MentionKind::Percent
+    ) && let Some((after, after_end)) = hedge_after(text, end)
+    {
+        match hedge.map(|h| lexicon().hedges[h].kind) {
+            None | Some(HedgeKind::Exactly) => hedge = Some(after),
+            Some(HedgeKind::Approximate) => {
+                hedge = Some(after);
+                start = number_start;
+            }
+            _ => {}
+        }
+        end = after_end;
+    }
     consumed.push(start..end);
     Some((kind, start..end, hedge, payload))
 }
@@ -617,6 +800,9 @@ mod tests {
                     Payload::Date(d) => format!("{d:?}"),
                     Payload::DateRange { .. } => String::new(),
                     Payload::RelativeOrdinal(r) => r,
+                    Payload::Range { low, high, .. } => {
+                        format!("{}/{}", low.value.normalize(), high.value.normalize())
+                    }
                 };
                 (kind, &text[span], value)
             })

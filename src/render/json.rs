@@ -126,6 +126,14 @@ fn view(figure: &Figure, locator: &Locator) -> MentionView {
             Some(format!("{}/time", lex.units[*unit].dimension)),
             stuff.clone(),
         ),
+        Payload::Range {
+            unit: Some(unit), ..
+        } => (
+            Some(lex.units[*unit].symbol.clone()),
+            Some(lex.units[*unit].dimension.clone()),
+            None,
+        ),
+        Payload::Range { percent: true, .. } => (Some("%".into()), None, None),
         Payload::Money { currency, .. } => (Some(currency.clone()), Some("money".into()), None),
         Payload::Duration { unit, .. } => (
             Some(lex.units[*unit].symbol.clone()),
@@ -145,6 +153,9 @@ fn view(figure: &Figure, locator: &Locator) -> MentionView {
         (None, Some(central)) => Some(plain(central)),
         (None, None) => match &mention.payload {
             Payload::RelativeOrdinal(relative) => Some(relative.clone()),
+            Payload::Range { low, high, .. } => {
+                Some(format!("{}/{}", plain(low.value), plain(high.value)))
+            }
             _ => None,
         },
     };
