@@ -452,12 +452,16 @@ fn decimal(text: &str) -> Option<Decimal> {
 
 fn matches(model: Model, expected: &Expected, mention: &MentionView) -> bool {
     let mut text = mention.text.clone();
-    // The peer's ranges include the comparison ("more than 30"); its other figures do not.
+    // The peer's ranges include a comparison ("more than 30") but not an "about"; its other
+    // figures include neither.
+    let whole = text.clone();
     if let Some(hedge) = &mention.hedge
-        && model != Model::NumberRange
         && text.to_lowercase().starts_with(&hedge.to_lowercase())
     {
         text = text[hedge.len()..].to_string();
+    }
+    if model == Model::NumberRange && normal_text(&whole) == normal_text(&expected.text) {
+        text = whole;
     }
     // A number is also found as the amount of a money, quantity or duration mention ("$20",
     // "3 years").

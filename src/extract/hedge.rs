@@ -58,7 +58,14 @@ pub fn hedge_after(text: &str, end: usize) -> Option<(usize, usize)> {
         let figure_follows = super::words::phrases(after)
             .first()
             .is_some_and(|p| p.span.start == 0);
-        if crate::lexicon::ends_word(trimmed, n) && !figure_follows {
+        // "or less than 6000", "and more than 194": the start of another bound.
+        let next_word = after
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let another = matches!(next_word.as_str(), "than" | "to");
+        if crate::lexicon::ends_word(trimmed, n) && !figure_follows && !another {
             return Some((index, at + n));
         }
     }
