@@ -96,10 +96,10 @@ pub fn numbers(text: &str, taken: &[Span]) -> Vec<Found> {
             found.push(range);
             continue;
         }
-        if is_label(text, &phrase) {
+        if is_label(text, phrase) {
             continue;
         }
-        if let Some(money) = money(text, &phrase, &mut consumed) {
+        if let Some(money) = money(text, phrase, &mut consumed) {
             found.push(money);
             continue;
         }
@@ -275,7 +275,7 @@ fn range(text: &str, first: &Phrase, second: &Phrase) -> Option<Found> {
         p.digits.len() == 4 && (Decimal::from(1800)..=Decimal::from(2100)).contains(&p.value)
     };
     let (verb, _) = word_before(text, opener_at);
-    let change = opener == "from" && lex.change_verbs.iter().any(|v| *v == verb);
+    let change = opener == "from" && lex.change_verbs.contains(&verb);
     if !fits || first.ordinal || second.ordinal || (year(first) && year(second)) || change {
         return None;
     }
