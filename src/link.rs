@@ -69,7 +69,9 @@ pub fn link(figures: &[Figure]) -> (Vec<Claim>, Vec<Unlinked>) {
         };
         let periods: Vec<usize> = in_sentence()
             .filter(|(_, f)| match f.mention.kind {
-                MentionKind::DateRange => true,
+                // An explicit range ("from Aug. 24 to Sept. 11", "through Oct. 23"); a named
+                // period such as "last week" need not be the whole time the rate ran.
+                MentionKind::DateRange => matches!(f.mention.payload, Payload::DateRange { .. }),
                 // "for two hours", not "within a week" or "the first two months".
                 MentionKind::Duration => {
                     !inside_range(f) && lexicon().period_prepositions.contains(&f.mention.lead)

@@ -201,6 +201,66 @@ fn resolve(expr: &DateExpr, reference: Option<Date>, tense: Tense) -> Result<Res
             };
             Ok(Resolved::Day(nearest_weekday(reference, *weekday, tense)))
         }
+        DateExpr::Period {
+            year,
+            first_month,
+            last_month,
+            first_day,
+            last_day,
+        } => {
+            let bounds = |y: i16| -> Option<(Date, Date)> {
+                let start = Date::new(y, *first_month, *first_day).ok()?;
+                let end = match last_day {
+                    Some(d) => Date::new(y, *last_month, *d).ok()?,
+                    None => Date::new(y, *last_month, 1).ok()?.last_of_month(),
+                };
+                Some((start, end))
+            };
+            let (start, end) = match year_of(year)? {
+                Some(y) => bounds(y).ok_or("no such period")?,
+                None => {
+                    let reference = reference.ok_or(NEEDS_REFERENCE)?;
+                    let candidates = (-1..=1).filter_map(|k| bounds(reference.year() + k));
+                    // The period that holds the reference date counts as the nearest.
+                    let offset = |(s, e): &(Date, Date)| {
+                        if *s <= reference && reference <= *e {
+                            0
+                        } else {
+                            s.since(reference)
+                                .map_or(i64::MAX, |d| i64::from(d.get_days()))
+                        }
+                    };
+                    pick(candidates, tense, offset).ok_or("no such period")?
+                }
+            };
+            Ok(Resolved::Range {
+                start,
+                end,
+                end_day: EndDay::Counted,
+            })
+        }
+        DateExpr::Decade(first) => {
+            let start = Date::new(*first, 1, 1).map_err(|e| e.to_string())?;
+            let end = Date::new(*first + 9, 12, 31).map_err(|e| e.to_string())?;
+            Ok(Resolved::Range {
+                start,
+                end,
+                end_day: EndDay::Counted,
+            })
+        }
+        DateExpr::RelativeWeek(k) => {
+            let reference = reference.ok_or(NEEDS_REFERENCE)?;
+            let monday = reference
+                .checked_sub(i64::from(reference.weekday().to_monday_zero_offset()).days())
+                .and_then(|d| d.checked_add((7 * i64::from(*k)).days()))
+                .map_err(|e| e.to_string())?;
+            let sunday = monday.checked_add(6.days()).map_err(|e| e.to_string())?;
+            Ok(Resolved::Range {
+                start: monday,
+                end: sunday,
+                end_day: EndDay::Counted,
+            })
+        }
         DateExpr::RelativeDay(k) => {
             let reference = reference.ok_or(NEEDS_REFERENCE)?;
             let day = reference
@@ -419,6 +479,57 @@ mod tests {
                 Tense::Past
             )
             .is_err()
+        );
+    }
+
+    fn resolved(text: &str, reference: Date) -> Vec<String> {
+        use crate::ingest::{InputFormat, ingest};
+        use crate::source::Source;
+        let source = Source::new("t.txt", text);
+        let doc = ingest(&source, InputFormat::Text);
+        let sentences = crate::segment::sentences(&doc);
+        let mentions = crate::extract::extract(&doc, &sentences);
+        normalize(mentions, Some(reference))
+            .iter()
+            .filter_map(|f| match f.date? {
+                Resolved::Range { start, end, .. } => {
+                    Some(format!("{}={start}/{end}", &text[f.mention.span.clone()]))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn named_periods() {
+        let reference = date(2023, 10, 5);
+        assert_eq!(
+            resolved("Sales fell in the third quarter.", reference),
+            ["the third quarter=2023-07-01/2023-09-30"]
+        );
+        assert_eq!(
+            resolved("It grew in Q1 2024.", reference),
+            ["Q1 2024=2024-01-01/2024-03-31"]
+        );
+        assert_eq!(
+            resolved("It grew in the first half of 2023.", reference),
+            ["the first half of 2023=2023-01-01/2023-06-30"]
+        );
+        assert_eq!(
+            resolved("It opens in mid-November.", reference),
+            ["mid-November=2023-11-11/2023-11-20"]
+        );
+        assert_eq!(
+            resolved("It opened in early 2022.", reference),
+            ["early 2022=2022-01-01/2022-04-30"]
+        );
+        assert_eq!(
+            resolved("Prices rose in the 1990s.", reference),
+            ["the 1990s=1990-01-01/1999-12-31"]
+        );
+        assert_eq!(
+            resolved("It was signed last week.", reference),
+            ["last week=2023-09-25/2023-10-01"]
         );
     }
 

@@ -54,6 +54,13 @@ struct Patterns {
     weekday: Regex,
     relative: Regex,
     relative_day: Regex,
+    week: Regex,
+    quarter: Regex,
+    q: Regex,
+    half: Regex,
+    part_month: Regex,
+    part_year: Regex,
+    decade: Regex,
     ago: Regex,
     day_only: Regex,
 }
@@ -87,6 +94,13 @@ fn patterns() -> &'static Patterns {
             weekday: re(&format!(r"\b(?P<w>{weekday})")),
             relative: re(r"\b(?i:(?P<rel>this|last|next)\s+(?P<unit>year|month))\b"),
             relative_day: re(r"\b(?i:today|tonight|yesterday|tomorrow)\b"),
+            week: re(r"\b(?i:(?P<rel>last|this|next)\s+week)\b"),
+            quarter: re(r"\b(?i:(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(?:(?P<y>[0-9]{4})|(?P<rel>this|last|next)\s+year))?)\b"),
+            q: re(r"\b(?:Q(?P<q>[1-4])(?:[\s-]+(?P<y>[0-9]{4}))?|(?P<y2>[0-9]{4})[\s-]+Q(?P<q2>[1-4]))\b"),
+            half: re(r"\b(?i:(?:the\s+)?(?P<ord>first|second)\s+half\s+of\s+(?:(?P<y>[0-9]{4})|(?P<rel>this|last|next)\s+year))\b"),
+            part_month: re(&format!(r"\b(?P<part>(?i:early|mid|late))[\s-]+(?P<m>{full_month})(?:,?\s+(?P<y>[0-9]{{4}}))?\b")),
+            part_year: re(r"\b(?P<part>(?i:early|mid|late))[\s-]+(?P<y>[0-9]{4})\b"),
+            decade: re(r"\b(?i:the\s+)?(?P<d>1[5-9][0-9]0|20[0-9]0)s\b"),
             ago: re(r"\b(?i:(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|[0-9]{1,3})\s+(?P<unit>years?|months?|days?)\s+(?:ago|earlier))\b"),
             day_only: re(r"^\s*(?P<conn>to|through|thru|until|till|-|–|—)\s*(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?\b"),
         }
@@ -197,6 +211,85 @@ pub fn dates(text: &str) -> Vec<(Span, DateExpr)> {
         })
     });
 
+    add(&p.week, &|c| {
+        Some(DateExpr::RelativeWeek(relative_offset(&c["rel"])))
+    });
+    let year_in = |c: &Captures, group: &str| match (c.name(group), c.name("rel")) {
+        (Some(y), _) => y.as_str().parse().ok().map_or(Year::Unstated, Year::Stated),
+        (None, Some(rel)) => Year::Relative(relative_offset(rel.as_str())),
+        (None, None) => Year::Unstated,
+    };
+    let ordinal = |word: &str| -> Option<i8> {
+        Some(match word.to_ascii_lowercase().as_str() {
+            "first" | "1st" => 1,
+            "second" | "2nd" => 2,
+            "third" | "3rd" => 3,
+            "fourth" | "4th" => 4,
+            _ => return None,
+        })
+    };
+    let quarter = |year: Year, q: i8| DateExpr::Period {
+        year,
+        first_month: 3 * q - 2,
+        last_month: 3 * q,
+        first_day: 1,
+        last_day: None,
+    };
+    add(&p.quarter, &|c| {
+        Some(quarter(year_in(c, "y"), ordinal(&c["ord"])?))
+    });
+    add(&p.q, &|c| {
+        let q: i8 = c.name("q").or(c.name("q2"))?.as_str().parse().ok()?;
+        let year = c
+            .name("y")
+            .or(c.name("y2"))
+            .and_then(|y| y.as_str().parse().ok())
+            .map_or(Year::Unstated, Year::Stated);
+        Some(quarter(year, q))
+    });
+    add(&p.half, &|c| {
+        let h = ordinal(&c["ord"])?;
+        Some(DateExpr::Period {
+            year: year_in(c, "y"),
+            first_month: 6 * h - 5,
+            last_month: 6 * h,
+            first_day: 1,
+            last_day: None,
+        })
+    });
+    // "early October" is days 1–10, "mid-October" 11–20, "late October" 21 to the end.
+    add(&p.part_month, &|c| {
+        let month = month_number(&c["m"]);
+        let (first_day, last_day) = match c["part"].to_ascii_lowercase().as_str() {
+            "early" => (1, Some(10)),
+            "mid" => (11, Some(20)),
+            _ => (21, None),
+        };
+        Some(DateExpr::Period {
+            year: stated_year(c),
+            first_month: month,
+            last_month: month,
+            first_day,
+            last_day,
+        })
+    });
+    // "early 2024" is January to April, "mid-2024" May to August, "late 2024" September on.
+    add(&p.part_year, &|c| {
+        let year = stated_year(c);
+        let (first_month, last_month) = match c["part"].to_ascii_lowercase().as_str() {
+            "early" => (1, 4),
+            "mid" => (5, 8),
+            _ => (9, 12),
+        };
+        Some(DateExpr::Period {
+            year,
+            first_month,
+            last_month,
+            first_day: 1,
+            last_day: None,
+        })
+    });
+    add(&p.decade, &|c| Some(DateExpr::Decade(c["d"].parse().ok()?)));
     add(&p.relative_day, &|c| {
         Some(DateExpr::RelativeDay(
             match c[0].to_ascii_lowercase().as_str() {

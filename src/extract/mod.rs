@@ -98,6 +98,20 @@ pub enum DateExpr {
     Weekday(Weekday),
     /// "last month" (−1), "this month" (0), "next month" (1).
     RelativeMonth(i8),
+    /// A stretch of a year: "the third quarter" (months 7–9), "the first half of 2023",
+    /// "mid-October" (days 11–20), "early 2024" (months 1–4). `last_day` of `None` is the end of
+    /// `last_month`.
+    Period {
+        year: Year,
+        first_month: i8,
+        last_month: i8,
+        first_day: i8,
+        last_day: Option<i8>,
+    },
+    /// "the 1990s"
+    Decade(i16),
+    /// "last week" (−1), "this week" (0), "next week" (1): Monday to Sunday.
+    RelativeWeek(i8),
     /// "yesterday" (−1), "today" (0), "three days ago" (−3).
     RelativeDay(i32),
 }
@@ -183,6 +197,9 @@ pub fn extract(doc: &Document, sentences: &[Sentence]) -> Vec<Mention> {
         for (span, expr) in &dates {
             let kind = match expr {
                 DateExpr::Weekday(_) => MentionKind::Weekday,
+                DateExpr::Period { .. } | DateExpr::Decade(_) | DateExpr::RelativeWeek(_) => {
+                    MentionKind::DateRange
+                }
                 _ => MentionKind::Date,
             };
             found.push((kind, span.clone(), None, Payload::Date(*expr)));
