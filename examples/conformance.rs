@@ -18,7 +18,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
-use figcheck::lexicon::{Unit, lexicon};
+use figcheck::lexicon::{Unit, contains_words, lexicon};
 use figcheck::render::{MentionView, mention_views};
 use figcheck::{Settings, Source};
 use rust_decimal::Decimal;
@@ -423,21 +423,6 @@ fn expectations(model: Model, case: &Value) -> Option<Vec<Expected>> {
         out.push(expected);
     }
     Some(out)
-}
-
-/// Whether `part` occurs in `text` between word boundaries.
-fn contains_words(text: &str, part: &str) -> bool {
-    text.match_indices(part).any(|(at, _)| {
-        let before = text[..at]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric());
-        let after = text[at + part.len()..]
-            .chars()
-            .next()
-            .is_none_or(|c| !c.is_alphanumeric());
-        before && after
-    })
 }
 
 /// Text as compared: lowercase, trimmed, without a leading article.

@@ -473,6 +473,17 @@ pub fn ends_word(text: &str, end: usize) -> bool {
         .is_none_or(|c| !c.is_alphanumeric() && c != '_')
 }
 
+/// Whether `phrase` occurs in `text` as whole words.
+pub fn contains_words(text: &str, phrase: &str) -> bool {
+    text.match_indices(phrase).any(|(at, _)| {
+        let before = text[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        before && ends_word(text, at + phrase.len())
+    })
+}
+
 /// Where the run of characters satisfying `in_word` that ends `text` starts.
 pub fn start_of_last_word(text: &str, in_word: impl Fn(char) -> bool) -> usize {
     text.char_indices()

@@ -9,7 +9,7 @@ use regex::{Captures, Regex};
 use serde::Serialize;
 
 use super::{DateExpr, EndDay, Payload, Year};
-use crate::lexicon::{ends_word, lexicon, start_of_last_word, word_before};
+use crate::lexicon::{contains_words, ends_word, lexicon, start_of_last_word, word_before};
 use crate::source::Span;
 
 /// What a sentence says about time, for placing a year-less date around the reference date.
@@ -32,17 +32,6 @@ pub fn tense(sentence: &str) -> Tense {
         (false, true) => Tense::Past,
         _ => Tense::Unknown,
     }
-}
-
-/// Whether `phrase` occurs in `text` as whole words.
-fn contains_words(text: &str, phrase: &str) -> bool {
-    text.match_indices(phrase).any(|(at, _)| {
-        let before = text[..at]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric());
-        before && ends_word(text, at + phrase.len())
-    })
 }
 
 struct Patterns {
