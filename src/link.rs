@@ -30,16 +30,29 @@ pub struct Unlinked {
 pub fn link(figures: &[Figure]) -> (Vec<Claim>, Vec<Unlinked>) {
     let mut claims = Vec::new();
     let mut unlinked = Vec::new();
+    // Figures are in text order, so each sentence's figures are one run of indices.
+    let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
+    for (i, figure) in figures.iter().enumerate() {
+        match runs.last_mut() {
+            Some(run) if figures[run.start].mention.sentence == figure.mention.sentence => {
+                run.end = i + 1
+            }
+            _ => runs.push(i..i + 1),
+        }
+    }
     for (rate, figure) in figures.iter().enumerate() {
         let Payload::Rate { unit, stuff, .. } = &figure.mention.payload else {
             continue;
         };
-        let sentence = figure.mention.sentence;
+        let run = runs
+            .get(runs.partition_point(|r| r.end <= rate))
+            .cloned()
+            .unwrap_or(rate..rate + 1);
         let in_sentence = || {
-            figures
+            figures[run.clone()]
                 .iter()
                 .enumerate()
-                .filter(move |(_, f)| f.mention.sentence == sentence)
+                .map(move |(offset, f)| (run.start + offset, f))
         };
         let dimension = &lexicon().units[*unit].dimension;
         let totals: Vec<usize> = in_sentence()

@@ -13,17 +13,46 @@ pub struct Sentence {
     pub block: usize,
 }
 
+/// The longest sentence figcheck reads as one, in bytes. Longer runs of text without a
+/// sentence end (tables, lists, garbage) are cut at white space into pieces of at most this
+/// size, which bounds the work per sentence.
+pub const MAX_SENTENCE: usize = 4096;
+
 pub fn sentences(doc: &Document) -> Vec<Sentence> {
     let mut out = Vec::new();
     for (block_index, block) in doc.blocks.iter().enumerate() {
         for span in split_block(&doc.prose, block.clone()) {
-            out.push(Sentence {
-                span,
-                block: block_index,
-            });
+            for piece in cap(&doc.prose, span) {
+                out.push(Sentence {
+                    span: piece,
+                    block: block_index,
+                });
+            }
         }
     }
     out
+}
+
+/// `span` cut into pieces of at most [`MAX_SENTENCE`] bytes, at white space where there is some.
+fn cap(prose: &str, span: Span) -> Vec<Span> {
+    let mut pieces = Vec::new();
+    let mut start = span.start;
+    while span.end - start > MAX_SENTENCE {
+        let mut limit = start + MAX_SENTENCE;
+        while !prose.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let cut = prose[start..limit]
+            .rfind(char::is_whitespace)
+            .map_or(limit, |i| start + i);
+        let cut = if cut > start { cut } else { limit };
+        pieces.push(start..cut);
+        start = cut + prose[cut..].len() - prose[cut..].trim_start().len();
+    }
+    if start < span.end {
+        pieces.push(start..span.end);
+    }
+    pieces
 }
 
 fn split_block(prose: &str, block: Span) -> Vec<Span> {
@@ -142,6 +171,18 @@ mod tests {
                 "(It was late.)",
                 "Then 40 left."
             ]
+        );
+    }
+
+    #[test]
+    fn overlong_sentences_are_cut_at_white_space() {
+        let text = "word ".repeat(3000);
+        let pieces = split(&text);
+        assert!(pieces.len() >= 3, "{}", pieces.len());
+        assert!(
+            pieces
+                .iter()
+                .all(|p| p.len() <= MAX_SENTENCE && p.starts_with("word"))
         );
     }
 
