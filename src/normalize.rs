@@ -261,6 +261,14 @@ fn resolve(expr: &DateExpr, reference: Option<Date>, tense: Tense) -> Result<Res
                 end_day: EndDay::Counted,
             })
         }
+        DateExpr::Shift { months, days } => {
+            let reference = reference.ok_or(NEEDS_REFERENCE)?;
+            let day = reference
+                .checked_add(i64::from(*months).months())
+                .and_then(|d| d.checked_add(i64::from(*days).days()))
+                .map_err(|e| e.to_string())?;
+            Ok(Resolved::Day(day))
+        }
         DateExpr::RelativeDay(k) => {
             let reference = reference.ok_or(NEEDS_REFERENCE)?;
             let day = reference

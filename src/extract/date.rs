@@ -25,7 +25,16 @@ pub enum Tense {
 /// unknown.
 pub fn tense(sentence: &str) -> Tense {
     let lower = sentence.to_lowercase();
-    let has = |markers: &[String]| markers.iter().any(|m| contains_words(&lower, m));
+    // A marker that starts with an apostrophe ("'ll") ends a word: "I'll".
+    let has = |markers: &[String]| {
+        markers.iter().any(|m| {
+            if m.starts_with(['\'', '’']) {
+                lower.contains(m.as_str())
+            } else {
+                contains_words(&lower, m)
+            }
+        })
+    };
     let lex = lexicon();
     match (has(&lex.future_markers), has(&lex.past_markers)) {
         (true, false) => Tense::Future,
@@ -51,6 +60,7 @@ struct Patterns {
     part_year: Regex,
     decade: Regex,
     ago: Regex,
+    in_future: Regex,
     day_only: Regex,
 }
 
@@ -90,6 +100,7 @@ fn patterns() -> &'static Patterns {
             part_month: re(&format!(r"\b(?P<part>(?i:early|mid|late))[\s-]+(?P<m>{full_month})(?:,?\s+(?P<y>[0-9]{{4}}))?\b")),
             part_year: re(r"\b(?P<part>(?i:early|mid|late))[\s-]+(?P<y>[0-9]{4})\b"),
             decade: re(r"\b(?i:the\s+)?(?P<d>1[5-9][0-9]0|20[0-9]0)s\b"),
+            in_future: re(r"\b(?i:in\s+(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|[0-9]{1,3})\s+(?P<unit>years?|months?|weeks?|days?))\b"),
             ago: re(r"\b(?i:(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|[0-9]{1,3})\s+(?P<unit>years?|months?|days?)\s+(?:ago|earlier))\b"),
             day_only: re(r"^\s*(?P<conn>to|through|thru|until|till|-|–|—)\s*(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?\b"),
         }
@@ -130,7 +141,7 @@ fn day(caps: &Captures) -> Option<i8> {
 }
 
 /// Every date and weekday in a sentence, without overlaps, in text order.
-pub fn dates(text: &str) -> Vec<(Span, DateExpr)> {
+pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
     let p = patterns();
     let lex = lexicon();
     let mut candidates: Vec<(Span, DateExpr)> = Vec::new();
@@ -289,6 +300,30 @@ pub fn dates(text: &str) -> Vec<(Span, DateExpr)> {
         ))
     });
     // "two years ago", "a year earlier", "three days ago"
+    // "in two weeks" in a sentence about the future is a day; in the past, a duration.
+    if tense == Tense::Future {
+        add(&p.in_future, &|c| {
+            let n = match c["n"].to_ascii_lowercase().as_str() {
+                "a" | "an" => 1,
+                word => lex
+                    .small_number(word)
+                    .map(|v| v as i32)
+                    .or_else(|| word.parse().ok())?,
+            };
+            Some(match c["unit"].to_ascii_lowercase().trim_end_matches('s') {
+                "year" => DateExpr::Shift {
+                    months: 12 * n,
+                    days: 0,
+                },
+                "month" => DateExpr::Shift { months: n, days: 0 },
+                "week" => DateExpr::Shift {
+                    months: 0,
+                    days: 7 * n,
+                },
+                _ => DateExpr::Shift { months: 0, days: n },
+            })
+        });
+    }
     add(&p.ago, &|c| {
         let n = match c["n"].to_ascii_lowercase().as_str() {
             "a" | "an" => 1,
@@ -564,7 +599,7 @@ mod tests {
     #[test]
     fn ranges_and_their_end_days() {
         let text = "released from Aug. 24 to Sept. 11 and through Oct. 23, then between May 2 and May 9, and from June 3 to 20";
-        let got: Vec<(&str, bool, EndDay)> = ranges(text, &dates(text))
+        let got: Vec<(&str, bool, EndDay)> = ranges(text, &dates(text, Tense::Unknown))
             .into_iter()
             .map(|(s, p)| match p {
                 Payload::DateRange { start, end_day, .. } => (&text[s], start.is_some(), end_day),

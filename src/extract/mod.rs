@@ -112,6 +112,11 @@ pub enum DateExpr {
     Decade(i16),
     /// "last week" (−1), "this week" (0), "next week" (1): Monday to Sunday.
     RelativeWeek(i8),
+    /// "in two weeks", "in three months" (said of the future): the reference date moved.
+    Shift {
+        months: i32,
+        days: i32,
+    },
     /// "yesterday" (−1), "today" (0), "three days ago" (−3).
     RelativeDay(i32),
 }
@@ -192,7 +197,7 @@ pub fn extract(doc: &Document, sentences: &[Sentence]) -> Vec<Mention> {
         let base = sentence.span.start;
         let tense = date::tense(text);
         let mut found = Vec::new();
-        let dates = date::dates(text);
+        let dates = date::dates(text, tense);
         let taken: Vec<Span> = dates.iter().map(|(span, _)| span.clone()).collect();
         for (span, expr) in &dates {
             let kind = match expr {
