@@ -533,7 +533,7 @@ mod tests {
     use super::*;
 
     fn found(text: &str) -> Vec<(&str, DateExpr)> {
-        dates(text)
+        dates(text, Tense::Unknown)
             .into_iter()
             .map(|(s, e)| (&text[s], e))
             .collect()
