@@ -7,7 +7,7 @@
 //! ```
 //!
 //! A case passes when, for every expected result, figcheck finds a mention with the same text
-//! (case-insensitive, ignoring a leading article and figcheck's hedge) and the same normalized
+//! (case-insensitive, ignoring a leading article, with or without figcheck's hedge) and the same normalized
 //! value; a case that expects nothing passes when figcheck finds no mention of that kind, and
 //! an expected result with no value ("percentage" alone) when figcheck reports no figure there.
 //! For NumberModel, a number may also be found as the amount of a money, quantity or duration
@@ -445,15 +445,15 @@ fn decimal(text: &str) -> Option<Decimal> {
 
 fn matches(model: Model, expected: &Expected, mention: &MentionView) -> bool {
     let mut text = mention.text.clone();
-    // The peer's ranges include a comparison ("more than 30") but not an "about"; its other
-    // figures include neither.
+    // The peer's text includes a comparison ("more than 30", "less than 2 hours") but not an
+    // "about": a mention matches with or without its hedge.
     let whole = text.clone();
     if let Some(hedge) = &mention.hedge
         && text.to_lowercase().starts_with(&hedge.to_lowercase())
     {
         text = text[hedge.len()..].to_string();
     }
-    if model == Model::NumberRange && normal_text(&whole) == normal_text(&expected.text) {
+    if normal_text(&whole) == normal_text(&expected.text) {
         text = whole;
     }
     // A number is also found as the amount of a money, quantity or duration mention ("$20",
