@@ -27,6 +27,8 @@ pub enum MentionKind {
     NumberRange,
     Money,
     Percent,
+    /// "2 percentage points", "3 pct points"
+    PercentagePoints,
     Rate,
     Date,
     DateRange,
@@ -46,6 +48,7 @@ impl MentionKind {
             MentionKind::NumberRange => "number_range",
             MentionKind::Money => "money",
             MentionKind::Percent => "percent",
+            MentionKind::PercentagePoints => "percentage_points",
             MentionKind::Rate => "rate",
             MentionKind::Date => "date",
             MentionKind::DateRange => "date_range",

@@ -17,6 +17,7 @@ use crate::source::Span;
 pub type Found = (MentionKind, Span, Option<usize>, Payload);
 
 struct Patterns {
+    points: Regex,
     age: Regex,
     years_old: Regex,
     feet_inches: Regex,
@@ -49,6 +50,7 @@ fn patterns() -> &'static Patterns {
             relative_ordinals: re(&format!(r"(?i)\b(?:{relative})\b")),
             percent_of: re(r"(?i)(?:^|[^\w\s]\s*)((?:percents?|per\s+cent)\s+of\s+)$"),
             article: re(&format!(r"(?i)\b(?:{articles})\s+")),
+            points: re(r"^\s*(?i:points?)\b"),
             age: re(r"^(?:[- ]old\b|\s+of\s+age\b)"),
             years_old: re(r"^\s?(?:yo|y\.o\.)(?:\b|$)"),
             feet_inches: re(r"^\s+(?:and\s+)?([0-9]{1,2}(?:\.[0-9]+)?)\s*(?:in|inch|inches)\b"),
@@ -648,7 +650,15 @@ fn classify(
     consumed: &mut Vec<Span>,
 ) -> Option<Found> {
     let (kind, end, payload) = if let Some(m) = patterns().percent.find(&text[end..]) {
-        (MentionKind::Percent, end + m.end(), Payload::Number(num))
+        // "2 percentage points", "3 pct points", "5% points"
+        match patterns().points.find(&text[end + m.end()..]) {
+            Some(points) => (
+                MentionKind::PercentagePoints,
+                end + m.end() + points.end(),
+                Payload::Number(num),
+            ),
+            None => (MentionKind::Percent, end + m.end(), Payload::Number(num)),
+        }
     } else if let Some(m) = patterns().years_old.find(&text[end..])
         && let Some(year) = lexicon().units.iter().position(|u| u.symbol == "year")
     {
@@ -759,7 +769,10 @@ fn classify(
     let mut end = end;
     if matches!(
         kind,
-        MentionKind::Number | MentionKind::Quantity | MentionKind::Percent
+        MentionKind::Number
+            | MentionKind::Quantity
+            | MentionKind::Percent
+            | MentionKind::PercentagePoints
     ) && let Some((after, after_end)) = hedge_after(text, end)
     {
         match hedge.map(|h| lexicon().hedges[h].kind) {
@@ -848,6 +861,53 @@ mod tests {
         assert_eq!(
             kinds("a 19-day festival"),
             [(Duration, "19-day", "19".into())]
+        );
+        assert_eq!(
+            kinds("a profit of £75m, up from about $1.2 billion and A$30m, 100m tall"),
+            [
+                (Money, "£75m", "75000000".into()),
+                (Money, "about $1.2 billion", "1200000000".into()),
+                (Money, "A$30m", "30000000".into()),
+                (Quantity, "100m", "100".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn ranges_bounds_and_points() {
+        use MentionKind::*;
+        assert_eq!(
+            kinds("between 10 and 12 million tonnes"),
+            [(
+                NumberRange,
+                "between 10 and 12 million tonnes",
+                "10000000/12000000".into()
+            )]
+        );
+        assert_eq!(
+            kinds("prices rose from 40 to 60"),
+            [(Number, "40", "40".into()), (Number, "60", "60".into())]
+        );
+        assert_eq!(
+            kinds("more than 10 and less than 20"),
+            [(NumberRange, "more than 10 and less than 20", "10/20".into())]
+        );
+        assert_eq!(
+            kinds("500 or more"),
+            [(Number, "500 or more", "500".into())]
+        );
+        assert_eq!(
+            kinds("up 2 percentage points"),
+            [(PercentagePoints, "2 percentage points", "2".into())]
+        );
+        assert_eq!(kinds("Boeing 747 jets and the FTSE 100"), []);
+        assert_eq!(
+            kinds("a 1,000 MW plant"),
+            [(Quantity, "1,000 MW", "1000".into())]
+        );
+        assert_eq!(
+            kinds("420 million Finnish markka"),
+            [(Money, "420 million Finnish markka", "420000000".into())]
         );
     }
 }

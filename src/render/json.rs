@@ -141,6 +141,7 @@ fn view(figure: &Figure, locator: &Locator) -> MentionView {
             None,
         ),
         _ if mention.kind == MentionKind::Percent => (Some("%".into()), None, None),
+        _ if mention.kind == MentionKind::PercentagePoints => (Some("pp".into()), None, None),
         _ => (None, None, None),
     };
     let value = match (&figure.date, figure.central) {
