@@ -261,6 +261,23 @@ fn resolve(expr: &DateExpr, reference: Option<Date>, tense: Tense) -> Result<Res
                 end_day: EndDay::Counted,
             })
         }
+        DateExpr::Window { months, days } => {
+            let reference = reference.ok_or(NEEDS_REFERENCE)?;
+            let moved = reference
+                .checked_add(i64::from(*months).months())
+                .and_then(|d| d.checked_add(i64::from(*days).days()))
+                .map_err(|e| e.to_string())?;
+            let (start, end) = if moved < reference {
+                (moved, reference.yesterday().map_err(|e| e.to_string())?)
+            } else {
+                (reference.tomorrow().map_err(|e| e.to_string())?, moved)
+            };
+            Ok(Resolved::Range {
+                start,
+                end,
+                end_day: EndDay::Counted,
+            })
+        }
         DateExpr::Shift { months, days } => {
             let reference = reference.ok_or(NEEDS_REFERENCE)?;
             let day = reference

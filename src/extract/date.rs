@@ -52,6 +52,9 @@ struct Patterns {
     weekday: Regex,
     relative: Regex,
     relative_day: Regex,
+    iso: Regex,
+    slashed: Regex,
+    window: Regex,
     week: Regex,
     quarter: Regex,
     q: Regex,
@@ -82,16 +85,26 @@ fn patterns() -> &'static Patterns {
         with_digits.sort_by_key(|n| std::cmp::Reverse(n.len()));
         let month = format!("(?i:{})", alternation(with_digits.into_iter()));
         let full_month = alternation(lex.months.iter().filter(|(n, _)| !n.ends_with('.')).map(|(n, _)| n.clone()));
-        let weekday = alternation(lex.weekdays.iter().map(|(n, _)| n.clone()));
+        let mut weekday_names: Vec<String> = lex.weekdays.iter().map(|(n, _)| n.clone()).collect();
+        weekday_names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+        // Full names in any case ("friday"); abbreviations only as written ("Fri.").
+        let weekday = weekday_names
+            .iter()
+            .map(|n| if n.ends_with('.') { regex::escape(n) } else { format!("(?i:{})", regex::escape(n)) })
+            .collect::<Vec<_>>()
+            .join("|");
         let re = |p: &str| Regex::new(p).expect("valid date pattern");
         Patterns {
             month_day_year: re(&format!(r"\b(?P<m>{month})\s*(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>[0-9]{{4}})\b)?")),
             day_month_year: re(&format!(r"\b(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{month})(?:,?\s+(?P<y>[0-9]{{4}})\b)?")),
             month_relative_year: re(&format!(r"\b(?P<m>{month})\s+(?P<rel>(?i:this|last|next))\s+(?i:year)\b")),
             month_year: re(&format!(r"\b(?P<m>{month}),?\s+(?P<y>[0-9]{{4}})\b")),
-            month: re(&format!(r"\b(?P<m>{full_month})\b")),
+            month: re(&format!(r"\b(?P<m>(?i:{full_month}))\b")),
             weekday: re(&format!(r"\b(?P<w>{weekday})")),
             relative: re(r"\b(?i:(?P<rel>this|last|next)\s+(?P<unit>year|month))\b"),
+            iso: re(r"\b(?P<y>[12][0-9]{3})[-/.](?P<m>[01]?[0-9])[-/.](?P<d>[0-3]?[0-9])\b"),
+            slashed: re(r"\b(?P<a>[0-3]?[0-9])/(?P<b>[0-3]?[0-9])/(?P<y>[12][0-9]{3})\b"),
+            window: re(r"\b(?i:(?:the\s+)?(?P<rel>past|last|next|coming|previous|upcoming)\s+(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|[0-9]{1,3})\s+(?P<unit>days|weeks|months|years|decades))\b"),
             relative_day: re(r"\b(?i:today|tonight|yesterday|tomorrow)\b"),
             week: re(r"\b(?i:(?P<rel>last|this|next)\s+week)\b"),
             quarter: re(r"\b(?i:(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(?:(?P<y>[0-9]{4})|(?P<rel>this|last|next)\s+year))?)\b"),
@@ -198,7 +211,11 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
             })
     });
     add(&p.weekday, &|c| {
-        let index = lex.weekdays.iter().find(|(n, _)| n == &c["w"])?.1;
+        let index = lex
+            .weekdays
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(&c["w"]))?
+            .1;
         Some(DateExpr::Weekday(
             Weekday::from_monday_zero_offset(index as i8).ok()?,
         ))
@@ -211,6 +228,50 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
         })
     });
 
+    // "2016-10-16", "2016/10/16"
+    add(&p.iso, &|c| {
+        Some(DateExpr::Day {
+            year: Year::Stated(c["y"].parse().ok()?),
+            month: c["m"].parse().ok()?,
+            day: c["d"].parse().ok()?,
+        })
+    });
+    // "5/17/2018" month first, as news in English writes it; "22/04/2018" day first when the
+    // first number cannot be a month.
+    add(&p.slashed, &|c| {
+        let (a, b): (i8, i8) = (c["a"].parse().ok()?, c["b"].parse().ok()?);
+        let (month, day) = if a > 12 { (b, a) } else { (a, b) };
+        (1..=12).contains(&month).then_some(())?;
+        Some(DateExpr::Day {
+            year: Year::Stated(c["y"].parse().ok()?),
+            month,
+            day,
+        })
+    });
+    // "the past five years", "the next 3 days": a window that ends or starts at the reference
+    // date.
+    add(&p.window, &|c| {
+        let word = c["n"].to_ascii_lowercase();
+        let n: i32 = lex
+            .small_number(&word)
+            .map(|v| v as i32)
+            .or_else(|| word.parse().ok())?;
+        let (months, days) = match c["unit"].to_ascii_lowercase().as_str() {
+            "days" => (0, n),
+            "weeks" => (0, 7 * n),
+            "months" => (n, 0),
+            "years" => (12 * n, 0),
+            _ => (120 * n, 0),
+        };
+        let ahead = matches!(
+            c["rel"].to_ascii_lowercase().as_str(),
+            "next" | "coming" | "upcoming"
+        );
+        Some(DateExpr::Window {
+            months: if ahead { months } else { -months },
+            days: if ahead { days } else { -days },
+        })
+    });
     add(&p.week, &|c| {
         Some(DateExpr::RelativeWeek(relative_offset(&c["rel"])))
     });

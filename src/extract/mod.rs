@@ -115,6 +115,12 @@ pub enum DateExpr {
     Decade(i16),
     /// "last week" (−1), "this week" (0), "next week" (1): Monday to Sunday.
     RelativeWeek(i8),
+    /// "the past five years" (negative), "the next 3 days" (positive): the stretch between the
+    /// reference date and the reference date moved.
+    Window {
+        months: i32,
+        days: i32,
+    },
     /// "in two weeks", "in three months" (said of the future): the reference date moved.
     Shift {
         months: i32,
@@ -216,8 +222,29 @@ pub fn extract(doc: &Document, sentences: &[Sentence]) -> Vec<Mention> {
             found.push((MentionKind::DateRange, span, None, payload));
         }
         found.extend(number::numbers(text, &taken));
-        for (kind, span, hedge, payload) in found {
-            let lead = word_before(text, span.start).0;
+        for (kind, mut span, hedge, payload) in found {
+            let (mut lead, lead_at) = word_before(text, span.start);
+            // "last April", "this September", "next Friday": the modifier is part of the date.
+            if matches!(kind, MentionKind::Date | MentionKind::Weekday)
+                && matches!(
+                    lead.as_str(),
+                    "last" | "this" | "next" | "coming" | "past" | "previous"
+                )
+            {
+                let modifier_tense = date::lead_tense(&lead);
+                span.start = lead_at;
+                lead = word_before(text, lead_at).0;
+                mentions.push(Mention {
+                    kind,
+                    span: base + span.start..base + span.end,
+                    sentence: index,
+                    hedge,
+                    payload,
+                    tense: modifier_tense.unwrap_or(tense),
+                    lead,
+                });
+                continue;
+            }
             mentions.push(Mention {
                 kind,
                 span: base + span.start..base + span.end,
