@@ -147,6 +147,7 @@ pub struct Lexicon {
     pub future_markers: Vec<String>,
     pub past_markers: Vec<String>,
     pub abbreviations: Vec<String>,
+    pub holidays: Vec<Holiday>,
 }
 
 /// The lexicon compiled from the built-in `rules/` files.
@@ -240,6 +241,20 @@ struct CalendarFile {
     future_markers: Vec<String>,
     past_markers: Vec<String>,
     abbreviations: Vec<String>,
+    holiday: Vec<Holiday>,
+}
+
+/// A holiday from `rules/calendar.toml`: a fixed day, the nth weekday of a month (weekday from
+/// Monday = 0; nth −1 is the last), or days from Easter Sunday.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Holiday {
+    pub names: Vec<String>,
+    pub month: Option<i8>,
+    pub day: Option<i8>,
+    pub nth: Option<i8>,
+    pub weekday: Option<i8>,
+    pub easter: Option<i32>,
 }
 
 #[derive(Deserialize)]
@@ -396,6 +411,7 @@ impl Lexicon {
             future_markers: calendar.future_markers,
             past_markers: calendar.past_markers,
             abbreviations: calendar.abbreviations,
+            holidays: calendar.holiday,
         })
     }
 

@@ -239,6 +239,23 @@ fn resolve(expr: &DateExpr, reference: Option<Date>, tense: Tense) -> Result<Res
                 end_day: EndDay::Counted,
             })
         }
+        DateExpr::Holiday { year, index } => {
+            let holiday = &lexicon().holidays[usize::from(*index)];
+            let date = match year_of(year)? {
+                Some(y) => holiday_in(holiday, y).ok_or("no such holiday that year")?,
+                None => {
+                    let reference = reference.ok_or(NEEDS_REFERENCE)?;
+                    let candidates =
+                        (-1..=1).filter_map(|k| holiday_in(holiday, reference.year() + k));
+                    pick(candidates, tense, |d| {
+                        d.since(reference)
+                            .map_or(i64::MAX, |s| i64::from(s.get_days()))
+                    })
+                    .ok_or("no such holiday")?
+                }
+            };
+            Ok(Resolved::Day(date))
+        }
         DateExpr::Decade(first) => {
             let start = Date::new(*first, 1, 1).map_err(|e| e.to_string())?;
             let end = Date::new(*first + 9, 12, 31).map_err(|e| e.to_string())?;
@@ -302,6 +319,41 @@ fn resolve(expr: &DateExpr, reference: Option<Date>, tense: Tense) -> Result<Res
             Ok(Resolved::Month(shifted.year(), shifted.month()))
         }
     }
+}
+
+/// The day a holiday falls on in a year.
+fn holiday_in(holiday: &crate::lexicon::Holiday, year: i16) -> Option<Date> {
+    if let Some(days) = holiday.easter {
+        return easter(year)?.checked_add(i64::from(days).days()).ok();
+    }
+    let month = holiday.month?;
+    match (holiday.day, holiday.nth, holiday.weekday) {
+        (Some(day), _, _) => Date::new(year, month, day).ok(),
+        (None, Some(nth), Some(weekday)) => {
+            let weekday = Weekday::from_monday_zero_offset(weekday).ok()?;
+            Date::new(year, month, 1)
+                .ok()?
+                .nth_weekday_of_month(nth, weekday)
+                .ok()
+        }
+        _ => None,
+    }
+}
+
+/// Easter Sunday in the Gregorian calendar (the anonymous Gregorian algorithm).
+fn easter(year: i16) -> Option<Date> {
+    let y = i32::from(year);
+    let (a, b, c) = (y % 19, y / 100, y % 100);
+    let (d, e) = (b / 4, b % 4);
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let (i, k) = (c / 4, c % 4);
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    Date::new(year, i8::try_from(month).ok()?, i8::try_from(day).ok()?).ok()
 }
 
 /// Of candidate dates, the one the tense points to: the first on or after the reference date
@@ -523,6 +575,18 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn holidays() {
+        assert_eq!(easter(2019), Some(date(2019, 4, 21)));
+        assert_eq!(easter(2024), Some(date(2024, 3, 31)));
+        let thanksgiving = lexicon()
+            .holidays
+            .iter()
+            .find(|h| h.names[0] == "Thanksgiving")
+            .unwrap();
+        assert_eq!(holiday_in(thanksgiving, 2023), Some(date(2023, 11, 23)));
     }
 
     #[test]

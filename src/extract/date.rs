@@ -52,6 +52,7 @@ struct Patterns {
     weekday: Regex,
     relative: Regex,
     relative_day: Regex,
+    holiday: Regex,
     iso: Regex,
     slashed: Regex,
     window: Regex,
@@ -105,6 +106,10 @@ fn patterns() -> &'static Patterns {
             iso: re(r"\b(?P<y>[12][0-9]{3})[-/.](?P<m>[01]?[0-9])[-/.](?P<d>[0-3]?[0-9])\b"),
             slashed: re(r"\b(?P<a>[0-3]?[0-9])/(?P<b>[0-3]?[0-9])/(?P<y>[12][0-9]{3})\b"),
             window: re(r"\b(?i:(?:the\s+)?(?P<rel>past|last|next|coming|previous|upcoming)\s+(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|[0-9]{1,3})\s+(?P<unit>days|weeks|months|years|decades))\b"),
+            holiday: re(&format!(
+                r"\b(?P<h>(?i:{}))(?:\s+(?P<y>[0-9]{{4}})\b|\s+of\s+(?P<rel>(?i:this|last|next))\s+year\b)?",
+                alternation(lex.holidays.iter().flat_map(|h| h.names.iter().cloned()).collect::<Vec<_>>().into_iter().rev())
+            )),
             relative_day: re(r"\b(?i:today|tonight|yesterday|tomorrow)\b"),
             week: re(r"\b(?i:(?P<rel>last|this|next)\s+week)\b"),
             quarter: re(r"\b(?i:(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(?:(?P<y>[0-9]{4})|(?P<rel>this|last|next)\s+year))?)\b"),
@@ -270,6 +275,22 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
         Some(DateExpr::Window {
             months: if ahead { months } else { -months },
             days: if ahead { days } else { -days },
+        })
+    });
+    add(&p.holiday, &|c| {
+        let name = &c["h"];
+        let index = lex
+            .holidays
+            .iter()
+            .position(|h| h.names.iter().any(|n| n.eq_ignore_ascii_case(name)))?;
+        let year = match (c.name("y"), c.name("rel")) {
+            (Some(y), _) => Year::Stated(y.as_str().parse().ok()?),
+            (None, Some(rel)) => Year::Relative(relative_offset(rel.as_str())),
+            (None, None) => Year::Unstated,
+        };
+        Some(DateExpr::Holiday {
+            year,
+            index: u8::try_from(index).ok()?,
         })
     });
     add(&p.week, &|c| {

@@ -113,6 +113,11 @@ pub enum DateExpr {
     },
     /// "the 1990s"
     Decade(i16),
+    /// "Christmas", "Easter 2018": the index of a holiday in the calendar lexicon.
+    Holiday {
+        year: Year,
+        index: u8,
+    },
     /// "last week" (−1), "this week" (0), "next week" (1): Monday to Sunday.
     RelativeWeek(i8),
     /// "the past five years" (negative), "the next 3 days" (positive): the stretch between the
