@@ -256,6 +256,45 @@ fn resolve(expr: &DateExpr, reference: Option<Date>, tense: Tense) -> Result<Res
             };
             Ok(Resolved::Day(date))
         }
+        DateExpr::EarlierLater { unit, later } => {
+            let reference = reference.ok_or(NEEDS_REFERENCE)?;
+            let (first, last) = match unit {
+                0 => (
+                    Date::new(reference.year(), 1, 1),
+                    Date::new(reference.year(), 12, 31),
+                ),
+                1 => (
+                    Ok(reference.first_of_month()),
+                    Ok(reference.last_of_month()),
+                ),
+                _ => {
+                    let monday = reference
+                        .checked_sub(i64::from(reference.weekday().to_monday_zero_offset()).days());
+                    let sunday = monday
+                        .as_ref()
+                        .map_err(Clone::clone)
+                        .and_then(|m| m.checked_add(6.days()));
+                    (monday, sunday)
+                }
+            };
+            let (first, last) = (
+                first.map_err(|e| e.to_string())?,
+                last.map_err(|e| e.to_string())?,
+            );
+            let (start, end) = if *later {
+                (reference, last)
+            } else {
+                (
+                    first,
+                    reference.yesterday().map_err(|e| e.to_string())?.max(first),
+                )
+            };
+            Ok(Resolved::Range {
+                start,
+                end,
+                end_day: EndDay::Counted,
+            })
+        }
         DateExpr::Decade(first) => {
             let start = Date::new(*first, 1, 1).map_err(|e| e.to_string())?;
             let end = Date::new(*first + 9, 12, 31).map_err(|e| e.to_string())?;

@@ -62,6 +62,7 @@ struct Patterns {
     half: Regex,
     part_month: Regex,
     part_year: Regex,
+    earlier_later: Regex,
     decade: Regex,
     ago: Regex,
     in_future: Regex,
@@ -115,14 +116,35 @@ fn patterns() -> &'static Patterns {
             quarter: re(r"\b(?i:(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(?:(?P<y>[0-9]{4})|(?P<rel>this|last|next)\s+year))?)\b"),
             q: re(r"\b(?:Q(?P<q>[1-4])(?:[\s-]+(?P<y>[0-9]{4}))?|(?P<y2>[0-9]{4})[\s-]+Q(?P<q2>[1-4]))\b"),
             half: re(r"\b(?i:(?:the\s+)?(?P<ord>first|second)\s+half\s+of\s+(?:(?P<y>[0-9]{4})|(?P<rel>this|last|next)\s+year))\b"),
-            part_month: re(&format!(r"\b(?P<part>(?i:early|mid|late))[\s-]+(?P<m>{full_month})(?:,?\s+(?P<y>[0-9]{{4}}))?\b")),
-            part_year: re(r"\b(?P<part>(?i:early|mid|late))[\s-]+(?P<y>[0-9]{4})\b"),
+            part_month: re(&format!(
+                r"\b(?P<part>(?i:early|mid|late|(?:the\s+)?(?:beginning|start|middle|end)\s+of))[\s-]+(?P<m>{full_month})(?:,?\s+(?P<y>[0-9]{{4}}))?\b"
+            )),
+            part_year: re(r"\b(?P<part>(?i:early|mid|late|(?:the\s+)?(?:beginning|start|middle|end)\s+of))[\s-]+(?P<y>[0-9]{4})\b"),
+            earlier_later: re(r"\b(?i:(?P<which>earlier|later)\s+(?:this|in\s+the)\s+(?P<unit>year|month|week))\b"),
             decade: re(r"\b(?i:the\s+)?(?P<d>1[5-9][0-9]0|20[0-9]0)s\b"),
             in_future: re(r"\b(?i:in\s+(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|[0-9]{1,3})\s+(?P<unit>years?|months?|weeks?|days?))\b"),
             ago: re(r"\b(?i:(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|[0-9]{1,3})\s+(?P<unit>years?|months?|days?)\s+(?:ago|earlier))\b"),
             day_only: re(r"^\s*(?P<conn>to|through|thru|until|till|-|–|—)\s*(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?\b"),
         }
     })
+}
+
+/// Which part of a month or year "early", "the end of" and the like name.
+enum Part {
+    Early,
+    Mid,
+    Late,
+}
+
+fn part(words: &str) -> Part {
+    let lower = words.to_ascii_lowercase();
+    if lower.starts_with("early") || lower.contains("beginning") || lower.contains("start") {
+        Part::Early
+    } else if lower.starts_with("mid") || lower.contains("middle") {
+        Part::Mid
+    } else {
+        Part::Late
+    }
 }
 
 fn month_number(name: &str) -> i8 {
@@ -342,10 +364,10 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
     // "early October" is days 1–10, "mid-October" 11–20, "late October" 21 to the end.
     add(&p.part_month, &|c| {
         let month = month_number(&c["m"]);
-        let (first_day, last_day) = match c["part"].to_ascii_lowercase().as_str() {
-            "early" => (1, Some(10)),
-            "mid" => (11, Some(20)),
-            _ => (21, None),
+        let (first_day, last_day) = match part(&c["part"]) {
+            Part::Early => (1, Some(10)),
+            Part::Mid => (11, Some(20)),
+            Part::Late => (21, None),
         };
         Some(DateExpr::Period {
             year: stated_year(c),
@@ -358,10 +380,10 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
     // "early 2024" is January to April, "mid-2024" May to August, "late 2024" September on.
     add(&p.part_year, &|c| {
         let year = stated_year(c);
-        let (first_month, last_month) = match c["part"].to_ascii_lowercase().as_str() {
-            "early" => (1, 4),
-            "mid" => (5, 8),
-            _ => (9, 12),
+        let (first_month, last_month) = match part(&c["part"]) {
+            Part::Early => (1, 4),
+            Part::Mid => (5, 8),
+            Part::Late => (9, 12),
         };
         Some(DateExpr::Period {
             year,
@@ -369,6 +391,19 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
             last_month,
             first_day: 1,
             last_day: None,
+        })
+    });
+    // "earlier this year" runs from the year's start to the day before the reference date,
+    // "later this month" from the reference date to the month's end.
+    add(&p.earlier_later, &|c| {
+        let unit = match c["unit"].to_ascii_lowercase().as_str() {
+            "year" => 0,
+            "month" => 1,
+            _ => 2,
+        };
+        Some(DateExpr::EarlierLater {
+            unit,
+            later: c["which"].eq_ignore_ascii_case("later"),
         })
     });
     add(&p.decade, &|c| Some(DateExpr::Decade(c["d"].parse().ok()?)));

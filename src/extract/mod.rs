@@ -113,6 +113,11 @@ pub enum DateExpr {
     },
     /// "the 1990s"
     Decade(i16),
+    /// "earlier this year" (unit 0), "later this month" (1), "earlier in the week" (2).
+    EarlierLater {
+        unit: u8,
+        later: bool,
+    },
     /// "Christmas", "Easter 2018": the index of a holiday in the calendar lexicon.
     Holiday {
         year: Year,
@@ -216,9 +221,11 @@ pub fn extract(doc: &Document, sentences: &[Sentence]) -> Vec<Mention> {
         for (span, expr) in &dates {
             let kind = match expr {
                 DateExpr::Weekday(_) => MentionKind::Weekday,
-                DateExpr::Period { .. } | DateExpr::Decade(_) | DateExpr::RelativeWeek(_) => {
-                    MentionKind::DateRange
-                }
+                DateExpr::Period { .. }
+                | DateExpr::Decade(_)
+                | DateExpr::RelativeWeek(_)
+                | DateExpr::Window { .. }
+                | DateExpr::EarlierLater { .. } => MentionKind::DateRange,
                 _ => MentionKind::Date,
             };
             found.push((kind, span.clone(), None, Payload::Date(*expr)));
