@@ -129,6 +129,18 @@ fn patterns() -> &'static Patterns {
     })
 }
 
+/// A count written in digits or as a small number word, "a" and "an" being one.
+fn count(word: &str) -> Option<i32> {
+    let lower = word.to_ascii_lowercase();
+    match lower.as_str() {
+        "a" | "an" => Some(1),
+        _ => lexicon()
+            .small_number(&lower)
+            .map(|v| v as i32)
+            .or_else(|| lower.parse().ok()),
+    }
+}
+
 /// Which part of a month or year "early", "the end of" and the like name.
 enum Part {
     Early,
@@ -278,11 +290,7 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
     // "the past five years", "the next 3 days": a window that ends or starts at the reference
     // date.
     add(&p.window, &|c| {
-        let word = c["n"].to_ascii_lowercase();
-        let n: i32 = lex
-            .small_number(&word)
-            .map(|v| v as i32)
-            .or_else(|| word.parse().ok())?;
+        let n = count(&c["n"])?;
         let (months, days) = match c["unit"].to_ascii_lowercase().as_str() {
             "days" => (0, n),
             "weeks" => (0, 7 * n),
@@ -416,17 +424,10 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
             },
         ))
     });
-    // "two years ago", "a year earlier", "three days ago"
     // "in two weeks" in a sentence about the future is a day; in the past, a duration.
     if tense == Tense::Future {
         add(&p.in_future, &|c| {
-            let n = match c["n"].to_ascii_lowercase().as_str() {
-                "a" | "an" => 1,
-                word => lex
-                    .small_number(word)
-                    .map(|v| v as i32)
-                    .or_else(|| word.parse().ok())?,
-            };
+            let n = count(&c["n"])?;
             Some(match c["unit"].to_ascii_lowercase().trim_end_matches('s') {
                 "year" => DateExpr::Shift {
                     months: 12 * n,
@@ -441,14 +442,9 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
             })
         });
     }
+    // "two years ago", "a year earlier", "three days ago"
     add(&p.ago, &|c| {
-        let n = match c["n"].to_ascii_lowercase().as_str() {
-            "a" | "an" => 1,
-            word => lex
-                .small_number(word)
-                .map(|v| v as i32)
-                .or_else(|| word.parse().ok())?,
-        };
+        let n = count(&c["n"])?;
         let n = i8::try_from(n).ok()?;
         Some(match c["unit"].to_ascii_lowercase().trim_end_matches('s') {
             "year" => DateExpr::Year(Year::Relative(-n)),

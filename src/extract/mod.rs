@@ -237,25 +237,26 @@ pub fn extract(doc: &Document, sentences: &[Sentence]) -> Vec<Mention> {
         for (kind, mut span, hedge, payload) in found {
             let (mut lead, lead_at) = word_before(text, span.start);
             // "last April", "this September", "next Friday": the modifier is part of the date.
+            // "last April", "this September", "next Friday": the modifier is part of the date
+            // and sets its tense.
+            let dated = matches!(
+                kind,
+                MentionKind::Date | MentionKind::Weekday | MentionKind::DateRange
+            );
+            let mut mention_tense = if dated {
+                date::lead_tense(&lead).unwrap_or(tense)
+            } else {
+                tense
+            };
             if matches!(kind, MentionKind::Date | MentionKind::Weekday)
                 && matches!(
                     lead.as_str(),
                     "last" | "this" | "next" | "coming" | "past" | "previous"
                 )
             {
-                let modifier_tense = date::lead_tense(&lead);
+                mention_tense = date::lead_tense(&lead).unwrap_or(tense);
                 span.start = lead_at;
                 lead = word_before(text, lead_at).0;
-                mentions.push(Mention {
-                    kind,
-                    span: base + span.start..base + span.end,
-                    sentence: index,
-                    hedge,
-                    payload,
-                    tense: modifier_tense.unwrap_or(tense),
-                    lead,
-                });
-                continue;
             }
             mentions.push(Mention {
                 kind,
@@ -263,12 +264,7 @@ pub fn extract(doc: &Document, sentences: &[Sentence]) -> Vec<Mention> {
                 sentence: index,
                 hedge,
                 payload,
-                tense: match kind {
-                    MentionKind::Date | MentionKind::Weekday | MentionKind::DateRange => {
-                        date::lead_tense(&lead).unwrap_or(tense)
-                    }
-                    _ => tense,
-                },
+                tense: mention_tense,
                 lead,
             });
         }
