@@ -260,27 +260,15 @@ fn resolve(expr: &DateExpr, reference: Option<Date>, tense: Tense) -> Result<Res
             let reference = reference.ok_or(NEEDS_REFERENCE)?;
             let (first, last) = match unit {
                 0 => (
-                    Date::new(reference.year(), 1, 1),
-                    Date::new(reference.year(), 12, 31),
+                    Date::new(reference.year(), 1, 1).map_err(|e| e.to_string())?,
+                    Date::new(reference.year(), 12, 31).map_err(|e| e.to_string())?,
                 ),
-                1 => (
-                    Ok(reference.first_of_month()),
-                    Ok(reference.last_of_month()),
-                ),
+                1 => (reference.first_of_month(), reference.last_of_month()),
                 _ => {
-                    let monday = reference
-                        .checked_sub(i64::from(reference.weekday().to_monday_zero_offset()).days());
-                    let sunday = monday
-                        .as_ref()
-                        .map_err(Clone::clone)
-                        .and_then(|m| m.checked_add(6.days()));
-                    (monday, sunday)
+                    let monday = monday_of(reference)?;
+                    (monday, shifted(monday, 0, 6)?)
                 }
             };
-            let (first, last) = (
-                first.map_err(|e| e.to_string())?,
-                last.map_err(|e| e.to_string())?,
-            );
             let (start, end) = if *later {
                 (reference, last)
             } else {
@@ -306,11 +294,8 @@ fn resolve(expr: &DateExpr, reference: Option<Date>, tense: Tense) -> Result<Res
         }
         DateExpr::RelativeWeek(k) => {
             let reference = reference.ok_or(NEEDS_REFERENCE)?;
-            let monday = reference
-                .checked_sub(i64::from(reference.weekday().to_monday_zero_offset()).days())
-                .and_then(|d| d.checked_add((7 * i64::from(*k)).days()))
-                .map_err(|e| e.to_string())?;
-            let sunday = monday.checked_add(6.days()).map_err(|e| e.to_string())?;
+            let monday = shifted(monday_of(reference)?, 0, 7 * i32::from(*k))?;
+            let sunday = shifted(monday, 0, 6)?;
             Ok(Resolved::Range {
                 start: monday,
                 end: sunday,
@@ -319,10 +304,7 @@ fn resolve(expr: &DateExpr, reference: Option<Date>, tense: Tense) -> Result<Res
         }
         DateExpr::Window { months, days } => {
             let reference = reference.ok_or(NEEDS_REFERENCE)?;
-            let moved = reference
-                .checked_add(i64::from(*months).months())
-                .and_then(|d| d.checked_add(i64::from(*days).days()))
-                .map_err(|e| e.to_string())?;
+            let moved = shifted(reference, *months, *days)?;
             let (start, end) = if moved < reference {
                 (moved, reference.yesterday().map_err(|e| e.to_string())?)
             } else {
@@ -336,18 +318,11 @@ fn resolve(expr: &DateExpr, reference: Option<Date>, tense: Tense) -> Result<Res
         }
         DateExpr::Shift { months, days } => {
             let reference = reference.ok_or(NEEDS_REFERENCE)?;
-            let day = reference
-                .checked_add(i64::from(*months).months())
-                .and_then(|d| d.checked_add(i64::from(*days).days()))
-                .map_err(|e| e.to_string())?;
-            Ok(Resolved::Day(day))
+            Ok(Resolved::Day(shifted(reference, *months, *days)?))
         }
         DateExpr::RelativeDay(k) => {
             let reference = reference.ok_or(NEEDS_REFERENCE)?;
-            let day = reference
-                .checked_add(i64::from(*k).days())
-                .map_err(|e| e.to_string())?;
-            Ok(Resolved::Day(day))
+            Ok(Resolved::Day(shifted(reference, 0, *k)?))
         }
         DateExpr::RelativeMonth(k) => {
             let reference = reference.ok_or(NEEDS_REFERENCE)?;
@@ -358,6 +333,18 @@ fn resolve(expr: &DateExpr, reference: Option<Date>, tense: Tense) -> Result<Res
             Ok(Resolved::Month(shifted.year(), shifted.month()))
         }
     }
+}
+
+/// `date` moved by whole months, then days.
+fn shifted(date: Date, months: i32, days: i32) -> Result<Date, String> {
+    date.checked_add(i64::from(months).months())
+        .and_then(|d| d.checked_add(i64::from(days).days()))
+        .map_err(|e| e.to_string())
+}
+
+/// The Monday of `date`'s week.
+fn monday_of(date: Date) -> Result<Date, String> {
+    shifted(date, 0, -i32::from(date.weekday().to_monday_zero_offset()))
 }
 
 /// The day a holiday falls on in a year.
