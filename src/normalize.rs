@@ -316,6 +316,22 @@ fn resolve(expr: &DateExpr, reference: Option<Date>, tense: Tense) -> Result<Res
                 end_day: EndDay::Counted,
             })
         }
+        DateExpr::DayShift {
+            year,
+            month,
+            day,
+            days,
+        } => {
+            let base = DateExpr::Day {
+                year: *year,
+                month: *month,
+                day: *day,
+            };
+            let Resolved::Day(date) = resolve(&base, reference, tense)? else {
+                return Err("not a day".into());
+            };
+            Ok(Resolved::Day(shifted(date, 0, *days)?))
+        }
         DateExpr::Shift { months, days } => {
             let reference = reference.ok_or(NEEDS_REFERENCE)?;
             Ok(Resolved::Day(shifted(reference, *months, *days)?))

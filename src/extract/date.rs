@@ -52,6 +52,7 @@ struct Patterns {
     weekday: Regex,
     relative: Regex,
     relative_day: Regex,
+    offset: Regex,
     holiday: Regex,
     iso: Regex,
     slashed: Regex,
@@ -111,6 +112,7 @@ fn patterns() -> &'static Patterns {
                 r"\b(?P<h>(?i:{}))(?:\s+(?P<y>[0-9]{{4}})\b|\s+of\s+(?P<rel>(?i:this|last|next))\s+year\b)?",
                 alternation(lex.holidays.iter().flat_map(|h| h.names.iter().cloned()).collect::<Vec<_>>().into_iter().rev())
             )),
+            offset: re(r"(?i)\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|[0-9]{1,3})\s+(?P<unit>days?|weeks?)\s+(?P<dir>after|before|from|later\s+than|earlier\s+than|prior\s+to)\s+$"),
             relative_day: re(r"\b(?i:today|tonight|yesterday|tomorrow)\b"),
             week: re(r"\b(?i:(?P<rel>last|this|next)\s+week)\b"),
             quarter: re(r"\b(?i:(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(?:(?P<y>[0-9]{4})|(?P<rel>this|last|next)\s+year))?)\b"),
@@ -465,7 +467,60 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
         }
     }
     kept.sort_by_key(|(span, _)| span.start);
-    kept
+    kept.into_iter()
+        .map(|(span, expr)| offset_before(text, span, expr))
+        .collect()
+}
+
+/// "3 days after January 12th", "two weeks before May 13, 1999", "two days from today": a
+/// length of time before a day moves that day.
+fn offset_before(text: &str, span: Span, expr: DateExpr) -> (Span, DateExpr) {
+    let Some(caps) = patterns().offset.captures(&text[..span.start]) else {
+        return (span, expr);
+    };
+    // "for 5 days from March 3 to March 7" is a length and a range, not a moved day.
+    let next = text[span.end..].trim_start().to_ascii_lowercase();
+    let lex = lexicon();
+    let range_follows = lex
+        .range_inclusive
+        .iter()
+        .chain(&lex.range_ambiguous)
+        .any(|w| {
+            next.strip_prefix(w.as_str())
+                .is_some_and(|rest| rest.starts_with(|c: char| !c.is_alphanumeric()))
+        });
+    if range_follows {
+        return (span, expr);
+    }
+    let Some(n) = count(&caps["n"]) else {
+        return (span, expr);
+    };
+    let unit = caps["unit"].to_ascii_lowercase();
+    let days = match unit.trim_end_matches('s') {
+        "day" => n,
+        "week" => 7 * n,
+        _ => return (span, expr),
+    };
+    let sign = if matches!(
+        caps["dir"].to_ascii_lowercase().as_str(),
+        "before" | "earlier than" | "prior to"
+    ) {
+        -1
+    } else {
+        1
+    };
+    let start = caps.get(0).map_or(span.start, |m| m.start());
+    let moved = match expr {
+        DateExpr::RelativeDay(k) => DateExpr::RelativeDay(k + sign * days),
+        DateExpr::Day { year, month, day } => DateExpr::DayShift {
+            year,
+            month,
+            day,
+            days: sign * days,
+        },
+        _ => return (span, expr),
+    };
+    (start..span.end, moved)
 }
 
 fn is_calendar_day(expr: &DateExpr) -> bool {
@@ -735,6 +790,14 @@ mod tests {
         assert_eq!(tense("The city was set to open it"), Tense::Unknown);
         assert_eq!(tense("The city is set to open it"), Tense::Future);
         assert_eq!(tense("It was released"), Tense::Past);
+        let moved: Vec<_> = dates("It ran for 5 days from March 3 to March 7", Tense::Unknown)
+            .into_iter()
+            .map(|(_, e)| e)
+            .collect();
+        assert!(
+            matches!(moved[0], DateExpr::Day { day: 3, .. }),
+            "{moved:?}"
+        );
         assert_eq!(tense("It said the plant will open"), Tense::Future);
         assert_eq!(tense("It was closed and will reopen"), Tense::Unknown);
         assert_eq!(tense("It is big"), Tense::Unknown);

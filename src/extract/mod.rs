@@ -136,6 +136,13 @@ pub enum DateExpr {
         months: i32,
         days: i32,
     },
+    /// A day moved by some days: "3 days after January 12th".
+    DayShift {
+        year: Year,
+        month: i8,
+        day: i8,
+        days: i32,
+    },
     /// "yesterday" (−1), "today" (0), "three days ago" (−3).
     RelativeDay(i32),
 }
