@@ -316,6 +316,22 @@ fn resolve(expr: &DateExpr, reference: Option<Date>, tense: Tense) -> Result<Res
                 end_day: EndDay::Counted,
             })
         }
+        DateExpr::WeekOf { year, month, day } => {
+            let base = DateExpr::Day {
+                year: *year,
+                month: *month,
+                day: *day,
+            };
+            let Resolved::Day(date) = resolve(&base, reference, tense)? else {
+                return Err("not a day".into());
+            };
+            let monday = monday_of(date)?;
+            Ok(Resolved::Range {
+                start: monday,
+                end: shifted(monday, 0, 6)?,
+                end_day: EndDay::Counted,
+            })
+        }
         DateExpr::DayShift {
             year,
             month,

@@ -469,7 +469,26 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
     kept.sort_by_key(|(span, _)| span.start);
     kept.into_iter()
         .map(|(span, expr)| offset_before(text, span, expr))
+        .map(|(span, expr)| week_of(text, span, expr))
         .collect()
+}
+
+/// "the week of April 10th": the week, Monday to Sunday, that holds the day.
+fn week_of(text: &str, span: Span, expr: DateExpr) -> (Span, DateExpr) {
+    let before = text[..span.start].to_ascii_lowercase();
+    let Some(lead) = ["the week of ", "week of "]
+        .iter()
+        .find(|p| before.ends_with(**p))
+    else {
+        return (span, expr);
+    };
+    match expr {
+        DateExpr::Day { year, month, day } => (
+            span.start - lead.len()..span.end,
+            DateExpr::WeekOf { year, month, day },
+        ),
+        _ => (span, expr),
+    }
 }
 
 /// "3 days after January 12th", "two weeks before May 13, 1999", "two days from today": a

@@ -136,6 +136,12 @@ pub enum DateExpr {
         months: i32,
         days: i32,
     },
+    /// The week, Monday to Sunday, that holds a day: "the week of April 10th".
+    WeekOf {
+        year: Year,
+        month: i8,
+        day: i8,
+    },
     /// A day moved by some days: "3 days after January 12th".
     DayShift {
         year: Year,
@@ -232,7 +238,8 @@ pub fn extract(doc: &Document, sentences: &[Sentence]) -> Vec<Mention> {
                 | DateExpr::Decade(_)
                 | DateExpr::RelativeWeek(_)
                 | DateExpr::Window { .. }
-                | DateExpr::EarlierLater { .. } => MentionKind::DateRange,
+                | DateExpr::EarlierLater { .. }
+                | DateExpr::WeekOf { .. } => MentionKind::DateRange,
                 _ => MentionKind::Date,
             };
             found.push((kind, span.clone(), None, Payload::Date(*expr)));
