@@ -52,7 +52,7 @@ pub fn check(source: &Source, settings: &Settings) -> FileReport {
     let sentences = segment::sentences(&doc);
     let mentions = extract::extract(&doc, &sentences);
     let figures = normalize::normalize(mentions, reference.map(|r| r.date));
-    let (claims, unlinked) = link::link(&figures);
+    let (claims, unlinked) = link::link(&figures, &doc.prose);
 
     let locator = Locator::new(&source.text);
     let mut report = FileReport {

@@ -3,7 +3,7 @@
 //! total of the same stuff, in one sentence. Anything less is left alone, and anything
 //! ambiguous is recorded so `--verbose` can say why nothing was checked.
 
-use crate::extract::{MentionKind, Payload};
+use crate::extract::{DateExpr, MentionKind, Payload};
 use crate::lexicon::lexicon;
 use crate::normalize::Figure;
 
@@ -16,6 +16,10 @@ pub enum Claim {
         period: usize,
         total: usize,
     },
+    /// A weekday written next to the date it names: "Friday, March 2, 2023", "March 2 (Friday)".
+    WeekdayDate { weekday: usize, date: usize },
+    /// A day of a month: it must exist ("Feb. 30" does not).
+    CalendarDay { date: usize },
 }
 
 /// A relation that was not linked because the sentence allows more than one reading.
@@ -27,9 +31,17 @@ pub struct Unlinked {
     pub reason: String,
 }
 
-pub fn link(figures: &[Figure]) -> (Vec<Claim>, Vec<Unlinked>) {
+/// The claims among `figures`; `prose` is the document's text, for what stands between two
+/// figures.
+pub fn link(figures: &[Figure], prose: &str) -> (Vec<Claim>, Vec<Unlinked>) {
     let mut claims = Vec::new();
     let mut unlinked = Vec::new();
+    for (i, figure) in figures.iter().enumerate() {
+        if matches!(figure.mention.payload, Payload::Date(DateExpr::Day { .. })) {
+            claims.push(Claim::CalendarDay { date: i });
+        }
+    }
+    claims.extend(weekday_dates(figures, prose));
     // Figures are in text order, so each sentence's figures are one run of indices.
     let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
     for (i, figure) in figures.iter().enumerate() {
@@ -114,4 +126,34 @@ pub fn link(figures: &[Figure]) -> (Vec<Claim>, Vec<Unlinked>) {
         });
     }
     (claims, unlinked)
+}
+
+/// Weekdays written right beside a day: "Friday, March 2, 2023", "on Thursday Oct. 5",
+/// "March 2 (Friday)". Only punctuation and white space may stand between them.
+fn weekday_dates(figures: &[Figure], prose: &str) -> Vec<Claim> {
+    let day = |f: &Figure| matches!(f.mention.payload, Payload::Date(DateExpr::Day { .. }));
+    let weekday = |f: &Figure| f.mention.kind == MentionKind::Weekday;
+    let beside = |a: &Figure, b: &Figure| {
+        a.mention.span.end <= b.mention.span.start
+            && prose[a.mention.span.end..b.mention.span.start]
+                .chars()
+                .all(|c| matches!(c, ' ' | ',' | '(' | '\u{a0}'))
+            && b.mention.span.start - a.mention.span.end <= 3
+    };
+    let mut claims = Vec::new();
+    for i in 1..figures.len() {
+        let (a, b) = (&figures[i - 1], &figures[i]);
+        if weekday(a) && day(b) && beside(a, b) {
+            claims.push(Claim::WeekdayDate {
+                weekday: i - 1,
+                date: i,
+            });
+        } else if day(a) && weekday(b) && beside(a, b) {
+            claims.push(Claim::WeekdayDate {
+                weekday: i,
+                date: i - 1,
+            });
+        }
+    }
+    claims
 }

@@ -2,6 +2,7 @@
 //! (summary, explanation, severity, tolerances, message templates and examples that run as
 //! tests).
 
+mod calendar;
 mod rate_total;
 
 use std::collections::BTreeMap;
@@ -58,10 +59,20 @@ impl RuleDoc {
 }
 
 /// The catalog: every rule's name and its built-in documentation.
-const CATALOG: &[(&str, &str)] = &[(
-    "rate-total-mismatch",
-    include_str!("../../rules/rate-total-mismatch.toml"),
-)];
+const CATALOG: &[(&str, &str)] = &[
+    (
+        "rate-total-mismatch",
+        include_str!("../../rules/rate-total-mismatch.toml"),
+    ),
+    (
+        "weekday-date-mismatch",
+        include_str!("../../rules/weekday-date-mismatch.toml"),
+    ),
+    (
+        "impossible-date",
+        include_str!("../../rules/impossible-date.toml"),
+    ),
+];
 
 /// Every rule's documentation, in catalog order.
 pub fn catalog() -> &'static [RuleDoc] {
@@ -94,12 +105,21 @@ pub enum Outcome {
 pub fn run(claims: &[Claim], figures: &[Figure], locator: &Locator) -> Vec<Outcome> {
     claims
         .iter()
-        .map(|claim| match *claim {
+        .filter_map(|claim| match *claim {
             Claim::RateTotal {
                 rate,
                 period,
                 total,
-            } => rate_total::check(&figures[rate], &figures[period], &figures[total], locator),
+            } => Some(rate_total::check(
+                &figures[rate],
+                &figures[period],
+                &figures[total],
+                locator,
+            )),
+            Claim::WeekdayDate { weekday, date } => {
+                calendar::weekday_date(&figures[weekday], &figures[date], locator)
+            }
+            Claim::CalendarDay { date } => calendar::impossible_date(&figures[date], locator),
         })
         .collect()
 }

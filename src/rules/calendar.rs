@@ -1,0 +1,152 @@
+//! `weekday-date-mismatch` (a weekday beside the date it names) and `impossible-date` (a day
+//! that no calendar has).
+
+use jiff::civil::{Date, Weekday};
+
+use super::{Outcome, doc};
+use crate::extract::{DateExpr, Payload, Year};
+use crate::finding::{Finding, Locator, Verified};
+use crate::normalize::{Figure, Resolved};
+
+const WEEKDAY: &str = "weekday-date-mismatch";
+const IMPOSSIBLE: &str = "impossible-date";
+
+fn weekday_name(weekday: Weekday) -> &'static str {
+    match weekday {
+        Weekday::Monday => "Monday",
+        Weekday::Tuesday => "Tuesday",
+        Weekday::Wednesday => "Wednesday",
+        Weekday::Thursday => "Thursday",
+        Weekday::Friday => "Friday",
+        Weekday::Saturday => "Saturday",
+        Weekday::Sunday => "Sunday",
+    }
+}
+
+/// "Friday, March 2, 2023": March 2, 2023 was a Thursday. A year-less date is checked against
+/// the years around the one it was read as, and passes if any of them fits.
+pub fn weekday_date(weekday: &Figure, date: &Figure, locator: &Locator) -> Option<Outcome> {
+    let doc = doc(WEEKDAY).expect("weekday-date-mismatch is catalogued");
+    let (
+        Payload::Date(DateExpr::Weekday(stated)),
+        Payload::Date(DateExpr::Day { year, month, day }),
+    ) = (&weekday.mention.payload, &date.mention.payload)
+    else {
+        return None;
+    };
+    let Some(Resolved::Day(read)) = date.date else {
+        return None;
+    };
+    let candidates: Vec<Date> = match year {
+        Year::Stated(_) => vec![read],
+        _ => (-1..=1)
+            .filter_map(|k| Date::new(read.year() + k, *month, *day).ok())
+            .collect(),
+    };
+    let labels = || {
+        let mut labels = vec![
+            locator.label("weekday", weekday),
+            locator.label("date", date),
+        ];
+        labels.sort_by_key(|l| l.span.start);
+        labels
+    };
+    let values = |d: Date| {
+        [
+            ("date", locator.text(&date.mention.span).to_string()),
+            ("iso", d.to_string()),
+            ("actual", weekday_name(d.weekday()).to_string()),
+            ("stated", weekday_name(*stated).to_string()),
+        ]
+    };
+    let fill = |key: &str, vals: &[(&str, String)]| {
+        let refs: Vec<(&str, &str)> = vals.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        doc.message(key, &refs)
+    };
+    if read.weekday() == *stated {
+        let message = fill("verified", &values(read));
+        let span = locator.position(&date.mention.span);
+        return Some(Outcome::Verified(Verified {
+            rule: WEEKDAY,
+            message,
+            span,
+            labels: labels(),
+        }));
+    }
+    // Another year around the reference date fits: the year was misread, not the weekday.
+    if candidates.iter().any(|d| d.weekday() == *stated) {
+        return None;
+    }
+    let message = fill("title", &values(read));
+    let mut notes = vec![fill("arithmetic", &values(read))];
+    // The nearest day with the stated weekday, in case the date is the wrong one.
+    let forward = i64::from(stated.since(read.weekday()));
+    let nearest = if forward <= 3 {
+        read.checked_add(jiff::Span::new().days(forward))
+    } else {
+        read.checked_sub(jiff::Span::new().days(7 - forward))
+    };
+    if let Ok(nearest) = nearest {
+        let mut vals = values(read).to_vec();
+        vals.push(("nearest", nearest.to_string()));
+        notes.push(fill("nearest", &vals));
+    }
+    if !matches!(year, Year::Stated(_)) {
+        notes.push(fill("years", &values(read)));
+    }
+    Some(Outcome::Finding(Finding {
+        rule: WEEKDAY,
+        severity: doc.severity,
+        message,
+        span: locator.position(&date.mention.span),
+        labels: labels(),
+        notes,
+    }))
+}
+
+/// "Feb. 30", "April 31", "February 29, 2023": a day no calendar has.
+pub fn impossible_date(date: &Figure, locator: &Locator) -> Option<Outcome> {
+    let doc = doc(IMPOSSIBLE).expect("impossible-date is catalogued");
+    let Payload::Date(DateExpr::Day { year, month, day }) = date.mention.payload else {
+        return None;
+    };
+    let never = Date::new(2000, month, day).is_err();
+    let not_that_year = match year {
+        Year::Stated(y) => !never && Date::new(y, month, day).is_err(),
+        _ => false,
+    };
+    if !never && !not_that_year {
+        return None;
+    }
+    let text = locator.text(&date.mention.span).to_string();
+    let last = Date::new(
+        match year {
+            Year::Stated(y) => y,
+            _ => 2000,
+        },
+        month,
+        1,
+    )
+    .map(|d| d.last_of_month().day())
+    .unwrap_or(31);
+    let year_text = match year {
+        Year::Stated(y) => y.to_string(),
+        _ => String::new(),
+    };
+    let vals = [
+        ("date", text.as_str()),
+        ("last", &last.to_string()),
+        ("year", year_text.as_str()),
+    ];
+    let key = if never { "title" } else { "leap" };
+    let message = doc.message(key, &vals);
+    let notes = vec![doc.message("arithmetic", &vals)];
+    Some(Outcome::Finding(Finding {
+        rule: IMPOSSIBLE,
+        severity: doc.severity,
+        message,
+        span: locator.position(&date.mention.span),
+        labels: vec![locator.label("date", date)],
+        notes,
+    }))
+}
