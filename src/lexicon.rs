@@ -131,6 +131,9 @@ pub struct Lexicon {
     pub labels: Vec<String>,
     /// Verbs that make "from X to Y" a change, not a range.
     pub change_verbs: Vec<String>,
+    /// Verbs of change upward ("rose") and downward ("fell").
+    pub rise_verbs: Vec<String>,
+    pub fall_verbs: Vec<String>,
     /// "last" → "end+0", "next to last" → "end-1".
     pub relative_ordinals: BTreeMap<String, String>,
     pub scale_suffixes: BTreeMap<String, u64>,
@@ -225,6 +228,8 @@ struct NumbersFile {
     negatives: Vec<String>,
     labels: Vec<String>,
     change_verbs: Vec<String>,
+    rise_verbs: Vec<String>,
+    fall_verbs: Vec<String>,
     articles: Vec<String>,
     relative_ordinals: BTreeMap<String, String>,
 }
@@ -398,6 +403,8 @@ impl Lexicon {
             negatives: numbers.negatives,
             labels: numbers.labels,
             change_verbs: numbers.change_verbs,
+            rise_verbs: numbers.rise_verbs,
+            fall_verbs: numbers.fall_verbs,
             relative_ordinals: numbers.relative_ordinals,
             scale_suffixes: numbers.scale_suffixes,
             money_scale_suffixes: numbers.money_scale_suffixes,

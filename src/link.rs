@@ -20,6 +20,14 @@ pub enum Claim {
     WeekdayDate { weekday: usize, date: usize },
     /// A day of a month: it must exist ("Feb. 30" does not).
     CalendarDay { date: usize },
+    /// "rose 25% from 40 to 50", "fell from 12 to 15", "from 40 to 50, a 25% increase": a change
+    /// between two figures of one kind, its direction and perhaps its size in percent.
+    Change {
+        from: usize,
+        to: usize,
+        percent: Option<usize>,
+        rising: bool,
+    },
 }
 
 /// A relation that was not linked because the sentence allows more than one reading.
@@ -42,6 +50,7 @@ pub fn link(figures: &[Figure], prose: &str) -> (Vec<Claim>, Vec<Unlinked>) {
         }
     }
     claims.extend(weekday_dates(figures, prose));
+    claims.extend(changes(figures, prose));
     // Figures are in text order, so each sentence's figures are one run of indices.
     let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
     for (i, figure) in figures.iter().enumerate() {
@@ -156,4 +165,119 @@ fn weekday_dates(figures: &[Figure], prose: &str) -> Vec<Claim> {
         }
     }
     claims
+}
+
+/// The direction a word of change gives: `Some(true)` for "rose", `Some(false)` for "fell".
+fn direction(word: &str) -> Option<bool> {
+    let lex = lexicon();
+    if lex.rise_verbs.iter().any(|v| v == word) {
+        Some(true)
+    } else if lex.fall_verbs.iter().any(|v| v == word) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// Whether two figures measure the same kind of thing in the same unit, so that one can change
+/// into the other.
+fn comparable(a: &Figure, b: &Figure) -> bool {
+    match (&a.mention.payload, &b.mention.payload) {
+        (Payload::Number(_), Payload::Number(_)) => {
+            a.mention.kind == b.mention.kind && a.mention.kind == MentionKind::Number
+        }
+        (Payload::Quantity { unit: u, .. }, Payload::Quantity { unit: v, .. }) => u == v,
+        (Payload::Money { currency: c, .. }, Payload::Money { currency: d, .. }) => c == d,
+        _ => false,
+    }
+}
+
+/// "VERB [by] [P] from A to B [, a P NOUN]" within one clause.
+fn changes(figures: &[Figure], prose: &str) -> Vec<Claim> {
+    let mut claims = Vec::new();
+    let between = |a: &Figure, b: &Figure| {
+        prose
+            .get(a.mention.span.end..b.mention.span.start)
+            .unwrap_or("#")
+    };
+    for i in 1..figures.len() {
+        let (first, second) = (&figures[i - 1], &figures[i]);
+        if first.mention.sentence != second.mention.sentence
+            || !comparable(first, second)
+            || first.mention.hedge.is_some()
+            || second.mention.hedge.is_some()
+        {
+            continue;
+        }
+        // "from A to B", or the wire's "to B from A" ("rose 5 pct to 105 mln from 100 mln").
+        let gap = between(first, second).trim().to_lowercase();
+        let (from_index, to_index) = if gap == "to" && first.mention.lead == "from" {
+            (i - 1, i)
+        } else if gap == "from" && first.mention.lead == "to" {
+            (i, i - 1)
+        } else {
+            continue;
+        };
+        let (from, _to) = (&figures[from_index], &figures[to_index]);
+        // The clause opens at the earlier figure's lead word.
+        let opening = &figures[i - 1];
+        // The clause before "from" (or "to"): back to the last punctuation, at most eight words.
+        let sentence_start = prose[..opening.mention.span.start]
+            .rfind(['.', ';', ':', ',', '(', '\n'])
+            .map_or(0, |i| i + 1);
+        let clause = &prose[sentence_start..opening.mention.span.start];
+        let words: Vec<String> = clause
+            .split_whitespace()
+            .map(|w| w.to_lowercase())
+            .collect();
+        let recent = &words[words.len().saturating_sub(8)..];
+        let verb = recent.iter().rev().find_map(|w| direction(w));
+        // A percentage between the verb and "from" ("rose 25% from"), or right after B
+        // (", a 25% increase").
+        let percent_before = (i >= 2)
+            .then(|| i - 2)
+            .filter(|&p| {
+                figures[p].mention.kind == MentionKind::Percent
+                    && figures[p].mention.sentence == from.mention.sentence
+            })
+            .filter(|&p| {
+                between(&figures[p], opening).trim().to_lowercase() == opening.mention.lead
+            });
+        let percent_after = figures.get(i + 1).and_then(|p| {
+            let gap = between(&figures[i], p).trim().to_lowercase();
+            let noun = prose[p.mention.span.end..]
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            let noun = noun.trim_end_matches(|c: char| !c.is_alphabetic());
+            // ", a 25% increase", "units, a 30% rise", "(a 5% drop)"
+            let counted = gap
+                .trim_start_matches(|c: char| c.is_alphabetic())
+                .trim_start();
+            let joined = matches!(counted, ", a" | ", an" | "(" | "(a" | "(an" | ", or" | "or");
+            (p.mention.kind == MentionKind::Percent && joined && noun_direction(noun).is_some())
+                .then_some((i + 1, noun_direction(noun)))
+        });
+        let rising = verb.or(percent_after.and_then(|(_, d)| d));
+        let Some(rising) = rising else { continue };
+        let percent = percent_before.or(percent_after.map(|(p, _)| p));
+        claims.push(Claim::Change {
+            from: from_index,
+            to: to_index,
+            percent,
+            rising,
+        });
+    }
+    claims
+}
+
+/// The direction a noun of change gives: "increase", "drop".
+fn noun_direction(noun: &str) -> Option<bool> {
+    match noun {
+        "increase" | "rise" | "gain" | "jump" | "climb" | "growth" | "hike" | "surge" => Some(true),
+        "decrease" | "drop" | "decline" | "fall" | "cut" | "reduction" | "loss" | "slide"
+        | "dip" => Some(false),
+        _ => None,
+    }
 }

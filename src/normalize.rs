@@ -65,11 +65,17 @@ fn figure(mention: Mention, reference: Option<Date>) -> Figure {
     };
     if let Some(num) = figure.amount().cloned() {
         figure.central = Some(num.value);
-        // An ordinal names a place in a series: it is exact.
-        let written = if figure.mention.kind == MentionKind::Ordinal {
-            Interval::exact(num.value)
-        } else {
-            written_interval(&num)
+        // An ordinal names a place in a series: it is exact. A percentage in words ("seven
+        // pct") is rounded like one in digits.
+        let written = match figure.mention.kind {
+            MentionKind::Ordinal => Interval::exact(num.value),
+            MentionKind::Percent | MentionKind::PercentagePoints
+                if num.in_words() && num.value.fract().is_zero() =>
+            {
+                let half = Decimal::new(5, 1);
+                Interval::new(num.value - half, num.value + half)
+            }
+            _ => written_interval(&num),
         };
         figure.interval = Some(hedged(written, num.value, figure.mention.hedge));
     }

@@ -276,8 +276,16 @@ fn range(text: &str, first: &Phrase, second: &Phrase) -> Option<Found> {
     let year = |p: &Phrase| {
         p.digits.len() == 4 && (Decimal::from(1800)..=Decimal::from(2100)).contains(&p.value)
     };
-    let (verb, _) = word_before(text, opener_at);
-    let change = opener == "from" && lex.change_verbs.contains(&verb);
+    // "rose from 40 to 60", "grew 25% from 40 to 60": a change, within the clause.
+    let clause_start = text[..opener_at]
+        .rfind([',', ';', ':', '('])
+        .map_or(0, |i| i + 1);
+    let change = opener == "from"
+        && text[clause_start..opener_at]
+            .split_whitespace()
+            .rev()
+            .take(6)
+            .any(|w| lex.change_verbs.contains(&w.to_lowercase()));
     if !fits || first.ordinal || second.ordinal || (year(first) && year(second)) || change {
         return None;
     }

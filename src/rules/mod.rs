@@ -3,6 +3,7 @@
 //! tests).
 
 mod calendar;
+mod change;
 mod rate_total;
 
 use std::collections::BTreeMap;
@@ -72,6 +73,14 @@ const CATALOG: &[(&str, &str)] = &[
         "impossible-date",
         include_str!("../../rules/impossible-date.toml"),
     ),
+    (
+        "change-direction-mismatch",
+        include_str!("../../rules/change-direction-mismatch.toml"),
+    ),
+    (
+        "percent-change-mismatch",
+        include_str!("../../rules/percent-change-mismatch.toml"),
+    ),
 ];
 
 /// Every rule's documentation, in catalog order.
@@ -105,21 +114,41 @@ pub enum Outcome {
 pub fn run(claims: &[Claim], figures: &[Figure], locator: &Locator) -> Vec<Outcome> {
     claims
         .iter()
-        .filter_map(|claim| match *claim {
-            Claim::RateTotal {
-                rate,
-                period,
-                total,
-            } => Some(rate_total::check(
-                &figures[rate],
-                &figures[period],
-                &figures[total],
-                locator,
-            )),
-            Claim::WeekdayDate { weekday, date } => {
-                calendar::weekday_date(&figures[weekday], &figures[date], locator)
+        .flat_map(|claim| -> Vec<Outcome> {
+            match *claim {
+                Claim::RateTotal {
+                    rate,
+                    period,
+                    total,
+                } => {
+                    vec![rate_total::check(
+                        &figures[rate],
+                        &figures[period],
+                        &figures[total],
+                        locator,
+                    )]
+                }
+                Claim::WeekdayDate { weekday, date } => {
+                    calendar::weekday_date(&figures[weekday], &figures[date], locator)
+                        .into_iter()
+                        .collect()
+                }
+                Claim::CalendarDay { date } => calendar::impossible_date(&figures[date], locator)
+                    .into_iter()
+                    .collect(),
+                Claim::Change {
+                    from,
+                    to,
+                    percent,
+                    rising,
+                } => change::check(
+                    &figures[from],
+                    &figures[to],
+                    percent.map(|p| &figures[p]),
+                    rising,
+                    locator,
+                ),
             }
-            Claim::CalendarDay { date } => calendar::impossible_date(&figures[date], locator),
         })
         .collect()
 }
