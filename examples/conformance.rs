@@ -483,7 +483,8 @@ fn matches(model: Model, expected: &Expected, mention: &MentionView) -> bool {
         Model::DateTime | Model::Duration => duration_matches(mention, value, &expected.value),
         Model::NumberRange => range_matches(mention, &expected.value),
         Model::Currency | Model::Dimension | Model::Temperature | Model::Age => {
-            same_number(value, &expected.value) && unit_matches(mention, expected.unit.as_deref())
+            (same_number(value, &expected.value) && unit_matches(mention, expected.unit.as_deref()))
+                || converted_matches(mention, value, expected)
         }
         _ => same_number(value, &expected.value),
     }
@@ -566,6 +567,34 @@ const UNIT_ALIASES: &[(&str, &[&str])] = &[
     ("degree", &["°", "deg"]),
     ("pound", &["GBP"]),
 ];
+
+/// A length given in another unit of the same dimension ("5 ft 2 in" as 62 in against the
+/// peer's 5.1667 ft): the value converted with the units' exact factors.
+fn converted_matches(mention: &MentionView, value: &str, expected: &Expected) -> bool {
+    let spelled = |s: &str| s.to_lowercase().replace("metre", "meter");
+    let (Some(symbol), Some(want)) = (mention.unit.as_deref(), expected.unit.as_deref()) else {
+        return false;
+    };
+    let (Some(from), Some(to)) = (
+        unit(symbol),
+        lexicon()
+            .units
+            .iter()
+            .find(|u| u.names.iter().any(|n| spelled(n) == spelled(want))),
+    ) else {
+        return false;
+    };
+    let (Some(v), Some(w)) = (decimal(value), decimal(&expected.value)) else {
+        return false;
+    };
+    let Some(factor) = from.factor_to(to) else {
+        return false;
+    };
+    let (Some(low), Some(high)) = (factor.low(), factor.high()) else {
+        return false;
+    };
+    low == high && ((v * low) - w).abs() <= w.abs() * Decimal::new(1, 6)
+}
 
 /// A unit against the peer's name ("Metric ton", "Dollar", "C").
 fn unit_matches(mention: &MentionView, expected: Option<&str>) -> bool {

@@ -22,6 +22,8 @@ pub enum Claim {
     CalendarDay { date: usize },
     /// "rose 25% from 40 to 50", "fell from 12 to 15", "from 40 to 50, a 25% increase": a change
     /// between two figures of one kind, its direction and perhaps its size in percent.
+    /// "10 miles (16 km)": one amount given in two units.
+    Conversion { stated: usize, converted: usize },
     Change {
         from: usize,
         to: usize,
@@ -51,6 +53,7 @@ pub fn link(figures: &[Figure], prose: &str) -> (Vec<Claim>, Vec<Unlinked>) {
     }
     claims.extend(weekday_dates(figures, prose));
     claims.extend(changes(figures, prose));
+    claims.extend(conversions(figures, prose));
     // Figures are in text order, so each sentence's figures are one run of indices.
     let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
     for (i, figure) in figures.iter().enumerate() {
@@ -280,4 +283,50 @@ fn noun_direction(noun: &str) -> Option<bool> {
         | "dip" => Some(false),
         _ => None,
     }
+}
+
+/// "10 miles (16 km)", "a 40-foot (12 m) mast", "23.6 knots (43.7 km/h; 27.2 mph)": a quantity
+/// followed by the same amount in other units, inside brackets right after it.
+fn conversions(figures: &[Figure], prose: &str) -> Vec<Claim> {
+    let lex = lexicon();
+    let unit = |f: &Figure| match &f.mention.payload {
+        Payload::Quantity { unit, .. } => Some(*unit),
+        _ => None,
+    };
+    let mut claims = Vec::new();
+    for i in 0..figures.len() {
+        let Some(stated_unit) = unit(&figures[i]) else {
+            continue;
+        };
+        // The bracket opens right after the stated figure; inside it, figures separated by
+        // ";" or "," until it closes.
+        let mut at = figures[i].mention.span.end;
+        let Some(open) = prose[at..]
+            .strip_prefix(" (")
+            .or_else(|| prose[at..].strip_prefix('('))
+        else {
+            continue;
+        };
+        at = prose.len() - open.len();
+        for (j, other) in figures.iter().enumerate().skip(i + 1) {
+            if other.mention.span.start != at {
+                break;
+            }
+            let Some(other_unit) = unit(other) else { break };
+            let (a, b) = (&lex.units[stated_unit], &lex.units[other_unit]);
+            if a.dimension == b.dimension && a.symbol != b.symbol && other.mention.hedge.is_none() {
+                claims.push(Claim::Conversion {
+                    stated: i,
+                    converted: j,
+                });
+            }
+            let rest = &prose[other.mention.span.end..];
+            let separator = rest.len() - rest.trim_start_matches([';', ',', ' ']).len();
+            if rest.starts_with(')') || separator == 0 {
+                break;
+            }
+            at = other.mention.span.end + separator;
+        }
+    }
+    claims
 }

@@ -65,14 +65,19 @@ fn figure(mention: Mention, reference: Option<Date>) -> Figure {
     };
     if let Some(num) = figure.amount().cloned() {
         figure.central = Some(num.value);
-        // An ordinal names a place in a series: it is exact. A percentage in words ("seven
-        // pct") is rounded like one in digits.
+        // An ordinal names a place in a series: it is exact. A measure in words ("seven pct",
+        // "three metres", "two million dollars") is rounded like one in digits; a count in
+        // words ("two hours") is exact.
         let written = match figure.mention.kind {
             MentionKind::Ordinal => Interval::exact(num.value),
-            MentionKind::Percent | MentionKind::PercentagePoints
+            MentionKind::Percent
+            | MentionKind::PercentagePoints
+            | MentionKind::Quantity
+            | MentionKind::Rate
+            | MentionKind::Money
                 if num.in_words() && num.value.fract().is_zero() =>
             {
-                let half = Decimal::new(5, 1);
+                let half = Decimal::new(5, 1) * num.multiplier;
                 Interval::new(num.value - half, num.value + half)
             }
             _ => written_interval(&num),

@@ -630,7 +630,8 @@ fn speaks_of_temperature(sentence: &str) -> bool {
         .any(|w| lexicon().temperature_cues.iter().any(|cue| cue == w))
 }
 
-/// "5 feet 2 inches" as feet: the value and where the inches end.
+/// "5 feet 2 inches" in inches (62), precise to the inch as written: the value and where the
+/// inches end.
 fn feet_and_inches(
     text: &str,
     unit: usize,
@@ -643,7 +644,7 @@ fn feet_and_inches(
     let caps = patterns().feet_inches.captures(&text[unit_end..])?;
     let inches: Decimal = caps[1].parse().ok()?;
     Some((
-        feet.value + inches / Decimal::from(12),
+        feet.value * Decimal::from(12) + inches,
         unit_end + caps[0].len(),
     ))
 }
@@ -713,18 +714,28 @@ fn classify(
                 },
             )
         } else if let Some((value, inches_end)) = feet_and_inches(text, unit, unit_end, &num) {
-            // "5 ft 2 in", "6 feet and 2 inches": one length in feet.
+            // "5 ft 2 in", "6 feet and 2 inches": one length, in inches.
+            let digits = if value.fract().is_zero() {
+                value.normalize().to_string()
+            } else {
+                String::new()
+            };
             let amount = Num {
                 value,
-                digits: String::new(),
+                digits,
                 multiplier: Decimal::ONE,
             };
+            let inch = lexicon()
+                .units
+                .iter()
+                .position(|u| u.symbol == "in")
+                .unwrap_or(unit);
             (
                 MentionKind::Quantity,
                 inches_end,
                 Payload::Quantity {
                     amount,
-                    unit,
+                    unit: inch,
                     stuff: None,
                 },
             )

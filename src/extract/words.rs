@@ -733,6 +733,11 @@ impl Reading {
     }
 }
 
+/// Whether a hyphen token is an en dash ("–"), which is three bytes long.
+fn text_is_en_dash(token: &Token) -> bool {
+    token.span.len() > 1
+}
+
 /// Whether the phrase at `i` is negative ("minus five", "-4", "- 1 4/5"), and where its
 /// number starts.
 fn sign(tokens: &[Token], i: usize) -> (bool, usize) {
@@ -752,8 +757,10 @@ fn sign(tokens: &[Token], i: usize) -> (bool, usize) {
             ));
     match &token.tok {
         Tok::Word(w) if role(w) == Some(Role::Minus) && number_after(i + 1) => (true, i + 1),
+        // A hyphen-minus or minus sign; an en dash before a number opens a list item or a range.
         Tok::Hyphen
             if !after_number
+                && !text_is_en_dash(token)
                 && matches!(tokens.get(i + 1).map(|t| &t.tok), Some(Tok::Numeral(..)))
                 && tokens[i + 1].span.start - token.span.end <= 1
                 && (i == 0

@@ -4,6 +4,7 @@
 
 mod calendar;
 mod change;
+mod conversion;
 mod rate_total;
 
 use std::collections::BTreeMap;
@@ -81,6 +82,10 @@ const CATALOG: &[(&str, &str)] = &[
         "percent-change-mismatch",
         include_str!("../../rules/percent-change-mismatch.toml"),
     ),
+    (
+        "conversion-mismatch",
+        include_str!("../../rules/conversion-mismatch.toml"),
+    ),
 ];
 
 /// Every rule's documentation, in catalog order.
@@ -136,6 +141,11 @@ pub fn run(claims: &[Claim], figures: &[Figure], locator: &Locator) -> Vec<Outco
                 Claim::CalendarDay { date } => calendar::impossible_date(&figures[date], locator)
                     .into_iter()
                     .collect(),
+                Claim::Conversion { stated, converted } => {
+                    conversion::check(&figures[stated], &figures[converted], locator)
+                        .into_iter()
+                        .collect()
+                }
                 Claim::Change {
                     from,
                     to,

@@ -1,0 +1,86 @@
+//! `conversion-mismatch`: "10 miles (16 km)" — an amount and its conversion must agree, each at
+//! the precision it is written with.
+
+use rust_decimal::Decimal;
+
+use super::{Outcome, doc, rounded};
+use crate::extract::Payload;
+use crate::finding::{Finding, Locator, Verified};
+use crate::interval::Interval;
+use crate::lexicon::{Unit, lexicon};
+use crate::normalize::Figure;
+
+const NAME: &str = "conversion-mismatch";
+
+/// Converts an interval of amounts from one unit to another; temperatures in Celsius and
+/// Fahrenheit have an offset as well as a factor. `None` when no conversion is known.
+fn convert(value: Interval, from: &Unit, to: &Unit) -> Option<Interval> {
+    match (from.symbol.as_str(), to.symbol.as_str()) {
+        ("°C", "°F") => {
+            let nine_fifths = Interval::exact(Decimal::new(18, 1));
+            let scaled = value.mul(&nine_fifths);
+            Some(Interval::bounded(
+                scaled.low().map(|v| v + Decimal::from(32)),
+                scaled.high().map(|v| v + Decimal::from(32)),
+            ))
+        }
+        ("°F", "°C") => {
+            let shifted = Interval::bounded(
+                value.low().map(|v| v - Decimal::from(32)),
+                value.high().map(|v| v - Decimal::from(32)),
+            );
+            shifted.div(&Interval::exact(Decimal::new(18, 1)))
+        }
+        _ if from.dimension == "temperature" => None,
+        _ => Some(value.mul(&from.factor_to(to)?)),
+    }
+}
+
+pub fn check(stated: &Figure, converted: &Figure, locator: &Locator) -> Option<Outcome> {
+    let doc = doc(NAME).expect("conversion-mismatch is catalogued");
+    let lex = lexicon();
+    let (Payload::Quantity { unit: a, .. }, Payload::Quantity { unit: b, .. }) =
+        (&stated.mention.payload, &converted.mention.payload)
+    else {
+        return None;
+    };
+    let (from, to) = (&lex.units[*a], &lex.units[*b]);
+    let (Some(value), Some(interval), Some(target)) =
+        (stated.central, stated.interval, converted.interval)
+    else {
+        return None;
+    };
+    let expected = convert(interval, from, to)?;
+    let central = convert(Interval::exact(value), from, to)?.low()?;
+    let vals = [
+        ("stated", locator.text(&stated.mention.span).to_string()),
+        (
+            "converted",
+            locator.text(&converted.mention.span).to_string(),
+        ),
+        ("expected", format!("{} {}", rounded(central), to.symbol)),
+    ];
+    let refs: Vec<(&str, &str)> = vals.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let mut labels = vec![
+        locator.label("stated", stated),
+        locator.label("converted", converted),
+    ];
+    labels.sort_by_key(|l| l.span.start);
+    let span = locator.position(&converted.mention.span);
+    if expected.meets(&target) {
+        return Some(Outcome::Verified(Verified {
+            rule: NAME,
+            message: doc.message("verified", &refs),
+            span,
+            labels,
+        }));
+    }
+    Some(Outcome::Finding(Finding {
+        rule: NAME,
+        severity: doc.severity,
+        message: doc.message("title", &refs),
+        span,
+        labels,
+        notes: vec![doc.message("arithmetic", &refs)],
+    }))
+}
