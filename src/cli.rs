@@ -23,6 +23,13 @@ pub enum Command {
     Check(CommonArgs),
     /// List every figure found, normalized: for debugging and snapshots.
     Extract(CommonArgs),
+    /// List the rules.
+    Rules,
+    /// Print a rule's documentation and examples.
+    Explain {
+        /// The rule's name, such as rate-total-mismatch.
+        rule: String,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, ValueEnum)]

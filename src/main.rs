@@ -19,6 +19,21 @@ fn main() -> ExitCode {
     let (extract, args) = match cli.command {
         Some(Command::Check(args)) => (false, args),
         Some(Command::Extract(args)) => (true, args),
+        Some(Command::Rules) => return print_text(&render::rules_text()),
+        Some(Command::Explain { rule }) => match render::explain_text(&rule) {
+            Some(text) => return print_text(&text),
+            None => {
+                let names: Vec<&str> = figcheck::rules::catalog()
+                    .iter()
+                    .map(|d| d.name.as_str())
+                    .collect();
+                eprintln!(
+                    "figcheck: error: no rule named {rule:?}; the rules are: {}",
+                    names.join(", ")
+                );
+                return ExitCode::from(2);
+            }
+        },
         None => (false, cli.check),
     };
     if args.paths.is_empty() {
@@ -66,6 +81,17 @@ fn main() -> ExitCode {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// Prints text to standard output; a closed pipe is not an error.
+fn print_text(text: &str) -> ExitCode {
+    match io::stdout().lock().write_all(text.as_bytes()) {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            eprintln!("figcheck: error: writing: {e}");
+            ExitCode::from(2)
+        }
+        _ => ExitCode::SUCCESS,
     }
 }
 

@@ -371,3 +371,23 @@ fn hostile_inputs_are_checked_without_panic() {
         assert!(!stderr.contains("panicked"), "{name}: {stderr}");
     }
 }
+
+#[test]
+fn rules_and_explain_print_the_catalog() {
+    let rules = figcheck(&["rules"]);
+    assert_eq!(rules.status.code(), Some(0));
+    let text = stdout(&rules);
+    for doc in figcheck::rules::catalog() {
+        assert!(
+            text.contains(&doc.name),
+            "{} missing from:\n{text}",
+            doc.name
+        );
+    }
+    let explained = figcheck(&["explain", "rate-total-mismatch"]);
+    assert_eq!(explained.status.code(), Some(0));
+    assert!(stdout(&explained).contains("Examples:"));
+    let unknown = figcheck(&["explain", "no-such-rule"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("rate-total-mismatch"));
+}

@@ -1,9 +1,11 @@
 //! Render: reports into text, one file per format. Renderers return strings; only `main`
 //! writes them out.
 
+mod catalog;
 mod json;
 mod pretty;
 
+pub use catalog::{explain_text, rules_text};
 pub use json::{MentionView, check_json, extract_json, mention_views};
 pub use pretty::{check_pretty, extract_pretty, summary};
 
