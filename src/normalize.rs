@@ -244,11 +244,7 @@ fn resolve(expr: &DateExpr, reference: Option<Date>, tense: Tense) -> Result<Res
                     pick(candidates, tense, offset).ok_or("no such period")?
                 }
             };
-            Ok(Resolved::Range {
-                start,
-                end,
-                end_day: EndDay::Counted,
-            })
+            Ok(counted(start, end))
         }
         DateExpr::Holiday { year, index } => {
             let holiday = &lexicon().holidays[usize::from(*index)];
@@ -288,30 +284,18 @@ fn resolve(expr: &DateExpr, reference: Option<Date>, tense: Tense) -> Result<Res
                     reference.yesterday().map_err(|e| e.to_string())?.max(first),
                 )
             };
-            Ok(Resolved::Range {
-                start,
-                end,
-                end_day: EndDay::Counted,
-            })
+            Ok(counted(start, end))
         }
         DateExpr::Decade(first) => {
             let start = Date::new(*first, 1, 1).map_err(|e| e.to_string())?;
             let end = Date::new(*first + 9, 12, 31).map_err(|e| e.to_string())?;
-            Ok(Resolved::Range {
-                start,
-                end,
-                end_day: EndDay::Counted,
-            })
+            Ok(counted(start, end))
         }
         DateExpr::RelativeWeek(k) => {
             let reference = reference.ok_or(NEEDS_REFERENCE)?;
             let monday = shifted(monday_of(reference)?, 0, 7 * i32::from(*k))?;
             let sunday = shifted(monday, 0, 6)?;
-            Ok(Resolved::Range {
-                start: monday,
-                end: sunday,
-                end_day: EndDay::Counted,
-            })
+            Ok(counted(monday, sunday))
         }
         DateExpr::Window { months, days } => {
             let reference = reference.ok_or(NEEDS_REFERENCE)?;
@@ -321,27 +305,11 @@ fn resolve(expr: &DateExpr, reference: Option<Date>, tense: Tense) -> Result<Res
             } else {
                 (reference.tomorrow().map_err(|e| e.to_string())?, moved)
             };
-            Ok(Resolved::Range {
-                start,
-                end,
-                end_day: EndDay::Counted,
-            })
+            Ok(counted(start, end))
         }
         DateExpr::WeekOf { year, month, day } => {
-            let base = DateExpr::Day {
-                year: *year,
-                month: *month,
-                day: *day,
-            };
-            let Resolved::Day(date) = resolve(&base, reference, tense)? else {
-                return Err("not a day".into());
-            };
-            let monday = monday_of(date)?;
-            Ok(Resolved::Range {
-                start: monday,
-                end: shifted(monday, 0, 6)?,
-                end_day: EndDay::Counted,
-            })
+            let monday = monday_of(resolve_day(*year, *month, *day, reference, tense)?)?;
+            Ok(counted(monday, shifted(monday, 0, 6)?))
         }
         DateExpr::DayShift {
             year,
@@ -349,14 +317,7 @@ fn resolve(expr: &DateExpr, reference: Option<Date>, tense: Tense) -> Result<Res
             day,
             days,
         } => {
-            let base = DateExpr::Day {
-                year: *year,
-                month: *month,
-                day: *day,
-            };
-            let Resolved::Day(date) = resolve(&base, reference, tense)? else {
-                return Err("not a day".into());
-            };
+            let date = resolve_day(*year, *month, *day, reference, tense)?;
             Ok(Resolved::Day(shifted(date, 0, *days)?))
         }
         DateExpr::Shift { months, days } => {
@@ -375,6 +336,29 @@ fn resolve(expr: &DateExpr, reference: Option<Date>, tense: Tense) -> Result<Res
                 .map_err(|e| e.to_string())?;
             Ok(Resolved::Month(shifted.year(), shifted.month()))
         }
+    }
+}
+
+/// A range that counts both its ends.
+fn counted(start: Date, end: Date) -> Resolved {
+    Resolved::Range {
+        start,
+        end,
+        end_day: EndDay::Counted,
+    }
+}
+
+/// The civil day a written day of a month stands for.
+fn resolve_day(
+    year: Year,
+    month: i8,
+    day: i8,
+    reference: Option<Date>,
+    tense: Tense,
+) -> Result<Date, String> {
+    match resolve(&DateExpr::Day { year, month, day }, reference, tense)? {
+        Resolved::Day(date) => Ok(date),
+        _ => Err("not a day".into()),
     }
 }
 
