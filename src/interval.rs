@@ -122,10 +122,6 @@ impl Interval {
         let below = |high: Option<Decimal>, low: Option<Decimal>| matches!((high, low), (Some(h), Some(l)) if h < l);
         !below(self.high, other.low) && !below(other.high, self.low)
     }
-
-    pub fn contains(&self, value: Decimal) -> bool {
-        self.meets(&Interval::exact(value))
-    }
 }
 
 #[cfg(test)]
