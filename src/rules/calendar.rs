@@ -59,12 +59,8 @@ pub fn weekday_date(weekday: &Figure, date: &Figure, locator: &Locator) -> Optio
             ("stated", weekday_name(*stated).to_string()),
         ]
     };
-    let fill = |key: &str, vals: &[(&str, String)]| {
-        let refs: Vec<(&str, &str)> = vals.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        doc.message(key, &refs)
-    };
     if read.weekday() == *stated {
-        let message = fill("verified", &values(read));
+        let message = doc.message("verified", &values(read));
         let span = locator.position(&date.mention.span);
         return Some(Outcome::Verified(Verified {
             rule: WEEKDAY,
@@ -77,8 +73,8 @@ pub fn weekday_date(weekday: &Figure, date: &Figure, locator: &Locator) -> Optio
     if candidates.iter().any(|d| d.weekday() == *stated) {
         return None;
     }
-    let message = fill("title", &values(read));
-    let mut notes = vec![fill("arithmetic", &values(read))];
+    let message = doc.message("title", &values(read));
+    let mut notes = vec![doc.message("arithmetic", &values(read))];
     // The nearest day with the stated weekday, in case the date is the wrong one.
     let forward = i64::from(stated.since(read.weekday()));
     let nearest = if forward <= 3 {
@@ -89,10 +85,10 @@ pub fn weekday_date(weekday: &Figure, date: &Figure, locator: &Locator) -> Optio
     if let Ok(nearest) = nearest {
         let mut vals = values(read).to_vec();
         vals.push(("nearest", nearest.to_string()));
-        notes.push(fill("nearest", &vals));
+        notes.push(doc.message("nearest", &vals));
     }
     if !matches!(year, Year::Stated(_)) {
-        notes.push(fill("years", &values(read)));
+        notes.push(doc.message("years", &values(read)));
     }
     Some(Outcome::Finding(Finding {
         rule: WEEKDAY,

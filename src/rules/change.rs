@@ -112,12 +112,11 @@ pub fn check(
         ("stated", format!("{}%", display(p))),
         ("implied", rounded(implied_to)),
     ];
-    let refs: Vec<(&str, &str)> = vals.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let span = locator.position(&percent.mention.span);
     if verdict == Verdict::Verified {
         return vec![Outcome::Verified(Verified {
             rule: PERCENT,
-            message: doc.message("verified", &refs),
+            message: doc.message("verified", &vals),
             span,
             labels,
         })];
@@ -130,12 +129,12 @@ pub fn check(
     vec![Outcome::Finding(Finding {
         rule: PERCENT,
         severity,
-        message: doc.message("title", &refs),
+        message: doc.message("title", &vals),
         span,
         labels,
         notes: vec![
-            doc.message("arithmetic", &refs),
-            doc.message("implied", &refs),
+            doc.message("arithmetic", &vals),
+            doc.message("implied", &vals),
         ],
     })]
 }

@@ -60,7 +60,6 @@ pub fn check(stated: &Figure, converted: &Figure, locator: &Locator) -> Option<O
         ),
         ("expected", format!("{} {}", rounded(central), to.symbol)),
     ];
-    let refs: Vec<(&str, &str)> = vals.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let mut labels = vec![
         locator.label("stated", stated),
         locator.label("converted", converted),
@@ -70,7 +69,7 @@ pub fn check(stated: &Figure, converted: &Figure, locator: &Locator) -> Option<O
     if expected.meets(&target) {
         return Some(Outcome::Verified(Verified {
             rule: NAME,
-            message: doc.message("verified", &refs),
+            message: doc.message("verified", &vals),
             span,
             labels,
         }));
@@ -78,9 +77,9 @@ pub fn check(stated: &Figure, converted: &Figure, locator: &Locator) -> Option<O
     Some(Outcome::Finding(Finding {
         rule: NAME,
         severity: doc.severity,
-        message: doc.message("title", &refs),
+        message: doc.message("title", &vals),
         span,
         labels,
-        notes: vec![doc.message("arithmetic", &refs)],
+        notes: vec![doc.message("arithmetic", &vals)],
     }))
 }

@@ -43,14 +43,15 @@ pub struct Example {
 }
 
 impl RuleDoc {
-    fn message(&self, key: &str, values: &[(&str, &str)]) -> String {
+    /// The message `key` with each `{name}` replaced by its value.
+    fn message<V: AsRef<str>>(&self, key: &str, values: &[(&str, V)]) -> String {
         let mut text = self
             .messages
             .get(key)
             .cloned()
             .unwrap_or_else(|| format!("{{{key}}}"));
         for (name, value) in values {
-            text = text.replace(&format!("{{{name}}}"), value);
+            text = text.replace(&format!("{{{name}}}"), value.as_ref());
         }
         text
     }

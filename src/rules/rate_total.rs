@@ -170,7 +170,7 @@ pub fn check(rate: &Figure, period: &Figure, total: &Figure, locator: &Locator) 
         .filter(|_| !reading.central.is_zero())
     {
         let implied = format!("about {} {}", rounded(implied), rate_unit.plural());
-        notes.push(doc.message(
+        notes.push(doc.message::<&str>(
             "implied-rate",
             &[
                 ("total", &total_text),
@@ -181,7 +181,7 @@ pub fn check(rate: &Figure, period: &Figure, total: &Figure, locator: &Locator) 
         ));
     }
     if verdict == Verdict::Warning {
-        notes.push(doc.message("hedged", &[]));
+        notes.push(doc.message::<&str>("hedged", &[]));
     }
     let severity = if verdict == Verdict::Error {
         doc.severity
@@ -274,7 +274,7 @@ fn period_readings(
             } else {
                 format!("{} or {}", display(Decimal::from(low)), days(high))
             };
-            let note = doc.message(
+            let note = doc.message::<&str>(
                 "period",
                 &[
                     ("days", &span_text),
