@@ -129,7 +129,8 @@ pub struct Lexicon {
     pub negatives: Vec<String>,
     /// Words that make the number after them a label: "phase 3", "Figure 2".
     pub labels: Vec<String>,
-    /// Verbs that make "from X to Y" a change, not a range.
+    /// Verbs that make "from X to Y" a change, not a range: the rise and fall verbs and a few
+    /// without a direction ("went", "moved").
     pub change_verbs: Vec<String>,
     /// Verbs of change upward ("rose") and downward ("fell").
     pub rise_verbs: Vec<String>,
@@ -402,7 +403,13 @@ impl Lexicon {
             multipliers: numbers.multipliers,
             negatives: numbers.negatives,
             labels: numbers.labels,
-            change_verbs: numbers.change_verbs,
+            change_verbs: numbers
+                .change_verbs
+                .iter()
+                .chain(&numbers.rise_verbs)
+                .chain(&numbers.fall_verbs)
+                .cloned()
+                .collect(),
             rise_verbs: numbers.rise_verbs,
             fall_verbs: numbers.fall_verbs,
             relative_ordinals: numbers.relative_ordinals,
