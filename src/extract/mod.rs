@@ -250,14 +250,13 @@ pub fn extract(doc: &Document, sentences: &[Sentence]) -> Vec<Mention> {
         found.extend(number::numbers(text, &taken));
         for (kind, mut span, hedge, payload) in found {
             let (mut lead, lead_at) = word_before(text, span.start);
-            // "last April", "this September", "next Friday": the modifier is part of the date.
-            // "last April", "this September", "next Friday": the modifier is part of the date
-            // and sets its tense.
+            // A word such as "last" or "next" right before a date sets its tense ("last April",
+            // "next Friday"); a modifier of a day or weekday is part of its text.
             let dated = matches!(
                 kind,
                 MentionKind::Date | MentionKind::Weekday | MentionKind::DateRange
             );
-            let mut mention_tense = if dated {
+            let mention_tense = if dated {
                 date::lead_tense(&lead).unwrap_or(tense)
             } else {
                 tense
@@ -268,7 +267,6 @@ pub fn extract(doc: &Document, sentences: &[Sentence]) -> Vec<Mention> {
                     "last" | "this" | "next" | "coming" | "past" | "previous"
                 )
             {
-                mention_tense = date::lead_tense(&lead).unwrap_or(tense);
                 span.start = lead_at;
                 lead = word_before(text, lead_at).0;
             }
