@@ -540,7 +540,7 @@ fn date_value_matches(value: &str, expected: &str) -> bool {
 }
 
 fn unit(symbol: &str) -> Option<&'static Unit> {
-    lexicon().units.iter().find(|u| u.symbol == symbol)
+    lexicon().unit_index(symbol).map(|i| &lexicon().units[i])
 }
 
 /// A duration against the peer's length in seconds; an ambiguous unit (a month is 28 to 31

@@ -485,6 +485,11 @@ impl Lexicon {
         })
     }
 
+    /// The index of the unit with this canonical symbol ("day", "in").
+    pub fn unit_index(&self, symbol: &str) -> Option<usize> {
+        self.units.iter().position(|u| u.symbol == symbol)
+    }
+
     /// The value of a number word ("seven", "twenty"), without scales.
     pub fn small_number(&self, word: &str) -> Option<u64> {
         let lower = word.to_ascii_lowercase();

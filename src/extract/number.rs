@@ -669,7 +669,7 @@ fn classify(
             None => (MentionKind::Percent, end + m.end(), Payload::Number(num)),
         }
     } else if let Some(m) = patterns().years_old.find(&text[end..])
-        && let Some(year) = lexicon().units.iter().position(|u| u.symbol == "year")
+        && let Some(year) = lexicon().unit_index("year")
     {
         // "87 yo"
         (
@@ -699,11 +699,7 @@ fn classify(
             }
         } else if lexicon().units[unit].symbol == "°" && speaks_of_temperature(text) {
             // "temperatures reached 40 degrees"
-            let unit = lexicon()
-                .units
-                .iter()
-                .position(|u| u.symbol == "deg")
-                .unwrap_or(unit);
+            let unit = lexicon().unit_index("deg").unwrap_or(unit);
             (
                 MentionKind::Quantity,
                 unit_end,
@@ -725,11 +721,7 @@ fn classify(
                 digits,
                 multiplier: Decimal::ONE,
             };
-            let inch = lexicon()
-                .units
-                .iter()
-                .position(|u| u.symbol == "in")
-                .unwrap_or(unit);
+            let inch = lexicon().unit_index("in").unwrap_or(unit);
             (
                 MentionKind::Quantity,
                 inches_end,

@@ -246,11 +246,7 @@ fn period_readings(
                     .clone()
                     .unwrap_or_else(|| "could not be placed".into()));
             };
-            let day = lex
-                .units
-                .iter()
-                .find(|u| u.symbol == "day")
-                .expect("the lexicon has days");
+            let day = &lex.units[lex.unit_index("day").expect("the lexicon has days")];
             let factor = day.factor_to(per).ok_or("is not a length of time")?;
             let (low, high) = range_days(first, end, end_day);
             let days = |n: i64| {
