@@ -108,7 +108,7 @@ fn render_output(
             .map(|(s, r)| render::extract_pretty(s, r))
             .collect(),
         (false, Format::Json) => {
-            let reports: Vec<FileReport> = checked.iter().map(|(_, r)| r.clone()).collect();
+            let reports: Vec<&FileReport> = checked.iter().map(|(_, r)| r).collect();
             render::check_json(&reports, errors)
         }
         (false, Format::Pretty) => {
@@ -122,7 +122,7 @@ fn render_output(
                 .iter()
                 .map(|(s, r)| render::check_pretty(s, r, options))
                 .collect();
-            let reports: Vec<FileReport> = checked.iter().map(|(_, r)| r.clone()).collect();
+            let reports: Vec<&FileReport> = checked.iter().map(|(_, r)| r).collect();
             out.push_str(&render::summary(&reports, errors.len()));
             out
         }

@@ -39,11 +39,11 @@ pub const VERSION: u32 = 1;
 #[derive(Serialize)]
 struct CheckOutput<'a> {
     version: u32,
-    files: &'a [FileReport],
+    files: &'a [&'a FileReport],
     errors: &'a [InputError],
 }
 
-pub fn check_json(reports: &[FileReport], errors: &[InputError]) -> String {
+pub fn check_json(reports: &[&FileReport], errors: &[InputError]) -> String {
     let output = CheckOutput {
         version: VERSION,
         files: reports,

@@ -90,7 +90,7 @@ fn verbose_lines(report: &FileReport) -> String {
 }
 
 /// One line for the whole run: "1 warning, 2 errors in 3 files".
-pub fn summary(reports: &[FileReport], input_errors: usize) -> String {
+pub fn summary(reports: &[&FileReport], input_errors: usize) -> String {
     let count = |severity| {
         reports
             .iter()
