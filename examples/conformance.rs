@@ -318,6 +318,8 @@ fn read_exclusions(path: &Path) -> BTreeSet<(String, String)> {
 struct Expected {
     text: String,
     value: String,
+    /// Other values the peer gives as equally possible (a year-less date's past candidate).
+    alternatives: Vec<String>,
     unit: Option<String>,
 }
 
@@ -369,46 +371,60 @@ fn expectations(model: Model, case: &Value) -> Option<Vec<Expected>> {
                     .as_str()?
                     .trim_end_matches('%')
                     .to_string(),
+                alternatives: Vec::new(),
                 unit: None,
             },
             Model::Ordinal => Expected {
                 text,
                 value: resolution["value"].as_str()?.to_string(),
+                alternatives: Vec::new(),
                 unit: None,
             },
             Model::Currency | Model::Dimension | Model::Temperature | Model::Age => Expected {
                 text,
                 value: resolution["value"].as_str()?.to_string(),
+                alternatives: Vec::new(),
                 unit: resolution["unit"].as_str().map(str::to_string),
             },
             Model::DateTime => {
+                // A year-less date resolves to every candidate the peer lists (the past and
+                // the coming one); figcheck's choice must be one of them.
                 let kind = r["TypeName"].as_str()?;
-                let values = resolution["values"].as_array()?;
-                let v = values.last()?;
-                match kind {
-                    "datetimeV2.date" => Expected {
-                        text,
-                        value: v["value"].as_str()?.to_string(),
-                        unit: None,
-                    },
-                    "datetimeV2.daterange" => Expected {
-                        text,
-                        value: format!("{}/{}", v["start"].as_str()?, v["end"].as_str()?),
-                        unit: None,
-                    },
-                    "datetimeV2.duration" => Expected {
-                        text,
-                        value: v["value"].as_str()?.to_string(),
-                        unit: Some("s".into()),
-                    },
-                    _ => return None,
+                let candidates = resolution["values"].as_array()?;
+                let value = |v: &Value| -> Option<String> {
+                    Some(match kind {
+                        "datetimeV2.date" | "datetimeV2.duration" => {
+                            v["value"].as_str()?.to_string()
+                        }
+                        "datetimeV2.daterange" => {
+                            format!("{}/{}", v["start"].as_str()?, v["end"].as_str()?)
+                        }
+                        _ => return None,
+                    })
+                };
+                let mut values = candidates.iter().map(value).collect::<Option<Vec<_>>>()?;
+                let last = values.pop()?;
+                Expected {
+                    text,
+                    value: last,
+                    alternatives: values,
+                    unit: (kind == "datetimeV2.duration").then(|| "s".into()),
                 }
             }
             Model::DatePeriod => {
-                let f = &r["Value"]["FutureResolution"];
+                // The peer resolves a year-less period both ways; either is a match.
+                let period = |side: &str| -> Option<String> {
+                    let f = &r["Value"][side];
+                    Some(format!(
+                        "{}/{}",
+                        f["startDate"].as_str()?,
+                        f["endDate"].as_str()?
+                    ))
+                };
                 Expected {
                     text,
-                    value: format!("{}/{}", f["startDate"].as_str()?, f["endDate"].as_str()?),
+                    value: period("FutureResolution")?,
+                    alternatives: period("PastResolution").into_iter().collect(),
                     unit: None,
                 }
             }
@@ -417,6 +433,7 @@ fn expectations(model: Model, case: &Value) -> Option<Vec<Expected>> {
                 value: r["Value"]["FutureResolution"]["duration"]
                     .as_str()?
                     .to_string(),
+                alternatives: Vec::new(),
                 unit: Some("s".into()),
             },
         };
@@ -478,7 +495,9 @@ fn matches(model: Model, expected: &Expected, mention: &MentionView) -> bool {
     };
     match model {
         Model::DateTime | Model::DatePeriod if expected.unit.is_none() => {
-            date_value_matches(value, &expected.value)
+            std::iter::once(&expected.value)
+                .chain(&expected.alternatives)
+                .any(|e| date_value_matches(value, e))
         }
         Model::DateTime | Model::Duration => duration_matches(mention, value, &expected.value),
         Model::NumberRange => range_matches(mention, &expected.value),
@@ -527,7 +546,23 @@ fn date_value_matches(value: &str, expected: &str) -> bool {
     let last = end.yesterday().map(|d| d.to_string()).unwrap_or_default();
     let month = |d: &str| d.get(..7).map(str::to_string);
     let year = |d: &str| d.get(..4).map(str::to_string);
-    value == format!("{start}/{last}")
+    // A range is compared by the days, months or years its ends name. The peer writes the end
+    // of "from March to May" as May 1st, the end named but not counted, as it writes the end
+    // of "Feb 28th to March 1st" as March 1st; figcheck writes the named month's last day and
+    // says apart (`end_day`) whether the end counts.
+    let named_end = value.split_once('/').is_some_and(|(s, e)| {
+        s == start
+            && jiff::civil::Date::from_str(e).is_ok_and(|e| {
+                (end.day() == 1 && e == end.last_of_month())
+                    || (end.day() == 1
+                        && end.month() == 1
+                        && e.year() == end.year()
+                        && e.month() == 12
+                        && e.day() == 31)
+            })
+    });
+    named_end
+        || value == format!("{start}/{last}")
         || (value.len() == 7
             && start.ends_with("-01")
             && month(start).as_deref() == Some(value)

@@ -108,7 +108,15 @@ pub fn link(figures: &[Figure], prose: &str) -> (Vec<Claim>, Vec<Unlinked>) {
             .filter(|(_, f)| match f.mention.kind {
                 // An explicit range ("from Aug. 24 to Sept. 11", "through Oct. 23"); a named
                 // period such as "last week" need not be the whole time the rate ran.
-                MentionKind::DateRange => matches!(f.mention.payload, Payload::DateRange { .. }),
+                // A span of months or years written bare ("the 1986-1990 plan") names what
+                // it modifies, not the time the rate ran; only "from 1986 to 1990" does.
+                MentionKind::DateRange => match &f.mention.payload {
+                    Payload::DateRange { end, .. } => {
+                        matches!(end, DateExpr::Day { .. })
+                            || prose[f.mention.span.clone()].starts_with(char::is_alphabetic)
+                    }
+                    _ => false,
+                },
                 // "for two hours", not "within a week" or "the first two months".
                 MentionKind::Duration => {
                     !inside_range(f) && lexicon().period_prepositions.contains(&f.mention.lead)

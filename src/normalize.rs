@@ -6,7 +6,9 @@ use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 use rust_decimal::Decimal;
 
-use crate::extract::{DateExpr, EndDay, Mention, MentionKind, Num, Payload, Tense, Year};
+use crate::extract::{
+    DateExpr, EndDay, Mention, MentionKind, Num, Payload, Tense, WeekScope, Year,
+};
 use crate::interval::Interval;
 use crate::lexicon::{HedgeKind, lexicon};
 
@@ -286,9 +288,80 @@ fn resolve(expr: &DateExpr, reference: Option<Date>, tense: Tense) -> Result<Res
             };
             Ok(counted(start, end))
         }
-        DateExpr::Decade(first) => {
+        DateExpr::Years { first, count } => {
             let start = Date::new(*first, 1, 1).map_err(|e| e.to_string())?;
-            let end = Date::new(*first + 9, 12, 31).map_err(|e| e.to_string())?;
+            let end = Date::new(*first + *count - 1, 12, 31).map_err(|e| e.to_string())?;
+            Ok(counted(start, end))
+        }
+        DateExpr::WeekdayDay { weekday, day } => {
+            let reference = reference.ok_or(NEEDS_REFERENCE)?;
+            let candidates = (-13..=13).filter_map(|k| {
+                let first = shifted(reference.first_of_month(), k, 0).ok()?;
+                Date::new(first.year(), first.month(), *day)
+                    .ok()
+                    .filter(|d| d.weekday() == *weekday)
+            });
+            let date = pick(candidates, tense, |d| {
+                d.since(reference)
+                    .map_or(i64::MAX, |s| i64::from(s.get_days()))
+            })
+            .ok_or("no month near the reference date has that day on that weekday")?;
+            Ok(Resolved::Day(date))
+        }
+        DateExpr::WeekdayInWeek { week, weekday } => {
+            let reference = reference.ok_or(NEEDS_REFERENCE)?;
+            let monday = shifted(monday_of(reference)?, 0, 7 * i32::from(*week))?;
+            Ok(Resolved::Day(shifted(
+                monday,
+                0,
+                i32::from(weekday.to_monday_zero_offset()),
+            )?))
+        }
+        DateExpr::WeekIn { nth, scope } => {
+            let within = match scope {
+                WeekScope::Month { year, month } => DateExpr::Month {
+                    year: *year,
+                    month: *month,
+                },
+                WeekScope::RelativeMonth(k) => DateExpr::RelativeMonth(*k),
+                WeekScope::Year(year) => DateExpr::Year(*year),
+            };
+            let (first, last) = bounds(&resolve(&within, reference, tense)?)?;
+            let thursday = if *nth < 0 {
+                let back = i32::from(last.weekday().to_monday_zero_offset()) - 3;
+                shifted(last, 0, -back.rem_euclid(7))?
+            } else {
+                let ahead = 3 - i32::from(first.weekday().to_monday_zero_offset());
+                shifted(first, 0, ahead.rem_euclid(7) + 7 * (i32::from(*nth) - 1))?
+            };
+            if thursday > last {
+                return Err(format!("there is no week {nth} in that period"));
+            }
+            let monday = monday_of(thursday)?;
+            Ok(counted(monday, shifted(monday, 0, 6)?))
+        }
+        DateExpr::Calendar {
+            months,
+            offset,
+            count,
+        } => {
+            let reference = reference.ok_or(NEEDS_REFERENCE)?;
+            let months = i32::from(*months);
+            // The first month, counted from year 0, of the unit that holds the reference date.
+            let here = i32::from(reference.year()) * 12 + i32::from(reference.month()) - 1;
+            let first = here - here.rem_euclid(months) + i32::from(*offset) * months;
+            let month_start = |index: i32| {
+                Date::new(
+                    i16::try_from(index.div_euclid(12)).map_err(|e| e.to_string())?,
+                    i8::try_from(index.rem_euclid(12) + 1).map_err(|e| e.to_string())?,
+                    1,
+                )
+                .map_err(|e| e.to_string())
+            };
+            let start = month_start(first)?;
+            let end = month_start(first + i32::from(*count) * months)?
+                .yesterday()
+                .map_err(|e| e.to_string())?;
             Ok(counted(start, end))
         }
         DateExpr::RelativeWeek(k) => {
@@ -446,9 +519,8 @@ fn resolve_range(
     reference: Option<Date>,
     tense: Tense,
 ) -> Result<Resolved, String> {
-    let Resolved::Day(end_date) = resolve(&end, reference, tense)? else {
-        return Err("only ranges between days are resolved".into());
-    };
+    let end_resolved = resolve(&end, reference, tense)?;
+    let (end_first, end_date) = bounds(&end_resolved)?;
     let start_date = match start {
         None => {
             if tense == Tense::Past {
@@ -456,14 +528,14 @@ fn resolve_range(
             }
             // The end must be ahead and the nearest such day: "through Oct. 23" written on
             // Oct. 25 could mean either year, so it is left alone.
-            if resolve(&end, reference, Tense::Unknown)? != Resolved::Day(end_date) {
+            if resolve(&end, reference, Tense::Unknown)? != end_resolved {
                 return Err(
                     "the end day's year is unclear (it is not the nearest such day ahead)".into(),
                 );
             }
             reference.ok_or(NEEDS_REFERENCE)?
         }
-        // The start is the last such day on or before the end.
+        // A year-less start is the last such day or month on or before the end.
         Some(DateExpr::Day {
             year: Year::Unstated,
             month,
@@ -477,10 +549,18 @@ fn resolve_range(
             })
             .ok_or_else(|| format!("there is no day {day} in month {month}"))?
         }
-        Some(expr) => match resolve(&expr, reference, tense)? {
-            Resolved::Day(d) => d,
-            _ => return Err("only ranges between days are resolved".into()),
-        },
+        Some(DateExpr::Month {
+            year: Year::Unstated,
+            month,
+        }) => {
+            let year = if month <= end_first.month() {
+                end_first.year()
+            } else {
+                end_first.year() - 1
+            };
+            Date::new(year, month, 1).map_err(|e| e.to_string())?
+        }
+        Some(expr) => bounds(&resolve(&expr, reference, tense)?)?.0,
     };
     if start_date > end_date {
         return Err(format!(
@@ -491,6 +571,20 @@ fn resolve_range(
         start: start_date,
         end: end_date,
         end_day,
+    })
+}
+
+/// The first and last day of a resolved date.
+fn bounds(resolved: &Resolved) -> Result<(Date, Date), String> {
+    let civil = |y: i16, m: i8, d: i8| Date::new(y, m, d).map_err(|e| e.to_string());
+    Ok(match *resolved {
+        Resolved::Day(d) => (d, d),
+        Resolved::Month(y, m) => {
+            let first = civil(y, m, 1)?;
+            (first, first.last_of_month())
+        }
+        Resolved::Year(y) => (civil(y, 1, 1)?, civil(y, 12, 31)?),
+        Resolved::Range { start, end, .. } => (start, end),
     })
 }
 

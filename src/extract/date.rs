@@ -8,7 +8,7 @@ use jiff::civil::Weekday;
 use regex::{Captures, Regex};
 use serde::Serialize;
 
-use super::{DateExpr, EndDay, Payload, Year};
+use super::{DateExpr, EndDay, Payload, WeekScope, Year};
 use crate::lexicon::{contains_words, ends_word, lexicon, start_of_last_word, word_before};
 use crate::source::Span;
 
@@ -46,6 +46,7 @@ pub fn tense(sentence: &str) -> Tense {
 struct Patterns {
     month_day_year: Regex,
     day_month_year: Regex,
+    joined: Regex,
     month_relative_year: Regex,
     month_year: Regex,
     month: Regex,
@@ -57,6 +58,7 @@ struct Patterns {
     iso: Regex,
     slashed: Regex,
     window: Regex,
+    calendar: Regex,
     week: Regex,
     quarter: Regex,
     q: Regex,
@@ -68,6 +70,15 @@ struct Patterns {
     ago: Regex,
     in_future: Regex,
     day_only: Regex,
+    month_word_day: Regex,
+    word_day_month: Regex,
+    weekday_day: Regex,
+    century: Regex,
+    weekday_in_week: Regex,
+    week_in: Regex,
+    to_date: Regex,
+    month_slash_day: Regex,
+    slash_day_before: Regex,
 }
 
 fn alternation(names: impl Iterator<Item = String>) -> String {
@@ -96,18 +107,29 @@ fn patterns() -> &'static Patterns {
             .map(|n| if n.ends_with('.') { regex::escape(n) } else { format!("(?i:{})", regex::escape(n)) })
             .collect::<Vec<_>>()
             .join("|");
+        // Between a month or day and its year: "Dec. 31, 1994", "Dec. 31 , 1994", "April of
+        // 1987", "28 June in 2020".
+        let year_after = r"(?:\s*,\s*|\s+(?i:of\s+|in\s+)?)";
+        // A day of the month in words, checked by `day_number`: "first", "twenty-second".
+        let day_words = r"(?i:(?:twenty|thirty)[\s-]+)?(?i:[a-z]+)";
         let re = |p: &str| Regex::new(p).expect("valid date pattern");
         Patterns {
-            month_day_year: re(&format!(r"\b(?P<m>{month})\s*(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>[0-9]{{4}})\b)?")),
-            day_month_year: re(&format!(r"\b(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{month})(?:,?\s+(?P<y>[0-9]{{4}})\b)?")),
+            month_day_year: re(&format!(r"\b(?P<m>{month})\s*(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:{year_after}(?P<y>[0-9]{{4}})\b)?")),
+            day_month_year: re(&format!(r"\b(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{month})(?:{year_after}(?P<y>[0-9]{{4}})\b)?")),
+            // "05-Aug-2016", "23/Sep/2020", "2019/aug/01", "Sep-23-2020", "Oct/2"
+            joined: re(&format!(
+                r"\b(?:(?P<d>[0-9]{{1,2}})(?P<s1>[-/])(?P<m>{month})(?P<s2>[-/])(?P<y>[0-9]{{4}})|(?P<y2>[0-9]{{4}})(?P<s3>[-/])(?P<m2>{month})(?P<s4>[-/])(?P<d2>[0-9]{{1,2}})|(?P<m3>{month})(?P<s5>[-/])(?P<d3>[0-9]{{1,2}})(?:(?P<s6>[-/])(?P<y3>[0-9]{{4}}))?)\b"
+            )),
             month_relative_year: re(&format!(r"\b(?P<m>{month})\s+(?P<rel>(?i:this|last|next))\s+(?i:year)\b")),
-            month_year: re(&format!(r"\b(?P<m>{month}),?\s+(?P<y>[0-9]{{4}})\b")),
+            month_year: re(&format!(r"\b(?P<m>{month})(?:{year_after}|[-/])(?P<y>[0-9]{{4}})\b")),
             month: re(&format!(r"\b(?P<m>(?i:{full_month}))\b")),
             weekday: re(&format!(r"\b(?P<w>{weekday})")),
             relative: re(r"\b(?i:(?P<rel>this|last|next)\s+(?P<unit>year|month))\b"),
             iso: re(r"\b(?P<y>[12][0-9]{3})[-/.](?P<m>[01]?[0-9])[-/.](?P<d>[0-3]?[0-9])\b"),
             slashed: re(r"\b(?P<a>[0-3]?[0-9])/(?P<b>[0-3]?[0-9])/(?P<y>[12][0-9]{3})\b"),
-            window: re(r"\b(?i:(?:the\s+)?(?P<rel>past|last|next|coming|previous|upcoming)\s+(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|[0-9]{1,3})\s+(?P<unit>days|weeks|months|years|decades))\b"),
+            window: re(r"\b(?i:(?:the\s+)?(?:(?P<rel>past|last|next|coming|previous|upcoming|following)\s+(?P<n>[a-z]+|[0-9]{1,3})|(?P<n2>[a-z]+|[0-9]{1,3})\s+(?P<rel2>past|last|next|coming|previous|upcoming|following))\s+(?P<unit>days|weeks|months|years|decades|quarters))\b"),
+            // "last quarter", "this quarter", "the next decade"
+            calendar: re(r"\b(?i:(?P<rel>this|current|last|past|previous|next|coming|following)\s+(?P<unit>quarter|decade))\b"),
             holiday: re(&format!(
                 r"\b(?P<h>(?i:{}))(?:\s+(?P<y>[0-9]{{4}})\b|\s+of\s+(?P<rel>(?i:this|last|next))\s+year\b)?",
                 alternation(lex.holidays.iter().flat_map(|h| h.names.iter().cloned()).collect::<Vec<_>>().into_iter().rev())
@@ -115,8 +137,9 @@ fn patterns() -> &'static Patterns {
             offset: re(r"(?i)\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|[0-9]{1,3})\s+(?P<unit>days?|weeks?)\s+(?P<dir>after|before|from|later\s+than|earlier\s+than|prior\s+to)\s+$"),
             relative_day: re(r"\b(?i:today|tonight|yesterday|tomorrow)\b"),
             week: re(r"\b(?i:(?P<rel>last|this|next)\s+week)\b"),
-            quarter: re(r"\b(?i:(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(?:(?P<y>[0-9]{4})|(?P<rel>this|last|next)\s+year))?)\b"),
-            q: re(r"\b(?:Q(?P<q>[1-4])(?:[\s-]+(?P<y>[0-9]{4}))?|(?P<y2>[0-9]{4})[\s-]+Q(?P<q2>[1-4]))\b"),
+            quarter: re(r"\b(?i:(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(?:(?P<y>[0-9]{4})|(?P<rel>this|last|next)\s+year|the\s+year))?)\b"),
+            // "Q3", "Q3 2019", "q1 of 2017", "2017-Q1", "2019 H2"
+            q: re(r"\b(?:(?P<k>[QqHh])(?P<q>[1-4])(?:(?:[\s-]+|\s+of\s+)(?P<y>[0-9]{4}))?|(?P<y2>[0-9]{4})[\s-]+(?P<k2>[QqHh])(?P<q2>[1-4]))\b"),
             half: re(r"\b(?i:(?:the\s+)?(?P<ord>first|second)\s+half\s+of\s+(?:(?P<y>[0-9]{4})|(?P<rel>this|last|next)\s+year))\b"),
             part_month: re(&format!(
                 r"\b(?P<part>(?i:early|mid|late|(?:the\s+)?(?:beginning|start|middle|end)\s+of))[\s-]+(?P<m>{full_month})(?:,?\s+(?P<y>[0-9]{{4}}))?\b"
@@ -127,6 +150,25 @@ fn patterns() -> &'static Patterns {
             in_future: re(r"\b(?i:in\s+(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|[0-9]{1,3})\s+(?P<unit>years?|months?|weeks?|days?))\b"),
             ago: re(r"\b(?i:(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|[0-9]{1,3})\s+(?P<unit>years?|months?|days?)\s+(?:ago|earlier))\b"),
             day_only: re(r"^\s*(?P<conn>to|through|thru|until|till|-|–|—)\s*(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?\b"),
+            // "February twenty second", "January first 2000", "April the ninth"
+            month_word_day: re(&format!(r"\b(?P<m>(?i:{full_month}))\s+(?i:the\s+)?(?P<dw>{day_words})\b(?:{year_after}(?P<y>[0-9]{{4}})\b)?")),
+            // "the fourth of July, 1995", "the twenty third day of September", "the 15th day of May"
+            word_day_month: re(&format!(r"\b(?P<dw>{day_words}|[0-9]{{1,2}}(?:st|nd|rd|th))\s+(?i:day\s+)?(?i:of)\s+(?P<m>{month})\b(?:{year_after}(?P<y>[0-9]{{4}})\b)?")),
+            // "Friday 13th", "Monday 21", "tuesday the eleventh"
+            weekday_day: re(&format!(r"\b(?P<w>{weekday})\s+(?i:the\s+)?(?P<dw>[0-9]{{1,2}}(?:st|nd|rd|th)?|{day_words})\b")),
+            century: re(&format!(r"\b(?i:the\s+)?(?P<n>[0-9]{{1,2}}(?:st|nd|rd|th)|{day_words})\s+(?i:century)\b")),
+            // "next week Monday", "next week on Tuesday", "Tuesday of next week"
+            weekday_in_week: re(&format!(
+                r"\b(?:(?P<rel>(?i:this|last|next|previous|following|coming))\s+(?i:week)\s*(?:[-,]\s*)?(?i:on\s+)?(?P<w>{weekday})|(?P<w2>{weekday})\s+(?i:of\s+(?:the\s+)?)(?P<rel2>(?i:this|last|next|previous|following|coming))\s+(?i:week))\b"
+            )),
+            // "the first week of October", "the last week of 2016", "3rd week of Jan"
+            week_in: re(&format!(
+                r"\b(?i:(?:the\s+)?(?P<ord>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+week\s+of\s+)(?:(?P<m>{month})(?:{year_after}(?P<y>[0-9]{{4}}))?|(?P<y2>[0-9]{{4}})|(?P<rel>(?i:this|last|next))\s+(?P<unit>(?i:month|year)))\b"
+            )),
+            // "on 11/20", "from 10/1 to 11/7", "Friday 7/6", "5/7, 2020"
+            month_slash_day: re(r"\b(?P<a>[0-9]{1,2})/(?P<b>[0-9]{1,2})(?:,\s*(?P<y>[12][0-9]{3}))?\b"),
+            slash_day_before: re(r"[0-9]{1,2}/[0-9]{1,2}\s*(?:,|(?i:or|and))\s*$"),
+            to_date: re(r"\b(?i:(?:the\s+)?year[\s-]+to[\s-]+date)\b"),
         }
     })
 }
@@ -194,6 +236,56 @@ fn day(caps: &Captures) -> Option<i8> {
         .filter(|d| (1..=31).contains(d))
 }
 
+/// Whether text starts with "-11/7": the end of a range of days written with slashes.
+fn range_follows_slash(rest: &str) -> bool {
+    let digits = |s: &str| s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let Some(after) = rest.strip_prefix(['-', '–']) else {
+        return false;
+    };
+    let n = digits(after);
+    (1..=2).contains(&n)
+        && after[n..].starts_with('/')
+        && (1..=2).contains(&digits(&after[n + 1..]))
+}
+
+/// A day of the month as written: "13", "13th", "thirteenth", "twenty-first", "twenty nine".
+fn day_number(written: &str) -> Option<i8> {
+    let lower = written.to_ascii_lowercase();
+    let digits = lower.trim_end_matches(['s', 't', 'n', 'd', 'r', 'h']);
+    let value = if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+        let suffix = &lower[digits.len()..];
+        matches!(suffix, "" | "st" | "nd" | "rd" | "th").then_some(())?;
+        digits.parse().ok()?
+    } else {
+        let lex = lexicon();
+        let parts: Vec<&str> = lower.split([' ', '-']).filter(|p| !p.is_empty()).collect();
+        match parts.as_slice() {
+            [ordinal] => *lex.ordinals.get(*ordinal)?,
+            [tens @ ("twenty" | "thirty"), one] => {
+                let one = lex
+                    .ordinals
+                    .get(*one)
+                    .copied()
+                    .or_else(|| lex.small_number(one))
+                    .filter(|v| (1..10).contains(v))?;
+                lex.small_number(tens)? + one
+            }
+            _ => return None,
+        }
+    };
+    (1..=31).contains(&value).then_some(value as i8)
+}
+
+/// The weekday a name or abbreviation stands for.
+fn weekday_named(name: &str) -> Option<Weekday> {
+    let index = lexicon()
+        .weekdays
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(name))?
+        .1;
+    Weekday::from_monday_zero_offset(index as i8).ok()
+}
+
 /// Every date and weekday in a sentence, without overlaps, in text order.
 pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
     let p = patterns();
@@ -225,6 +317,105 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
             day: day(c)?,
         })
     });
+    add(&p.joined, &|c| {
+        let group = |names: [&str; 3]| names.iter().find_map(|n| c.name(n));
+        let sep = |names: [&str; 2]| match (c.name(names[0]), c.name(names[1])) {
+            (Some(a), Some(b)) => a.as_str() == b.as_str(),
+            _ => true,
+        };
+        // The two separators match: "05-Aug-2016", not "05-Aug/2016".
+        if !(sep(["s1", "s2"]) && sep(["s3", "s4"]) && sep(["s5", "s6"])) {
+            return None;
+        }
+        let day = group(["d", "d2", "d3"])?.as_str().parse().ok()?;
+        (1..=31).contains(&day).then_some(())?;
+        Some(DateExpr::Day {
+            year: group(["y", "y2", "y3"])
+                .and_then(|y| y.as_str().parse().ok())
+                .map_or(Year::Unstated, Year::Stated),
+            month: month_number(group(["m", "m2", "m3"])?.as_str()),
+            day,
+        })
+    });
+    add(&p.month_word_day, &|c| {
+        if &c["m"] == "may" {
+            return None;
+        }
+        Some(DateExpr::Day {
+            year: stated_year(c),
+            month: month(c),
+            day: day_number(&c["dw"])?,
+        })
+    });
+    add(&p.word_day_month, &|c| {
+        Some(DateExpr::Day {
+            year: stated_year(c),
+            month: month(c),
+            day: day_number(&c["dw"])?,
+        })
+    });
+    add(&p.weekday_day, &|c| {
+        // "Monday 21 people" is a count; "Monday 21 March" is found as a day beside a weekday.
+        let rest = text[c.get(0)?.end()..].trim_start();
+        if rest.starts_with(|ch: char| ch.is_alphanumeric() || ch == '/') {
+            return None;
+        }
+        Some(DateExpr::WeekdayDay {
+            weekday: weekday_named(&c["w"])?,
+            day: day_number(&c["dw"])?,
+        })
+    });
+    add(&p.century, &|c| {
+        let n = i16::from(day_number(&c["n"])?);
+        Some(DateExpr::Years {
+            first: (n - 1) * 100,
+            count: 100,
+        })
+    });
+    add(&p.weekday_in_week, &|c| {
+        let rel = c
+            .name("rel")
+            .or(c.name("rel2"))?
+            .as_str()
+            .to_ascii_lowercase();
+        Some(DateExpr::WeekdayInWeek {
+            week: match rel.as_str() {
+                "this" => 0,
+                "last" | "previous" => -1,
+                _ => 1,
+            },
+            weekday: weekday_named(c.name("w").or(c.name("w2"))?.as_str())?,
+        })
+    });
+    add(&p.week_in, &|c| {
+        let nth = match c["ord"].to_ascii_lowercase().as_str() {
+            "last" => -1,
+            word => day_number(word)?,
+        };
+        let scope = if c.name("m").is_some() {
+            WeekScope::Month {
+                year: stated_year(c),
+                month: month(c),
+            }
+        } else if let Some(y) = c.name("y2") {
+            WeekScope::Year(Year::Stated(y.as_str().parse().ok()?))
+        } else {
+            let offset = relative_offset(&c["rel"]);
+            if c["unit"].eq_ignore_ascii_case("month") {
+                WeekScope::RelativeMonth(offset)
+            } else {
+                WeekScope::Year(Year::Relative(offset))
+            }
+        };
+        Some(DateExpr::WeekIn { nth, scope })
+    });
+    // "the year to date" runs from January 1st to the day before the reference date.
+    add(&p.to_date, &|_| {
+        Some(DateExpr::EarlierLater {
+            unit: 0,
+            later: false,
+        })
+    });
     add(&p.month_relative_year, &|c| {
         Some(DateExpr::Month {
             year: Year::Relative(relative_offset(&c["rel"])),
@@ -244,22 +435,25 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
         let word = before[word_start..]
             .trim_end_matches('-')
             .to_ascii_lowercase();
+        // "may" in lower case is the verb ("this may take longer").
+        if &c["m"] == "may" {
+            return None;
+        }
+        // "this September" is the September of the reference date's year.
+        let year = if word == "this" {
+            Year::Relative(0)
+        } else {
+            Year::Unstated
+        };
         lex.month_prepositions
             .contains(&word)
             .then(|| DateExpr::Month {
-                year: Year::Unstated,
+                year,
                 month: month(c),
             })
     });
     add(&p.weekday, &|c| {
-        let index = lex
-            .weekdays
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(&c["w"]))?
-            .1;
-        Some(DateExpr::Weekday(
-            Weekday::from_monday_zero_offset(index as i8).ok()?,
-        ))
+        Some(DateExpr::Weekday(weekday_named(&c["w"])?))
     });
     add(&p.relative, &|c| {
         let offset = relative_offset(&c["rel"]);
@@ -289,24 +483,99 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
             day,
         })
     });
+    // "11/20" is a day only where the words around make it one ("on 11/20", "from 10/1 to
+    // 11/7", "Friday 7/6", "11/20, 11/22 or 11/25", "2/29-3/1"): elsewhere it is a fraction.
+    add(&p.month_slash_day, &|c| {
+        let whole = c.get(0)?;
+        let (before, rest) = (&text[..whole.start()], &text[whole.end()..]);
+        // "10/1-11/7": the end of a range; "1/2/3", "3.10/2", "x-10/2": part of something else.
+        let after_range_dash = before
+            .strip_suffix(['-', '–'])
+            .is_some_and(|b| b.ends_with(|ch: char| ch.is_ascii_digit()));
+        if before.ends_with(['/', '.'])
+            || (before.ends_with(['-', '–']) && !after_range_dash)
+            || rest.starts_with(['/', '.'])
+            || (rest.starts_with(['-', '–']) && !range_follows_slash(rest))
+        {
+            return None;
+        }
+        let (a, b): (i8, i8) = (c["a"].parse().ok()?, c["b"].parse().ok()?);
+        let (month, day) = if a > 12 { (b, a) } else { (a, b) };
+        if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+            return None;
+        }
+        let (word, _) = word_before(text, whole.start());
+        let dated = matches!(
+            word.as_str(),
+            "on" | "from"
+                | "to"
+                | "until"
+                | "till"
+                | "through"
+                | "between"
+                | "since"
+                | "this"
+                | "next"
+                | "by"
+        ) || weekday_named(&word).is_some()
+            || after_range_dash
+            || range_follows_slash(rest)
+            || p.slash_day_before.is_match(before);
+        // "by 1/3", "to 2/3": a proper fraction with a small denominator stays a fraction.
+        let fraction = a < b && b <= 9 && weekday_named(&word).is_none();
+        (dated && !fraction).then_some(())?;
+        Some(DateExpr::Day {
+            year: stated_year(c),
+            month,
+            day,
+        })
+    });
     // "the past five years", "the next 3 days": a window that ends or starts at the reference
     // date.
     add(&p.window, &|c| {
-        let n = count(&c["n"])?;
+        let n = count(c.name("n").or(c.name("n2"))?.as_str())?;
+        let rel = c
+            .name("rel")
+            .or(c.name("rel2"))?
+            .as_str()
+            .to_ascii_lowercase();
+        let ahead = matches!(rel.as_str(), "next" | "coming" | "upcoming" | "following");
+        let calendar = |months| {
+            Some(DateExpr::Calendar {
+                months,
+                offset: if ahead { 1 } else { -i16::try_from(n).ok()? },
+                count: i16::try_from(n).ok()?,
+            })
+        };
         let (months, days) = match c["unit"].to_ascii_lowercase().as_str() {
             "days" => (0, n),
             "weeks" => (0, 7 * n),
             "months" => (n, 0),
             "years" => (12 * n, 0),
-            _ => (120 * n, 0),
+            // Quarters and decades are counted whole.
+            "quarters" => return calendar(3),
+            _ => return calendar(120),
         };
-        let ahead = matches!(
-            c["rel"].to_ascii_lowercase().as_str(),
-            "next" | "coming" | "upcoming"
-        );
         Some(DateExpr::Window {
             months: if ahead { months } else { -months },
             days: if ahead { days } else { -days },
+        })
+    });
+    add(&p.calendar, &|c| {
+        let offset = match c["rel"].to_ascii_lowercase().as_str() {
+            "this" | "current" => 0,
+            "last" | "past" | "previous" => -1,
+            _ => 1,
+        };
+        let months = if c["unit"].eq_ignore_ascii_case("quarter") {
+            3
+        } else {
+            120
+        };
+        Some(DateExpr::Calendar {
+            months,
+            offset,
+            count: 1,
         })
     });
     add(&p.holiday, &|c| {
@@ -354,11 +623,26 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
     });
     add(&p.q, &|c| {
         let q: i8 = c.name("q").or(c.name("q2"))?.as_str().parse().ok()?;
+        let kind = c.name("k").or(c.name("k2"))?.as_str();
         let year = c
             .name("y")
             .or(c.name("y2"))
             .and_then(|y| y.as_str().parse().ok())
             .map_or(Year::Unstated, Year::Stated);
+        // Without a year only a capital "Q3" is a quarter; a half ("H2") always needs its year.
+        if year == Year::Unstated && kind != "Q" {
+            return None;
+        }
+        if kind.eq_ignore_ascii_case("h") {
+            (q <= 2).then_some(())?;
+            return Some(DateExpr::Period {
+                year,
+                first_month: 6 * q - 5,
+                last_month: 6 * q,
+                first_day: 1,
+                last_day: None,
+            });
+        }
         Some(quarter(year, q))
     });
     add(&p.half, &|c| {
@@ -416,7 +700,12 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
             later: c["which"].eq_ignore_ascii_case("later"),
         })
     });
-    add(&p.decade, &|c| Some(DateExpr::Decade(c["d"].parse().ok()?)));
+    add(&p.decade, &|c| {
+        Some(DateExpr::Years {
+            first: c["d"].parse().ok()?,
+            count: 10,
+        })
+    });
     add(&p.relative_day, &|c| {
         Some(DateExpr::RelativeDay(
             match c[0].to_ascii_lowercase().as_str() {
@@ -470,6 +759,36 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
     kept.into_iter()
         .map(|(span, expr)| offset_before(text, span, expr))
         .map(|(span, expr)| week_of(text, span, expr))
+        .collect()
+}
+
+/// A weekday written right before its day, as one date: "Tue May 9", "Friday, March 2",
+/// "this Friday (Jun-15)". The weekday and the day stay mentions of their own, for the
+/// weekday-date check.
+pub fn weekday_days(text: &str, dates: &[(Span, DateExpr)]) -> Vec<(Span, DateExpr)> {
+    dates
+        .windows(2)
+        .filter_map(|pair| {
+            let [
+                (weekday, DateExpr::Weekday(_)),
+                (day, expr @ DateExpr::Day { .. }),
+            ] = pair
+            else {
+                return None;
+            };
+            let gap = &text[weekday.end..day.start];
+            let joined = gap
+                .trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | '-'))
+                .is_empty()
+                || gap.trim().eq_ignore_ascii_case("the");
+            (joined && gap.len() <= 4).then_some(())?;
+            let end = if gap.contains('(') && text[day.end..].starts_with(')') {
+                day.end + 1
+            } else {
+                day.end
+            };
+            Some((weekday.start..end, *expr))
+        })
         .collect()
 }
 
@@ -543,7 +862,10 @@ fn offset_before(text: &str, span: Span, expr: DateExpr) -> (Span, DateExpr) {
 }
 
 fn is_calendar_day(expr: &DateExpr) -> bool {
-    matches!(expr, DateExpr::Day { .. } | DateExpr::Month { .. })
+    matches!(
+        expr,
+        DateExpr::Day { .. } | DateExpr::Month { .. } | DateExpr::Year(Year::Stated(_))
+    )
 }
 
 /// Date ranges built from the dates of a sentence: "from A to B", "between A and B", "A–B",
@@ -571,7 +893,7 @@ pub fn ranges(text: &str, dates: &[(Span, DateExpr)]) -> Vec<(Span, Payload)> {
             let connector = text[span.end..next_span.start].trim().to_ascii_lowercase();
             let fits = match connector.as_str() {
                 "and" => opener == "between",
-                "-" | "–" | "—" => true,
+                "-" | "–" | "—" | "~" => true,
                 c => {
                     from && (lex.range_inclusive.iter().any(|w| w == c)
                         || lex.range_ambiguous.iter().any(|w| w == c))
@@ -710,7 +1032,7 @@ fn inherit_year(start: DateExpr, end: DateExpr) -> DateExpr {
 pub fn lead_tense(lead: &str) -> Option<Tense> {
     match lead {
         "last" | "past" | "previous" => Some(Tense::Past),
-        "next" | "coming" | "following" => Some(Tense::Future),
+        "next" | "coming" | "following" | "upcoming" => Some(Tense::Future),
         _ => None,
     }
 }

@@ -111,8 +111,27 @@ pub enum DateExpr {
         first_day: i8,
         last_day: Option<i8>,
     },
-    /// "the 1990s"
-    Decade(i16),
+    /// Whole years: "the 1990s" (10 from 1990), "the 15th century" (100 from 1400).
+    Years {
+        first: i16,
+        count: i16,
+    },
+    /// A day of the month said with its weekday but no month: "Friday 13th", "Monday 21".
+    WeekdayDay {
+        weekday: Weekday,
+        day: i8,
+    },
+    /// A weekday of a week counted from the reference date's: "Tuesday of next week" (1).
+    WeekdayInWeek {
+        week: i8,
+        weekday: Weekday,
+    },
+    /// The `nth` week (−1: the last) of a month or year, Monday to Sunday: the week that holds
+    /// its `nth` Thursday, as ISO 8601 counts weeks.
+    WeekIn {
+        nth: i8,
+        scope: WeekScope,
+    },
     /// "earlier this year" (unit 0), "later this month" (1), "earlier in the week" (2).
     EarlierLater {
         unit: u8,
@@ -125,6 +144,13 @@ pub enum DateExpr {
     },
     /// "last week" (−1), "this week" (0), "next week" (1): Monday to Sunday.
     RelativeWeek(i8),
+    /// Whole quarters or decades counted from the one that holds the reference date: "last
+    /// quarter" is `offset` −1, `count` 1; "the next two decades" is 1, 2.
+    Calendar {
+        months: u8,
+        offset: i16,
+        count: i16,
+    },
     /// "the past five years" (negative), "the next 3 days" (positive): the stretch between the
     /// reference date and the reference date moved.
     Window {
@@ -151,6 +177,18 @@ pub enum DateExpr {
     },
     /// "yesterday" (−1), "today" (0), "three days ago" (−3).
     RelativeDay(i32),
+}
+
+/// The month or year whose weeks [`DateExpr::WeekIn`] counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WeekScope {
+    Month {
+        year: Year,
+        month: i8,
+    },
+    /// "this month" (0), "last month" (−1).
+    RelativeMonth(i8),
+    Year(Year),
 }
 
 /// Whether a date range's end day is inside the range.
@@ -235,8 +273,10 @@ pub fn extract(doc: &Document, sentences: &[Sentence]) -> Vec<Mention> {
             let kind = match expr {
                 DateExpr::Weekday(_) => MentionKind::Weekday,
                 DateExpr::Period { .. }
-                | DateExpr::Decade(_)
+                | DateExpr::Years { .. }
+                | DateExpr::WeekIn { .. }
                 | DateExpr::RelativeWeek(_)
+                | DateExpr::Calendar { .. }
                 | DateExpr::Window { .. }
                 | DateExpr::EarlierLater { .. }
                 | DateExpr::WeekOf { .. } => MentionKind::DateRange,
@@ -244,10 +284,26 @@ pub fn extract(doc: &Document, sentences: &[Sentence]) -> Vec<Mention> {
             };
             found.push((kind, span.clone(), None, Payload::Date(*expr)));
         }
-        for (span, payload) in date::ranges(text, &dates) {
+        // Bare years are found with the numbers; ranges are built from them too ("from 2014
+        // to 2018").
+        let numbers = number::numbers(text, &taken);
+        let mut dated = dates.clone();
+        dated.extend(
+            numbers
+                .iter()
+                .filter_map(|(_, span, _, payload)| match payload {
+                    Payload::Date(year @ DateExpr::Year(_)) => Some((span.clone(), *year)),
+                    _ => None,
+                }),
+        );
+        dated.sort_by_key(|(span, _)| span.start);
+        for (span, expr) in date::weekday_days(text, &dates) {
+            found.push((MentionKind::Date, span, None, Payload::Date(expr)));
+        }
+        for (span, payload) in date::ranges(text, &dated) {
             found.push((MentionKind::DateRange, span, None, payload));
         }
-        found.extend(number::numbers(text, &taken));
+        found.extend(numbers);
         for (kind, mut span, hedge, payload) in found {
             let (mut lead, lead_at) = word_before(text, span.start);
             // A word such as "last" or "next" right before a date sets its tense ("last April",
@@ -261,14 +317,29 @@ pub fn extract(doc: &Document, sentences: &[Sentence]) -> Vec<Mention> {
             } else {
                 tense
             };
-            if matches!(kind, MentionKind::Date | MentionKind::Weekday)
-                && matches!(
-                    lead.as_str(),
-                    "last" | "this" | "next" | "coming" | "past" | "previous"
+            let modifier = |word: &str| {
+                matches!(
+                    word,
+                    "last"
+                        | "this"
+                        | "next"
+                        | "coming"
+                        | "past"
+                        | "previous"
+                        | "upcoming"
+                        | "following"
                 )
-            {
+            };
+            if matches!(kind, MentionKind::Date | MentionKind::Weekday) && modifier(&lead) {
                 span.start = lead_at;
-                lead = word_before(text, lead_at).0;
+                let (before, before_at) = word_before(text, lead_at);
+                // "this past Wednesday", "this coming Friday"
+                if before == "this" && lead != "this" {
+                    span.start = before_at;
+                    lead = word_before(text, before_at).0;
+                } else {
+                    lead = before;
+                }
             }
             mentions.push(Mention {
                 kind,
