@@ -70,9 +70,12 @@ struct Patterns {
     ago: Regex,
     in_future: Regex,
     day_only: Regex,
+    month_dash: Regex,
+    days_before: Regex,
     month_word_day: Regex,
     word_day_month: Regex,
     weekday_day: Regex,
+    short_weekday: Regex,
     century: Regex,
     weekday_in_week: Regex,
     week_in: Regex,
@@ -98,6 +101,11 @@ fn patterns() -> &'static Patterns {
         with_digits.extend(lex.months.iter().filter_map(|(n, _)| n.strip_suffix('.').map(str::to_string)));
         with_digits.sort_by_key(|n| std::cmp::Reverse(n.len()));
         let month = format!("(?i:{})", alternation(with_digits.into_iter()));
+        // "Sep", "Nov": a month without its period, as written, only beside a range word.
+        let mut short: Vec<String> = lex.months.iter().filter_map(|(n, _)| n.strip_suffix('.').map(str::to_string)).collect();
+        short.push("Sept".into());
+        short.sort_by_key(|n| std::cmp::Reverse(n.len()));
+        let short_month = alternation(short.into_iter());
         let full_month = alternation(lex.months.iter().filter(|(n, _)| !n.ends_with('.')).map(|(n, _)| n.clone()));
         let mut weekday_names: Vec<String> = lex.weekdays.iter().map(|(n, _)| n.clone()).collect();
         weekday_names.sort_by_key(|n| std::cmp::Reverse(n.len()));
@@ -112,6 +120,14 @@ fn patterns() -> &'static Patterns {
         let year_after = r"(?:\s*,\s*|\s+(?i:of\s+|in\s+)?)";
         // A day of the month in words, checked by `day_number`: "first", "twenty-second".
         let day_words = r"(?i:(?:twenty|thirty)[\s-]+)?(?i:[a-z]+)";
+        // "Tue", "Sat" without their period: a weekday only right before a day ("Tue May 9",
+        // "Sat 14th"), checked where used.
+        let short_weekday = alternation(
+            lex.weekdays
+                .iter()
+                .filter_map(|(n, _)| n.strip_suffix('.'))
+                .map(str::to_string),
+        );
         let re = |p: &str| Regex::new(p).expect("valid date pattern");
         Patterns {
             month_day_year: re(&format!(r"\b(?P<m>{month})\s*(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:{year_after}(?P<y>[0-9]{{4}})\b)?")),
@@ -122,7 +138,7 @@ fn patterns() -> &'static Patterns {
             )),
             month_relative_year: re(&format!(r"\b(?P<m>{month})\s+(?P<rel>(?i:this|last|next))\s+(?i:year)\b")),
             month_year: re(&format!(r"\b(?P<m>{month})(?:{year_after}|[-/])(?P<y>[0-9]{{4}})\b")),
-            month: re(&format!(r"\b(?P<m>(?i:{full_month}))\b")),
+            month: re(&format!(r"\b(?P<m>(?i:{full_month})|{short_month})\b")),
             weekday: re(&format!(r"\b(?P<w>{weekday})")),
             relative: re(r"\b(?i:(?P<rel>this|last|next)\s+(?P<unit>year|month))\b"),
             iso: re(r"\b(?P<y>[12][0-9]{3})[-/.](?P<m>[01]?[0-9])[-/.](?P<d>[0-3]?[0-9])\b"),
@@ -135,8 +151,8 @@ fn patterns() -> &'static Patterns {
                 alternation(lex.holidays.iter().flat_map(|h| h.names.iter().cloned()).collect::<Vec<_>>().into_iter().rev())
             )),
             offset: re(r"(?i)\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|[0-9]{1,3})\s+(?P<unit>days?|weeks?)\s+(?P<dir>after|before|from|later\s+than|earlier\s+than|prior\s+to)\s+$"),
-            relative_day: re(r"\b(?i:today|tonight|yesterday|tomorrow)\b"),
-            week: re(r"\b(?i:(?P<rel>last|this|next)\s+week)\b"),
+            relative_day: re(r"\b(?i:today|tonight|yesterday|tomorrow|now)\b"),
+            week: re(r"\b(?i:(?P<rel>last|this|next|following)\s+week(?P<after>\s+after\s+next)?)\b"),
             quarter: re(r"\b(?i:(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(?:(?P<y>[0-9]{4})|(?P<rel>this|last|next)\s+year|the\s+year))?)\b"),
             // "Q3", "Q3 2019", "q1 of 2017", "2017-Q1", "2019 H2"
             q: re(r"\b(?:(?P<k>[QqHh])(?P<q>[1-4])(?:(?:[\s-]+|\s+of\s+)(?P<y>[0-9]{4}))?|(?P<y2>[0-9]{4})[\s-]+(?P<k2>[QqHh])(?P<q2>[1-4]))\b"),
@@ -149,13 +165,18 @@ fn patterns() -> &'static Patterns {
             decade: re(r"\b(?i:the\s+)?(?P<d>1[5-9][0-9]0|20[0-9]0)s\b"),
             in_future: re(r"\b(?i:in\s+(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|[0-9]{1,3})\s+(?P<unit>years?|months?|weeks?|days?))\b"),
             ago: re(r"\b(?i:(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|[0-9]{1,3})\s+(?P<unit>years?|months?|days?)\s+(?:ago|earlier))\b"),
-            day_only: re(r"^\s*(?P<conn>to|through|thru|until|till|-|–|—)\s*(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?\b"),
+            day_only: re(&format!(r"^\s*(?P<conn>(?i:to|through|thru|until|till)|-|–|—)\s*(?i:the\s+)?(?P<d>[0-9]{{1,2}}(?:st|nd|rd|th)?|{day_words})\b")),
+            // "Jan-" before "Feb 2017"
+            month_dash: re(&format!(r"\b(?P<m>{month})\s*[-–]\s*$")),
+            // "between 3 and" before "12 of Sept", "9 to" before "12 June"
+            days_before: re(&format!(r"(?:\b(?P<op>(?i:from|between))\s+)?(?i:the\s+)?\b(?P<d>[0-9]{{1,2}}(?:st|nd|rd|th)?|{day_words})\s*(?P<conn>(?i:to|through|thru|till|until|and)|-|–)\s*(?i:the\s+)?$")),
             // "February twenty second", "January first 2000", "April the ninth"
             month_word_day: re(&format!(r"\b(?P<m>(?i:{full_month}))\s+(?i:the\s+)?(?P<dw>{day_words})\b(?:{year_after}(?P<y>[0-9]{{4}})\b)?")),
             // "the fourth of July, 1995", "the twenty third day of September", "the 15th day of May"
             word_day_month: re(&format!(r"\b(?P<dw>{day_words}|[0-9]{{1,2}}(?:st|nd|rd|th))\s+(?i:day\s+)?(?i:of)\s+(?P<m>{month})\b(?:{year_after}(?P<y>[0-9]{{4}})\b)?")),
             // "Friday 13th", "Monday 21", "tuesday the eleventh"
-            weekday_day: re(&format!(r"\b(?P<w>{weekday})\s+(?i:the\s+)?(?P<dw>[0-9]{{1,2}}(?:st|nd|rd|th)?|{day_words})\b")),
+            short_weekday: re(&format!(r"\b(?P<w>{short_weekday})\b")),
+            weekday_day: re(&format!(r"\b(?P<w>{weekday}|{short_weekday})\s+(?i:the\s+)?(?P<dw>[0-9]{{1,2}}(?:st|nd|rd|th)?|{day_words})\b")),
             century: re(&format!(r"\b(?i:the\s+)?(?P<n>[0-9]{{1,2}}(?:st|nd|rd|th)|{day_words})\s+(?i:century)\b")),
             // "next week Monday", "next week on Tuesday", "Tuesday of next week"
             weekday_in_week: re(&format!(
@@ -297,6 +318,14 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
             if !ends_word(text, whole.end()) && !whole.as_str().ends_with('.') {
                 continue;
             }
+            // "6,107.31 August", "$12 December 27": the digits belong to another number.
+            let before = text[..whole.start()].trim_end_matches(' ');
+            if whole.as_str().starts_with(|c: char| c.is_ascii_digit())
+                && (text[..whole.start()].ends_with(['.', ','])
+                    || before.ends_with(['$', '£', '€', '¥', '₩', '₹']))
+            {
+                continue;
+            }
             if let Some(expr) = build(&caps) {
                 candidates.push((whole.range(), expr));
             }
@@ -354,14 +383,30 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
             day: day_number(&c["dw"])?,
         })
     });
-    add(&p.weekday_day, &|c| {
-        // "Monday 21 people" is a count; "Monday 21 March" is found as a day beside a weekday.
+    add(&p.short_weekday, &|c| {
         let rest = text[c.get(0)?.end()..].trim_start();
-        if rest.starts_with(|ch: char| ch.is_alphanumeric() || ch == '/') {
+        let day_follows = rest.starts_with(|ch: char| ch.is_ascii_digit())
+            || lex
+                .months
+                .iter()
+                .any(|(n, _)| rest.starts_with(n.trim_end_matches('.')));
+        day_follows.then_some(())?;
+        Some(DateExpr::Weekday(weekday_named(&format!("{}.", &c["w"]))?))
+    });
+    add(&p.weekday_day, &|c| {
+        // "Monday 21 people" is a count; "Monday 21 March" is found as a day beside a weekday;
+        // "Friday 7.6", "Friday 7-6" are something else.
+        let rest = &text[c.get(0)?.end()..];
+        let next = rest.trim_start();
+        if next.starts_with(|ch: char| ch.is_alphanumeric() || ch == '/')
+            || (rest.starts_with(['.', '-', '/'])
+                && rest[1..].starts_with(|ch: char| ch.is_ascii_digit()))
+        {
             return None;
         }
+        let weekday = weekday_named(&c["w"]).or_else(|| weekday_named(&format!("{}.", &c["w"])))?;
         Some(DateExpr::WeekdayDay {
-            weekday: weekday_named(&c["w"])?,
+            weekday,
             day: day_number(&c["dw"])?,
         })
     });
@@ -437,6 +482,24 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
             .to_ascii_lowercase();
         // "may" in lower case is the verb ("this may take longer").
         if &c["m"] == "may" {
+            return None;
+        }
+        let short = !lex
+            .months
+            .iter()
+            .any(|(n, _)| n.eq_ignore_ascii_case(&c["m"]));
+        let ranged = |w: &str| {
+            matches!(
+                w,
+                "from" | "to" | "through" | "thru" | "until" | "till" | "between" | "and"
+            )
+        };
+        let after = text[c.get(0)?.end()..].trim_start();
+        if short
+            && !(ranged(&word)
+                || after.starts_with(['-', '–'])
+                || ranged(&after.split(' ').next().unwrap_or("").to_ascii_lowercase()))
+        {
             return None;
         }
         // "this September" is the September of the reference date's year.
@@ -595,7 +658,13 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
         })
     });
     add(&p.week, &|c| {
-        Some(DateExpr::RelativeWeek(relative_offset(&c["rel"])))
+        // "the week after next" is two weeks on; "the following week" one.
+        let offset = match c["rel"].to_ascii_lowercase().as_str() {
+            "following" => 1,
+            rel => relative_offset(rel),
+        };
+        let after = c.name("after").map_or(0, |_| 1);
+        Some(DateExpr::RelativeWeek(offset + after))
     });
     let year_in = |c: &Captures, group: &str| match (c.name(group), c.name("rel")) {
         (Some(y), _) => y.as_str().parse().ok().map_or(Year::Unstated, Year::Stated),
@@ -707,6 +776,15 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
         })
     });
     add(&p.relative_day, &|c| {
+        // "now" is a day only as an end of a range: "between now and November 15th".
+        if c[0].eq_ignore_ascii_case("now") {
+            let (before, _) = word_before(text, c.get(0)?.start());
+            let after = text[c.get(0)?.end()..].trim_start().to_ascii_lowercase();
+            let ranged = matches!(before.as_str(), "between" | "and" | "to" | "until" | "till")
+                || after.starts_with("and ")
+                || after.starts_with("to ");
+            ranged.then_some(())?;
+        }
         Some(DateExpr::RelativeDay(
             match c[0].to_ascii_lowercase().as_str() {
                 "yesterday" => -1,
@@ -864,7 +942,10 @@ fn offset_before(text: &str, span: Span, expr: DateExpr) -> (Span, DateExpr) {
 fn is_calendar_day(expr: &DateExpr) -> bool {
     matches!(
         expr,
-        DateExpr::Day { .. } | DateExpr::Month { .. } | DateExpr::Year(Year::Stated(_))
+        DateExpr::Day { .. }
+            | DateExpr::Month { .. }
+            | DateExpr::Year(Year::Stated(_))
+            | DateExpr::RelativeDay(_)
     )
 }
 
@@ -891,13 +972,16 @@ pub fn ranges(text: &str, dates: &[(Span, DateExpr)]) -> Vec<(Span, Payload)> {
         // "from A to B": the next date, with only a connector between.
         if let Some((next_span, end)) = dates.get(i + 1).filter(|(_, e)| is_calendar_day(e)) {
             let connector = text[span.end..next_span.start].trim().to_ascii_lowercase();
+            // "through" and "until" make a range on their own; "to" does with "from", or
+            // between months and years ("2014 to 2018"): "moved Oct. 5 to Oct. 7" is a change.
+            let whole_units =
+                !matches!(start, DateExpr::Day { .. }) && !matches!(end, DateExpr::Day { .. });
             let fits = match connector.as_str() {
                 "and" => opener == "between",
                 "-" | "–" | "—" | "~" => true,
-                c => {
-                    from && (lex.range_inclusive.iter().any(|w| w == c)
-                        || lex.range_ambiguous.iter().any(|w| w == c))
-                }
+                "until" | "till" => true,
+                c if lex.range_inclusive.iter().any(|w| w == c) => true,
+                c => (from || whole_units) && lex.range_ambiguous.iter().any(|w| w == c),
             };
             if fits {
                 let end = inherit_year(*start, *end);
@@ -914,11 +998,14 @@ pub fn ranges(text: &str, dates: &[(Span, DateExpr)]) -> Vec<(Span, Payload)> {
                 continue;
             }
         }
-        // "from June 3 to 20".
-        if let (true, DateExpr::Day { year, month, .. }) = (from, start)
+        // "from June 3 to 20", "November 18-19", "April 9th through 17th".
+        if let DateExpr::Day { year, month, .. } = start
             && let Some(caps) = patterns().day_only.captures(&text[span.end..])
-            && let Some(d) = day(&caps)
+            && let Some(d) = day_number(&caps["d"])
             && ends_word(text, span.end + caps.get(0).expect("group 0").end())
+            && (from
+                || text[span.end..].starts_with(['-', '–'])
+                || !caps["conn"].eq_ignore_ascii_case("to"))
         {
             let end_at = span.end + caps.get(0).expect("group 0").end();
             let end = DateExpr::Day {
@@ -935,6 +1022,64 @@ pub fn ranges(text: &str, dates: &[(Span, DateExpr)]) -> Vec<(Span, Payload)> {
                 },
             ));
         }
+    }
+    // "Jan-Feb 2017", "Nov-Feb 5th, 2017": a month before the dash starts the range.
+    // "between 3 and 12 of Sept", "9 to 12 June": a day before the connector does.
+    for (i, (span, end)) in dates.iter().enumerate() {
+        if used_as_end[i] || out.iter().any(|(s, _)| s.end == span.end) {
+            continue;
+        }
+        let before = &text[..span.start];
+        let (start, at, connector) = match end {
+            DateExpr::Day { .. } | DateExpr::Month { .. } => {
+                if let Some(caps) = patterns().month_dash.captures(before) {
+                    let start = DateExpr::Month {
+                        year: Year::Unstated,
+                        month: month_number(&caps["m"]),
+                    };
+                    (
+                        start,
+                        caps.get(0).expect("group 0").start(),
+                        "-".to_string(),
+                    )
+                } else if let DateExpr::Day { year, month, .. } = end
+                    && span.start < text.len()
+                    && !text[span.start..]
+                        .starts_with(|c: char| c.is_alphabetic() && c.is_uppercase())
+                    && let Some(caps) = patterns().days_before.captures(before)
+                    && let Some(d) = day_number(&caps["d"])
+                {
+                    let connector = caps["conn"].to_ascii_lowercase();
+                    let opener = caps.name("op").map(|m| m.as_str().to_ascii_lowercase());
+                    let fits = match connector.as_str() {
+                        "and" => opener.as_deref() == Some("between"),
+                        _ => true,
+                    };
+                    if !fits {
+                        continue;
+                    }
+                    let start = DateExpr::Day {
+                        year: *year,
+                        month: *month,
+                        day: d,
+                    };
+                    (start, caps.get(0).expect("group 0").start(), connector)
+                } else {
+                    continue;
+                }
+            }
+            _ => continue,
+        };
+        let start = inherit_year_back(start, *end);
+        out.push((
+            at..span.end,
+            Payload::DateRange {
+                start: Some(start),
+                end: *end,
+                end_day: inclusive_after(text, span.end, end_day(&connector)),
+            },
+        ));
+        used_as_end[i] = true;
     }
     // "through Oct. 23": an open range from the reference date.
     for (i, (span, end)) in dates.iter().enumerate() {
