@@ -160,19 +160,29 @@ fn weekday_dates(figures: &[Figure], prose: &str) -> Vec<Claim> {
                 .all(|c| matches!(c, ' ' | ',' | '(' | '\u{a0}'))
             && b.mention.span.start - a.mention.span.end <= 3
     };
+    // Figures are in text order; a figure beside another starts at most three bytes after it
+    // ends, so only the next few need a look ("last Friday" has an ordinal "last" inside it).
     let mut claims = Vec::new();
-    for i in 1..figures.len() {
-        let (a, b) = (&figures[i - 1], &figures[i]);
-        if weekday(a) && day(b) && beside(a, b) {
-            claims.push(Claim::WeekdayDate {
-                weekday: i - 1,
-                date: i,
-            });
-        } else if day(a) && weekday(b) && beside(a, b) {
-            claims.push(Claim::WeekdayDate {
-                weekday: i,
-                date: i - 1,
-            });
+    for (i, a) in figures.iter().enumerate() {
+        let near = figures[i + 1..]
+            .iter()
+            .enumerate()
+            .take_while(|(_, b)| b.mention.span.start <= a.mention.span.end + 3)
+            .map(|(k, b)| (i + 1 + k, b));
+        for (j, b) in near {
+            if weekday(a) && day(b) && beside(a, b) {
+                claims.push(Claim::WeekdayDate {
+                    weekday: i,
+                    date: j,
+                });
+                break;
+            } else if day(a) && weekday(b) && beside(a, b) {
+                claims.push(Claim::WeekdayDate {
+                    weekday: j,
+                    date: i,
+                });
+                break;
+            }
         }
     }
     claims

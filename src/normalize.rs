@@ -293,6 +293,19 @@ fn resolve(expr: &DateExpr, reference: Option<Date>, tense: Tense) -> Result<Res
             let end = Date::new(*first + *count - 1, 12, 31).map_err(|e| e.to_string())?;
             Ok(counted(start, end))
         }
+        DateExpr::DayOfMonth(day) => {
+            let reference = reference.ok_or(NEEDS_REFERENCE)?;
+            let candidates = (-1..=1).filter_map(|k| {
+                let first = shifted(reference.first_of_month(), k, 0).ok()?;
+                Date::new(first.year(), first.month(), *day).ok()
+            });
+            let date = pick(candidates, tense, |d| {
+                d.since(reference)
+                    .map_or(i64::MAX, |s| i64::from(s.get_days()))
+            })
+            .ok_or_else(|| format!("no month near the reference date has a day {day}"))?;
+            Ok(Resolved::Day(date))
+        }
         DateExpr::WeekdayDay { weekday, day } => {
             let reference = reference.ok_or(NEEDS_REFERENCE)?;
             let candidates = (-13..=13).filter_map(|k| {
@@ -384,14 +397,11 @@ fn resolve(expr: &DateExpr, reference: Option<Date>, tense: Tense) -> Result<Res
             let monday = monday_of(resolve_day(*year, *month, *day, reference, tense)?)?;
             Ok(counted(monday, shifted(monday, 0, 6)?))
         }
-        DateExpr::DayShift {
-            year,
-            month,
-            day,
-            days,
-        } => {
-            let date = resolve_day(*year, *month, *day, reference, tense)?;
-            Ok(Resolved::Day(shifted(date, 0, *days)?))
+        DateExpr::Moved { base, months, days } => {
+            let Resolved::Day(date) = resolve(&base.expr(), reference, tense)? else {
+                return Err("not a day".into());
+            };
+            Ok(Resolved::Day(shifted(date, *months, *days)?))
         }
         DateExpr::Shift { months, days } => {
             let reference = reference.ok_or(NEEDS_REFERENCE)?;

@@ -8,7 +8,7 @@ use jiff::civil::Weekday;
 use regex::{Captures, Regex};
 use serde::Serialize;
 
-use super::{DateExpr, EndDay, Payload, WeekScope, Year};
+use super::{DateExpr, DayBase, EndDay, Payload, WeekScope, Year};
 use crate::lexicon::{contains_words, ends_word, lexicon, start_of_last_word, word_before};
 use crate::source::Span;
 
@@ -80,6 +80,7 @@ struct Patterns {
     weekday_in_week: Regex,
     week_in: Regex,
     to_date: Regex,
+    day_alone: Regex,
     month_slash_day: Regex,
     slash_day_before: Regex,
 }
@@ -150,7 +151,7 @@ fn patterns() -> &'static Patterns {
                 r"\b(?P<h>(?i:{}))(?:\s+(?P<y>[0-9]{{4}})\b|\s+of\s+(?P<rel>(?i:this|last|next))\s+year\b)?",
                 alternation(lex.holidays.iter().flat_map(|h| h.names.iter().cloned()).collect::<Vec<_>>().into_iter().rev())
             )),
-            offset: re(r"(?i)\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|[0-9]{1,3})\s+(?P<unit>days?|weeks?)\s+(?P<dir>after|before|from|later\s+than|earlier\s+than|prior\s+to)\s+$"),
+            offset: re(r"(?i)\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|[0-9]{1,3})\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<dir>after|before|from|later\s+than|earlier\s+than|prior\s+to)\s+$"),
             relative_day: re(r"\b(?i:today|tonight|yesterday|tomorrow|now)\b"),
             week: re(r"\b(?i:(?P<rel>last|this|next|following)\s+week(?P<after>\s+after\s+next)?)\b"),
             quarter: re(r"\b(?i:(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(?:(?P<y>[0-9]{4})|(?P<rel>this|last|next)\s+year|the\s+year))?)\b"),
@@ -189,6 +190,8 @@ fn patterns() -> &'static Patterns {
             // "on 11/20", "from 10/1 to 11/7", "Friday 7/6", "5/7, 2020"
             month_slash_day: re(r"\b(?P<a>[0-9]{1,2})/(?P<b>[0-9]{1,2})(?:,\s*(?P<y>[12][0-9]{3}))?\b"),
             slash_day_before: re(r"[0-9]{1,2}/[0-9]{1,2}\s*(?:,|(?i:or|and))\s*$"),
+            // "on the 18th": the preposition is not part of the date
+            day_alone: re(&format!(r"\b(?i:on|around|by|since|until|till|before|after)\s+(?P<day>(?i:the)\s+(?P<dw>[0-9]{{1,2}}(?:st|nd|rd|th)|{day_words}))\b")),
             to_date: re(r"\b(?i:(?:the\s+)?year[\s-]+to[\s-]+date)\b"),
         }
     })
@@ -552,9 +555,11 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
         let whole = c.get(0)?;
         let (before, rest) = (&text[..whole.start()], &text[whole.end()..]);
         // "10/1-11/7": the end of a range; "1/2/3", "3.10/2", "x-10/2": part of something else.
-        let after_range_dash = before
-            .strip_suffix(['-', '–'])
-            .is_some_and(|b| b.ends_with(|ch: char| ch.is_ascii_digit()));
+        // "10/1-11/7" is a range of days; "31-1/2" is thirty-one and a half.
+        let after_range_dash = before.strip_suffix(['-', '–']).is_some_and(|b| {
+            let token = &b[start_of_last_word(b, |ch| ch.is_ascii_digit() || ch == '/')..];
+            token.split('/').count() == 2 && token.split('/').all(|n| (1..=2).contains(&n.len()))
+        });
         if before.ends_with(['/', '.'])
             || (before.ends_with(['-', '–']) && !after_range_dash)
             || rest.starts_with(['/', '.'])
@@ -568,7 +573,13 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
             return None;
         }
         let (word, _) = word_before(text, whole.start());
-        let dated = matches!(
+        // Beside a weekday or another such day it is a day; after a preposition, unless it
+        // reads as a proper fraction ("by 1/3", "to 2/3").
+        let beside_day = weekday_named(&word).is_some()
+            || after_range_dash
+            || range_follows_slash(rest)
+            || p.slash_day_before.is_match(before);
+        let after_preposition = matches!(
             word.as_str(),
             "on" | "from"
                 | "to"
@@ -580,13 +591,9 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
                 | "this"
                 | "next"
                 | "by"
-        ) || weekday_named(&word).is_some()
-            || after_range_dash
-            || range_follows_slash(rest)
-            || p.slash_day_before.is_match(before);
-        // "by 1/3", "to 2/3": a proper fraction with a small denominator stays a fraction.
-        let fraction = a < b && b <= 9 && weekday_named(&word).is_none();
-        (dated && !fraction).then_some(())?;
+        );
+        let fraction = a < b && b <= 9;
+        (beside_day || (after_preposition && !fraction)).then_some(())?;
         Some(DateExpr::Day {
             year: stated_year(c),
             month,
@@ -780,7 +787,9 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
         if c[0].eq_ignore_ascii_case("now") {
             let (before, _) = word_before(text, c.get(0)?.start());
             let after = text[c.get(0)?.end()..].trim_start().to_ascii_lowercase();
+            // "three days from now", but not "from now on".
             let ranged = matches!(before.as_str(), "between" | "and" | "to" | "until" | "till")
+                || (before == "from" && !after.starts_with("on"))
                 || after.starts_with("and ")
                 || after.starts_with("to ");
             ranged.then_some(())?;
@@ -822,6 +831,17 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
         })
     });
 
+    // "on the 18th", but not "on the 18th floor" or "on the first day".
+    for c in p.day_alone.captures_iter(text) {
+        let day = c.name("day").expect("group day");
+        let rest = text[day.end()..].trim_start();
+        if rest.starts_with(|ch: char| ch.is_alphanumeric()) || !ends_word(text, day.end()) {
+            continue;
+        }
+        if let Some(d) = day_number(&c["dw"]) {
+            candidates.push((day.range(), DateExpr::DayOfMonth(d)));
+        }
+    }
     // Longest first, then earliest; keep those that overlap nothing kept.
     candidates.sort_by(|a, b| (b.0.len(), a.0.start).cmp(&(a.0.len(), b.0.start)));
     let mut kept: Vec<(Span, DateExpr)> = Vec::new();
@@ -912,10 +932,11 @@ fn offset_before(text: &str, span: Span, expr: DateExpr) -> (Span, DateExpr) {
         return (span, expr);
     };
     let unit = caps["unit"].to_ascii_lowercase();
-    let days = match unit.trim_end_matches('s') {
-        "day" => n,
-        "week" => 7 * n,
-        _ => return (span, expr),
+    let (months, days) = match unit.trim_end_matches('s') {
+        "day" => (0, n),
+        "week" => (0, 7 * n),
+        "month" => (n, 0),
+        _ => (12 * n, 0),
     };
     let sign = if matches!(
         caps["dir"].to_ascii_lowercase().as_str(),
@@ -926,15 +947,21 @@ fn offset_before(text: &str, span: Span, expr: DateExpr) -> (Span, DateExpr) {
         1
     };
     let start = caps.get(0).map_or(span.start, |m| m.start());
-    let moved = match expr {
-        DateExpr::RelativeDay(k) => DateExpr::RelativeDay(k + sign * days),
-        DateExpr::Day { year, month, day } => DateExpr::DayShift {
-            year,
-            month,
-            day,
-            days: sign * days,
-        },
+    let base = match expr {
+        DateExpr::RelativeDay(k) if months == 0 => {
+            return (start..span.end, DateExpr::RelativeDay(k + sign * days));
+        }
+        DateExpr::RelativeDay(k) => DayBase::RelativeDay(k),
+        DateExpr::Day { year, month, day } => DayBase::Day { year, month, day },
+        DateExpr::Holiday { year, index } => DayBase::Holiday { year, index },
+        DateExpr::Weekday(weekday) => DayBase::Weekday(weekday),
+        DateExpr::WeekdayInWeek { week, weekday } => DayBase::WeekdayInWeek { week, weekday },
         _ => return (span, expr),
+    };
+    let moved = DateExpr::Moved {
+        base,
+        months: sign * months,
+        days: sign * days,
     };
     (start..span.end, moved)
 }
@@ -999,7 +1026,11 @@ pub fn ranges(text: &str, dates: &[(Span, DateExpr)]) -> Vec<(Span, Payload)> {
             }
         }
         // "from June 3 to 20", "November 18-19", "April 9th through 17th".
-        if let DateExpr::Day { year, month, .. } = start
+        if let DateExpr::Day {
+            year,
+            month,
+            day: first_day,
+        } = start
             && let Some(caps) = patterns().day_only.captures(&text[span.end..])
             && let Some(d) = day_number(&caps["d"])
             && ends_word(text, span.end + caps.get(0).expect("group 0").end())
@@ -1008,9 +1039,11 @@ pub fn ranges(text: &str, dates: &[(Span, DateExpr)]) -> Vec<(Span, Payload)> {
                 || !caps["conn"].eq_ignore_ascii_case("to"))
         {
             let end_at = span.end + caps.get(0).expect("group 0").end();
+            // "from April 27th to the third" ends in May.
+            let (year, month) = month_after(*year, *month, d < *first_day);
             let end = DateExpr::Day {
-                year: *year,
-                month: *month,
+                year,
+                month,
                 day: d,
             };
             out.push((
@@ -1042,7 +1075,7 @@ pub fn ranges(text: &str, dates: &[(Span, DateExpr)]) -> Vec<(Span, Payload)> {
                         caps.get(0).expect("group 0").start(),
                         "-".to_string(),
                     )
-                } else if let DateExpr::Day { year, month, .. } = end
+                } else if let DateExpr::Day { year, month, day } = end
                     && span.start < text.len()
                     && !text[span.start..]
                         .starts_with(|c: char| c.is_alphabetic() && c.is_uppercase())
@@ -1058,9 +1091,11 @@ pub fn ranges(text: &str, dates: &[(Span, DateExpr)]) -> Vec<(Span, Payload)> {
                     if !fits {
                         continue;
                     }
+                    // "from the 27th to the 3rd of April" starts in March.
+                    let (year, month) = month_before(*year, *month, d > *day);
                     let start = DateExpr::Day {
-                        year: *year,
-                        month: *month,
+                        year,
+                        month,
                         day: d,
                     };
                     (start, caps.get(0).expect("group 0").start(), connector)
@@ -1104,6 +1139,24 @@ pub fn ranges(text: &str, dates: &[(Span, DateExpr)]) -> Vec<(Span, Payload)> {
     }
     out.sort_by_key(|(span, _)| span.start);
     out
+}
+
+/// The month after `month` when `wrap`, carrying a stated year over December.
+fn month_after(year: Year, month: i8, wrap: bool) -> (Year, i8) {
+    match (wrap, year) {
+        (false, _) => (year, month),
+        (true, Year::Stated(y)) if month == 12 => (Year::Stated(y + 1), 1),
+        (true, _) => (year, month % 12 + 1),
+    }
+}
+
+/// The month before `month` when `wrap`, carrying a stated year back over January.
+fn month_before(year: Year, month: i8, wrap: bool) -> (Year, i8) {
+    match (wrap, year) {
+        (false, _) => (year, month),
+        (true, Year::Stated(y)) if month == 1 => (Year::Stated(y - 1), 12),
+        (true, _) => (year, (month + 10) % 12 + 1),
+    }
 }
 
 /// "… to Sept. 11 inclusive" settles that the end day counts.

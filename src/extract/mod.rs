@@ -116,6 +116,8 @@ pub enum DateExpr {
         first: i16,
         count: i16,
     },
+    /// A day of the month said alone: "on the 18th".
+    DayOfMonth(i8),
     /// A day of the month said with its weekday but no month: "Friday 13th", "Monday 21".
     WeekdayDay {
         weekday: Weekday,
@@ -168,15 +170,38 @@ pub enum DateExpr {
         month: i8,
         day: i8,
     },
-    /// A day moved by some days: "3 days after January 12th".
-    DayShift {
-        year: Year,
-        month: i8,
-        day: i8,
+    /// A day moved by months and days: "3 days after January 12th", "two weeks before
+    /// Christmas", "4 months from tomorrow".
+    Moved {
+        base: DayBase,
+        months: i32,
         days: i32,
     },
     /// "yesterday" (−1), "today" (0), "three days ago" (−3).
     RelativeDay(i32),
+}
+
+/// A day that [`DateExpr::Moved`] moves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayBase {
+    Day { year: Year, month: i8, day: i8 },
+    Holiday { year: Year, index: u8 },
+    Weekday(Weekday),
+    WeekdayInWeek { week: i8, weekday: Weekday },
+    RelativeDay(i32),
+}
+
+impl DayBase {
+    /// The base as a date expression of its own.
+    pub fn expr(self) -> DateExpr {
+        match self {
+            DayBase::Day { year, month, day } => DateExpr::Day { year, month, day },
+            DayBase::Holiday { year, index } => DateExpr::Holiday { year, index },
+            DayBase::Weekday(weekday) => DateExpr::Weekday(weekday),
+            DayBase::WeekdayInWeek { week, weekday } => DateExpr::WeekdayInWeek { week, weekday },
+            DayBase::RelativeDay(k) => DateExpr::RelativeDay(k),
+        }
+    }
 }
 
 /// The month or year whose weeks [`DateExpr::WeekIn`] counts.
@@ -330,10 +355,24 @@ pub fn extract(doc: &Document, sentences: &[Sentence]) -> Vec<Mention> {
                         | "following"
                 )
             };
+            let mut payload = payload;
             if matches!(kind, MentionKind::Date | MentionKind::Weekday) && modifier(&lead) {
                 span.start = lead_at;
                 let (before, before_at) = word_before(text, lead_at);
-                // "this past Wednesday", "this coming Friday"
+                // "last Wednesday" is the Wednesday of last week, "next Friday" the Friday of
+                // next week; "this past Wednesday" and "this coming Friday" the nearest ones.
+                if let Payload::Date(DateExpr::Weekday(weekday)) = payload
+                    && before != "this"
+                {
+                    let week = match lead.as_str() {
+                        "last" | "previous" => -1,
+                        "next" | "following" => 1,
+                        _ => 0,
+                    };
+                    if week != 0 {
+                        payload = Payload::Date(DateExpr::WeekdayInWeek { week, weekday });
+                    }
+                }
                 if before == "this" && lead != "this" {
                     span.start = before_at;
                     lead = word_before(text, before_at).0;

@@ -241,7 +241,70 @@ pub fn numbers(text: &str, taken: &[Span]) -> Vec<Found> {
         ));
     }
     found.sort_by_key(|f| f.1.start);
-    join_bounds(text, found)
+    join_durations(text, join_bounds(text, found))
+}
+
+/// "1 hour and 30 minutes", "one hour and a half", "a year and a quarter": one length, in the
+/// smaller unit.
+fn join_durations(text: &str, found: Vec<Found>) -> Vec<Found> {
+    let lex = lexicon();
+    let factor = |unit: usize| {
+        let f = &lex.units[unit].factor;
+        f.low().filter(|low| Some(*low) == f.high())
+    };
+    let exact = |value: Decimal| Num {
+        value,
+        digits: String::new(),
+        multiplier: Decimal::ONE,
+    };
+    let mut out: Vec<Found> = Vec::with_capacity(found.len());
+    let mut iter = found.into_iter().peekable();
+    while let Some(mut first) = iter.next() {
+        if let (MentionKind::Duration, Payload::Duration { amount, unit }) = (first.0, &first.3) {
+            let (amount, unit) = (amount.value, *unit);
+            let rest = text[first.1.end..].to_ascii_lowercase();
+            let part = [
+                (" and a half", Decimal::new(5, 1)),
+                (" and half", Decimal::new(5, 1)),
+                (" and a quarter", Decimal::new(25, 2)),
+            ]
+            .into_iter()
+            .find(|(words, _)| {
+                rest.starts_with(words) && ends_word(text, first.1.end + words.len())
+            });
+            if let Some((words, part)) = part {
+                first.1.end += words.len();
+                first.3 = Payload::Duration {
+                    amount: exact(amount + part),
+                    unit,
+                };
+                // The "a half" read as a number of its own is part of the length now.
+                while iter.peek().is_some_and(|f| f.1.start < first.1.end) {
+                    iter.next();
+                }
+            } else if let Some((
+                MentionKind::Duration,
+                second,
+                None,
+                Payload::Duration { amount: b, unit: v },
+            )) = iter.peek()
+                && first.1.end <= second.start
+                && matches!(text[first.1.end..second.start].trim(), "and" | "," | "")
+                && let (Some(big), Some(small)) = (factor(unit), factor(*v))
+                && small < big
+            {
+                let total = amount * big / small + b.value;
+                first.1.end = second.end;
+                first.3 = Payload::Duration {
+                    amount: exact(total),
+                    unit: *v,
+                };
+                iter.next();
+            }
+        }
+        out.push(first);
+    }
+    out
 }
 
 /// Two phrases joined into a range: "between 20 and 30", "from 200 to 3000000", "20 to 30",

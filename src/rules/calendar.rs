@@ -28,7 +28,12 @@ fn weekday_name(weekday: Weekday) -> &'static str {
 pub fn weekday_date(weekday: &Figure, date: &Figure, locator: &Locator) -> Option<Outcome> {
     let doc = doc(WEEKDAY).expect("weekday-date-mismatch is catalogued");
     let (
-        Payload::Date(DateExpr::Weekday(stated)),
+        Payload::Date(
+            DateExpr::Weekday(stated)
+            | DateExpr::WeekdayInWeek {
+                weekday: stated, ..
+            },
+        ),
         Payload::Date(DateExpr::Day { year, month, day }),
     ) = (&weekday.mention.payload, &date.mention.payload)
     else {
