@@ -82,7 +82,6 @@ struct Patterns {
     to_date: Regex,
     day_alone: Regex,
     month_slash_day: Regex,
-    slash_day_before: Regex,
 }
 
 fn alternation(names: impl Iterator<Item = String>) -> String {
@@ -189,7 +188,6 @@ fn patterns() -> &'static Patterns {
             )),
             // "on 11/20", "from 10/1 to 11/7", "Friday 7/6", "5/7, 2020"
             month_slash_day: re(r"\b(?P<a>[0-9]{1,2})/(?P<b>[0-9]{1,2})(?:,\s*(?P<y>[12][0-9]{3}))?\b"),
-            slash_day_before: re(r"[0-9]{1,2}/[0-9]{1,2}\s*(?:,|(?i:or|and))\s*$"),
             // "on the 18th": the preposition is not part of the date
             day_alone: re(&format!(r"\b(?i:on|around|by|since|until|till|before|after)\s+(?P<day>(?i:the)\s+(?P<dw>[0-9]{{1,2}}(?:st|nd|rd|th)|{day_words}))\b")),
             to_date: re(r"\b(?i:(?:the\s+)?year[\s-]+to[\s-]+date)\b"),
@@ -260,16 +258,103 @@ fn day(caps: &Captures) -> Option<i8> {
         .filter(|d| (1..=31).contains(d))
 }
 
-/// Whether text starts with "-11/7": the end of a range of days written with slashes.
-fn range_follows_slash(rest: &str) -> bool {
+/// The two numbers of a "11/20" that `text` starts with, and where it ends.
+fn slash_pair(text: &str) -> Option<(u32, u32, usize)> {
     let digits = |s: &str| s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    let Some(after) = rest.strip_prefix(['-', '–']) else {
+    let n = digits(text);
+    let rest = text.get(n..)?.strip_prefix('/')?;
+    let m = digits(rest);
+    if !(1..=2).contains(&n) || !(1..=2).contains(&m) || rest[m..].starts_with(['/', '.']) {
+        return None;
+    }
+    Some((text[..n].parse().ok()?, rest[..m].parse().ok()?, n + 1 + m))
+}
+
+/// A proper fraction as prices and odds write them: "3/8", "5/16", "2/3".
+fn fraction_like(a: u32, b: u32) -> bool {
+    a < b && (b <= 9 || matches!(b, 16 | 32 | 64))
+}
+
+/// Whether the "a/b" at `start..end` of `text` reads as a day: right after a weekday, or
+/// after a preposition of time when it is no proper fraction, or in a range of such days; and
+/// never before a word that makes it a measure ("5/8 pct", "5/2 favourite", "3/4 of").
+fn slash_reads_as_day(text: &str, start: usize, end: usize) -> bool {
+    const MEASURED_BY: &[&str] = &[
+        "pct",
+        "percent",
+        "per",
+        "point",
+        "points",
+        "odds",
+        "favourite",
+        "favorite",
+        "of",
+        "shot",
+        "chance",
+        "inch",
+        "inches",
+        "mile",
+        "miles",
+        "cup",
+        "cups",
+    ];
+    let Some((a, b, _)) = slash_pair(&text[start..end]) else {
         return false;
     };
-    let n = digits(after);
-    (1..=2).contains(&n)
-        && after[n..].starts_with('/')
-        && (1..=2).contains(&digits(&after[n + 1..]))
+    let measured = |rest: &str| {
+        let word: String = rest
+            .trim_start()
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<String>()
+            .to_lowercase();
+        MEASURED_BY.contains(&word.as_str())
+    };
+    let (before, rest) = (&text[..start], &text[end..]);
+    if before.ends_with(['/', '.']) || rest.starts_with(['/', '.']) || measured(rest) {
+        return false;
+    }
+    let (word, word_at) = word_before(text, start);
+    if weekday_named(&word).is_some() || weekday_named(&format!("{word}.")).is_some() {
+        return true;
+    }
+    if fraction_like(a, b) {
+        return false;
+    }
+    // The other end of a range, which must read as a day too.
+    let end_after = |connectors: &[&str]| {
+        let trimmed = rest.trim_start();
+        connectors.iter().any(|c| {
+            trimmed
+                .strip_prefix(c)
+                .map(str::trim_start)
+                .and_then(|t| Some((slash_pair(t)?, t)))
+                .is_some_and(|((x, y, len), t)| !fraction_like(x, y) && !measured(&t[len..]))
+        })
+    };
+    let start_before = |connector_at: usize| {
+        let head = text[..connector_at].trim_end();
+        let token_at = start_of_last_word(head, |c| c.is_ascii_digit() || c == '/');
+        slash_pair(&head[token_at..]).is_some_and(|(x, y, len)| {
+            len == head.len() - token_at
+                && !fraction_like(x, y)
+                && matches!(word_before(text, token_at).0.as_str(), "from" | "between")
+        })
+    };
+    if let Some(head) = before.strip_suffix(['-', '–']) {
+        // "10/1-11/7": the end; "31-1/2" is thirty-one and a half.
+        return start_before(head.len() + 1) || {
+            let token_at = start_of_last_word(head, |c| c.is_ascii_digit() || c == '/');
+            slash_pair(&head[token_at..])
+                .is_some_and(|(x, y, len)| len == head.len() - token_at && !fraction_like(x, y))
+        };
+    }
+    match word.as_str() {
+        "from" | "between" => end_after(&["-", "–", "to", "and", "until", "till", "through"]),
+        "to" | "and" | "until" | "till" | "through" => start_before(word_at),
+        "on" | "since" | "by" | "this" | "next" => true,
+        _ => rest.starts_with(['-', '–']) && end_after(&["-", "–"]),
+    }
 }
 
 /// A day of the month as written: "13", "13th", "thirteenth", "twenty-first", "twenty nine".
@@ -550,50 +635,15 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
         })
     });
     // "11/20" is a day only where the words around make it one ("on 11/20", "from 10/1 to
-    // 11/7", "Friday 7/6", "11/20, 11/22 or 11/25", "2/29-3/1"): elsewhere it is a fraction.
+    // 11/7", "Friday 7/6", "2/29-3/1"): elsewhere it is a fraction or odds.
     add(&p.month_slash_day, &|c| {
         let whole = c.get(0)?;
-        let (before, rest) = (&text[..whole.start()], &text[whole.end()..]);
-        // "10/1-11/7": the end of a range; "1/2/3", "3.10/2", "x-10/2": part of something else.
-        // "10/1-11/7" is a range of days; "31-1/2" is thirty-one and a half.
-        let after_range_dash = before.strip_suffix(['-', '–']).is_some_and(|b| {
-            let token = &b[start_of_last_word(b, |ch| ch.is_ascii_digit() || ch == '/')..];
-            token.split('/').count() == 2 && token.split('/').all(|n| (1..=2).contains(&n.len()))
-        });
-        if before.ends_with(['/', '.'])
-            || (before.ends_with(['-', '–']) && !after_range_dash)
-            || rest.starts_with(['/', '.'])
-            || (rest.starts_with(['-', '–']) && !range_follows_slash(rest))
-        {
-            return None;
-        }
         let (a, b): (i8, i8) = (c["a"].parse().ok()?, c["b"].parse().ok()?);
         let (month, day) = if a > 12 { (b, a) } else { (a, b) };
         if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
             return None;
         }
-        let (word, _) = word_before(text, whole.start());
-        // Beside a weekday or another such day it is a day; after a preposition, unless it
-        // reads as a proper fraction ("by 1/3", "to 2/3").
-        let beside_day = weekday_named(&word).is_some()
-            || after_range_dash
-            || range_follows_slash(rest)
-            || p.slash_day_before.is_match(before);
-        let after_preposition = matches!(
-            word.as_str(),
-            "on" | "from"
-                | "to"
-                | "until"
-                | "till"
-                | "through"
-                | "between"
-                | "since"
-                | "this"
-                | "next"
-                | "by"
-        );
-        let fraction = a < b && b <= 9;
-        (beside_day || (after_preposition && !fraction)).then_some(())?;
+        slash_reads_as_day(text, whole.start(), whole.end()).then_some(())?;
         Some(DateExpr::Day {
             year: stated_year(c),
             month,
@@ -785,13 +835,23 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
     add(&p.relative_day, &|c| {
         // "now" is a day only as an end of a range: "between now and November 15th".
         if c[0].eq_ignore_ascii_case("now") {
-            let (before, _) = word_before(text, c.get(0)?.start());
+            let (before, before_at) = word_before(text, c.get(0)?.start());
             let after = text[c.get(0)?.end()..].trim_start().to_ascii_lowercase();
-            // "three days from now", but not "from now on".
-            let ranged = matches!(before.as_str(), "between" | "and" | "to" | "until" | "till")
-                || (before == "from" && !after.starts_with("on"))
-                || after.starts_with("and ")
-                || after.starts_with("to ");
+            let head = text[..before_at].to_ascii_lowercase();
+            let recent = &head[head.len().saturating_sub(40)..];
+            let ranged = match before.as_str() {
+                "between" => after.starts_with("and "),
+                // "between Jan 22 and now", "from March to now"
+                "and" => recent.contains("between "),
+                "to" | "until" | "till" => recent.contains("from "),
+                // "three days from now"
+                "from" => [
+                    "day", "days", "week", "weeks", "month", "months", "year", "years",
+                ]
+                .iter()
+                .any(|unit| head.trim_end().ends_with(unit)),
+                _ => false,
+            };
             ranged.then_some(())?;
         }
         Some(DateExpr::RelativeDay(
@@ -1035,8 +1095,11 @@ pub fn ranges(text: &str, dates: &[(Span, DateExpr)]) -> Vec<(Span, Payload)> {
             && let Some(d) = day_number(&caps["d"])
             && ends_word(text, span.end + caps.get(0).expect("group 0").end())
             && (from
-                || text[span.end..].starts_with(['-', '–'])
-                || !caps["conn"].eq_ignore_ascii_case("to"))
+                || (text[span.end..].starts_with(['-', '–']) && d > *first_day)
+                || matches!(
+                    caps["conn"].to_ascii_lowercase().as_str(),
+                    "through" | "thru" | "until" | "till"
+                ))
         {
             let end_at = span.end + caps.get(0).expect("group 0").end();
             // "from April 27th to the third" ends in May.
