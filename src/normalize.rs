@@ -331,27 +331,62 @@ fn resolve(expr: &DateExpr, reference: Option<Date>, tense: Tense) -> Result<Res
             )?))
         }
         DateExpr::WeekIn { nth, scope } => {
-            let within = match scope {
-                WeekScope::Month { year, month } => DateExpr::Month {
-                    year: *year,
-                    month: *month,
-                },
-                WeekScope::RelativeMonth(k) => DateExpr::RelativeMonth(*k),
-                WeekScope::Year(year) => DateExpr::Year(*year),
-            };
-            let (first, last) = bounds(&resolve(&within, reference, tense)?)?;
-            let thursday = if *nth < 0 {
-                let back = i32::from(last.weekday().to_monday_zero_offset()) - 3;
-                shifted(last, 0, -back.rem_euclid(7))?
+            let (first, last) = scope_bounds(*scope, reference, tense)?;
+            let monday = if *nth < 0 {
+                last_week_monday(last)?
             } else {
-                let ahead = 3 - i32::from(first.weekday().to_monday_zero_offset());
-                shifted(first, 0, ahead.rem_euclid(7) + 7 * (i32::from(*nth) - 1))?
+                shifted(first_week_monday(first)?, 0, 7 * (i32::from(*nth) - 1))?
             };
-            if thursday > last {
+            if shifted(monday, 0, 3)? > last {
                 return Err(format!("there is no week {nth} in that period"));
             }
-            let monday = monday_of(thursday)?;
             Ok(counted(monday, shifted(monday, 0, 6)?))
+        }
+        DateExpr::Stretch {
+            start,
+            count,
+            unit,
+            scope,
+        } => {
+            let (first, last) = scope_bounds(*scope, reference, tense)?;
+            let (start, count) = (i32::from(*start), i32::from(*count));
+            let (from, to) = match (unit, start >= 0) {
+                (0, true) => (
+                    shifted(first, 0, start)?,
+                    shifted(first, 0, start + count - 1)?,
+                ),
+                (0, false) => (
+                    shifted(last, 0, start + 1)?,
+                    shifted(last, 0, start + count)?,
+                ),
+                (1, true) => {
+                    let monday = shifted(first_week_monday(first)?, 0, 7 * start)?;
+                    (monday, shifted(monday, 0, 7 * count - 1)?)
+                }
+                (1, false) => {
+                    let monday = last_week_monday(last)?;
+                    (
+                        shifted(monday, 0, 7 * (start + 1))?,
+                        shifted(monday, 0, 7 * (start + count) + 6)?,
+                    )
+                }
+                (_, true) => (
+                    shifted(first, start, 0)?,
+                    shifted(first, start + count, -1)?,
+                ),
+                (_, false) => {
+                    let last_month = last.first_of_month();
+                    (
+                        shifted(last_month, start + 1, 0)?,
+                        shifted(last_month, start + count + 1, -1)?,
+                    )
+                }
+            };
+            // ISO weeks may start before the period or end after it; days and months may not.
+            if *unit != 1 && (from < first || to > last) {
+                return Err("the stretch runs past its period".into());
+            }
+            Ok(counted(from, to))
         }
         DateExpr::Calendar {
             months,
@@ -420,6 +455,32 @@ fn resolve(expr: &DateExpr, reference: Option<Date>, tense: Tense) -> Result<Res
             Ok(Resolved::Month(shifted.year(), shifted.month()))
         }
     }
+}
+
+/// The first and last day of the month or year a week count or stretch is in.
+fn scope_bounds(
+    scope: WeekScope,
+    reference: Option<Date>,
+    tense: Tense,
+) -> Result<(Date, Date), String> {
+    let within = match scope {
+        WeekScope::Month { year, month } => DateExpr::Month { year, month },
+        WeekScope::RelativeMonth(k) => DateExpr::RelativeMonth(k),
+        WeekScope::Year(year) => DateExpr::Year(year),
+    };
+    bounds(&resolve(&within, reference, tense)?)
+}
+
+/// The Monday of a period's first week, the week that holds its first Thursday (ISO 8601).
+fn first_week_monday(first: Date) -> Result<Date, String> {
+    let ahead = 3 - i32::from(first.weekday().to_monday_zero_offset());
+    monday_of(shifted(first, 0, ahead.rem_euclid(7))?)
+}
+
+/// The Monday of a period's last week, the week that holds its last Thursday.
+fn last_week_monday(last: Date) -> Result<Date, String> {
+    let back = i32::from(last.weekday().to_monday_zero_offset()) - 3;
+    monday_of(shifted(last, 0, -back.rem_euclid(7))?)
 }
 
 /// A range that counts both its ends.

@@ -74,11 +74,13 @@ struct Patterns {
     days_before: Regex,
     month_word_day: Regex,
     word_day_month: Regex,
+    words_day_month_year: Regex,
     weekday_day: Regex,
     short_weekday: Regex,
     century: Regex,
     weekday_in_week: Regex,
     week_in: Regex,
+    stretch: Regex,
     to_date: Regex,
     day_alone: Regex,
     month_slash_day: Regex,
@@ -118,6 +120,15 @@ fn patterns() -> &'static Patterns {
         // Between a month or day and its year: "Dec. 31, 1994", "Dec. 31 , 1994", "April of
         // 1987", "28 June in 2020".
         let year_after = r"(?:\s*,\s*|\s+(?i:of\s+|in\s+)?)";
+        // A year in words: "two thousand and five", "nineteen ninety six", "seventeen hundred
+        // thirty three"; read by `year_in_words`. "two thousand" alone is a count.
+        let ones = "one|two|three|four|five|six|seven|eight|nine";
+        let tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
+        let teens = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";
+        let two_digits = format!(r"(?:(?:{tens})(?:[\s-](?:{ones}))?|{teens})");
+        let year_words = format!(
+            r"(?i:two\s+thousand(?:\s+and)?\s+(?:{two_digits}|{ones})|(?:{teens}|twenty)\s+(?:hundred(?:\s+and)?\s+(?:{two_digits}|{ones})|{two_digits}))"
+        );
         // A day of the month in words, checked by `day_number`: "first", "twenty-second".
         let day_words = r"(?i:(?:twenty|thirty)[\s-]+)?(?i:[a-z]+)";
         // "Tue", "Sat" without their period: a weekday only right before a day ("Tue May 9",
@@ -130,14 +141,14 @@ fn patterns() -> &'static Patterns {
         );
         let re = |p: &str| Regex::new(p).expect("valid date pattern");
         Patterns {
-            month_day_year: re(&format!(r"\b(?P<m>{month})\s*(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:{year_after}(?P<y>[0-9]{{4}})\b)?")),
-            day_month_year: re(&format!(r"\b(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{month})(?:{year_after}(?P<y>[0-9]{{4}})\b)?")),
+            month_day_year: re(&format!(r"\b(?P<m>{month})\s*(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:{year_after}(?:(?P<y>[0-9]{{4}})|(?P<yw>{year_words}))\b)?")),
+            day_month_year: re(&format!(r"\b(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{month})(?:{year_after}(?:(?P<y>[0-9]{{4}})|(?P<yw>{year_words}))\b)?")),
             // "05-Aug-2016", "23/Sep/2020", "2019/aug/01", "Sep-23-2020", "Oct/2"
             joined: re(&format!(
                 r"\b(?:(?P<d>[0-9]{{1,2}})(?P<s1>[-/])(?P<m>{month})(?P<s2>[-/])(?P<y>[0-9]{{4}})|(?P<y2>[0-9]{{4}})(?P<s3>[-/])(?P<m2>{month})(?P<s4>[-/])(?P<d2>[0-9]{{1,2}})|(?P<m3>{month})(?P<s5>[-/])(?P<d3>[0-9]{{1,2}})(?:(?P<s6>[-/])(?P<y3>[0-9]{{4}}))?)\b"
             )),
             month_relative_year: re(&format!(r"\b(?P<m>{month})\s+(?P<rel>(?i:this|last|next))\s+(?i:year)\b")),
-            month_year: re(&format!(r"\b(?P<m>{month})(?:{year_after}|[-/])(?P<y>[0-9]{{4}})\b")),
+            month_year: re(&format!(r"\b(?P<m>{month})(?:{year_after}|[-/])(?:(?P<y>[0-9]{{4}})|(?P<yw>{year_words}))\b")),
             month: re(&format!(r"\b(?P<m>(?i:{full_month})|{short_month})\b")),
             weekday: re(&format!(r"\b(?P<w>{weekday})")),
             relative: re(r"\b(?i:(?P<rel>this|last|next)\s+(?P<unit>year|month))\b"),
@@ -171,9 +182,11 @@ fn patterns() -> &'static Patterns {
             // "between 3 and" before "12 of Sept", "9 to" before "12 June"
             days_before: re(&format!(r"(?:\b(?P<op>(?i:from|between))\s+)?(?i:the\s+)?\b(?P<d>[0-9]{{1,2}}(?:st|nd|rd|th)?|{day_words})\s*(?P<conn>(?i:to|through|thru|till|until|and)|-|–)\s*(?i:the\s+)?$")),
             // "February twenty second", "January first 2000", "April the ninth"
-            month_word_day: re(&format!(r"\b(?P<m>(?i:{full_month}))\s+(?i:the\s+)?(?P<dw>{day_words})\b(?:{year_after}(?P<y>[0-9]{{4}})\b)?")),
+            month_word_day: re(&format!(r"\b(?P<m>(?i:{full_month}))\s+(?i:the\s+)?(?P<dw>{day_words})\b(?:{year_after}(?:(?P<y>[0-9]{{4}})|(?P<yw>{year_words}))\b)?")),
             // "the fourth of July, 1995", "the twenty third day of September", "the 15th day of May"
-            word_day_month: re(&format!(r"\b(?P<dw>{day_words}|[0-9]{{1,2}}(?:st|nd|rd|th))\s+(?i:day\s+)?(?i:of)\s+(?P<m>{month})\b(?:{year_after}(?P<y>[0-9]{{4}})\b)?")),
+            word_day_month: re(&format!(r"\b(?P<dw>{day_words}|[0-9]{{1,2}}(?:st|nd|rd|th))\s+(?i:day\s+)?(?i:of)\s+(?P<m>{month})\b(?:{year_after}(?:(?P<y>[0-9]{{4}})|(?P<yw>{year_words}))\b)?")),
+            // "fifteen August nineteen ninety three": a day in words before its month needs its year.
+            words_day_month_year: re(&format!(r"\b(?P<dw>{day_words})\s+(?P<m>(?i:{full_month})){year_after}(?:(?P<y>[0-9]{{4}})|(?P<yw>{year_words}))\b")),
             // "Friday 13th", "Monday 21", "tuesday the eleventh"
             short_weekday: re(&format!(r"\b(?P<w>{short_weekday})\b")),
             weekday_day: re(&format!(r"\b(?P<w>{weekday}|{short_weekday})\s+(?i:the\s+)?(?P<dw>[0-9]{{1,2}}(?:st|nd|rd|th)?|{day_words})\b")),
@@ -190,6 +203,11 @@ fn patterns() -> &'static Patterns {
             month_slash_day: re(r"\b(?P<a>[0-9]{1,2})/(?P<b>[0-9]{1,2})(?:,\s*(?P<y>[12][0-9]{3}))?\b"),
             // "on the 18th": the preposition is not part of the date
             day_alone: re(&format!(r"\b(?i:on|around|by|since|until|till|before|after)\s+(?P<day>(?i:the)\s+(?P<dw>[0-9]{{1,2}}(?:st|nd|rd|th)|{day_words}))\b")),
+            // "the first six months of 2023", "the last 3 weeks of this year", "the third month
+            // of 2021"
+            stretch: re(&format!(
+                r"\b(?i:(?:the\s+)?(?P<which>first|last|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|[0-9]{{1,2}}(?:st|nd|rd|th))\s+(?:(?P<n>[a-z]+|[0-9]{{1,3}})\s+)?(?P<unit>days?|weeks?|months?)\s+of\s+)(?:(?P<m>{month})(?:{year_after}(?P<y>[0-9]{{4}}))?|(?P<y2>[0-9]{{4}})|(?P<rel>(?i:this|last|next))\s+(?P<scope>(?i:month|year))|(?P<the>(?i:the\s+year)))\b"
+            )),
             to_date: re(r"\b(?i:(?:the\s+)?year[\s-]+to[\s-]+date)\b"),
         }
     })
@@ -247,7 +265,30 @@ fn relative_offset(word: &str) -> i8 {
 fn stated_year(caps: &Captures) -> Year {
     caps.name("y")
         .and_then(|y| y.as_str().parse().ok())
+        .or_else(|| caps.name("yw").and_then(|y| year_in_words(y.as_str())))
         .map_or(Year::Unstated, Year::Stated)
+}
+
+/// A year written in words, as the year-words pattern finds it: "two thousand and five",
+/// "nineteen ninety six", "seventeen hundred thirty three".
+fn year_in_words(words: &str) -> Option<i16> {
+    let lower = words.to_ascii_lowercase();
+    let parts: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty() && *w != "and")
+        .collect();
+    let number = |words: &[&str]| -> Option<i16> {
+        words.iter().try_fold(0, |sum, w| {
+            Some(sum + i16::try_from(lexicon().small_number(w)?).ok()?)
+        })
+    };
+    match parts.as_slice() {
+        ["two", "thousand", rest @ ..] => Some(2000 + number(rest)?),
+        [century, "hundred", rest @ ..] | [century, rest @ ..] => {
+            Some(number(&[century])? * 100 + number(rest)?)
+        }
+        _ => None,
+    }
 }
 
 fn day(caps: &Captures) -> Option<i8> {
@@ -318,10 +359,7 @@ fn slash_reads_as_day(text: &str, start: usize, end: usize) -> bool {
     if weekday_named(&word).is_some() || weekday_named(&format!("{word}.")).is_some() {
         return true;
     }
-    if fraction_like(a, b) {
-        return false;
-    }
-    // The other end of a range, which must read as a day too.
+    // The other end of a range, which must not be a measure.
     let end_after = |connectors: &[&str]| {
         let trimmed = rest.trim_start();
         connectors.iter().any(|c| {
@@ -329,29 +367,34 @@ fn slash_reads_as_day(text: &str, start: usize, end: usize) -> bool {
                 .strip_prefix(c)
                 .map(str::trim_start)
                 .and_then(|t| Some((slash_pair(t)?, t)))
-                .is_some_and(|((x, y, len), t)| !fraction_like(x, y) && !measured(&t[len..]))
+                .is_some_and(|((_, _, len), t)| !measured(&t[len..]))
         })
     };
-    let start_before = |connector_at: usize| {
+    // The start of a range this one ends: a day that is no proper fraction, after "from" or
+    // "between" unless a dash joins them.
+    let start_before = |connector_at: usize, opened: bool| {
         let head = text[..connector_at].trim_end();
         let token_at = start_of_last_word(head, |c| c.is_ascii_digit() || c == '/');
         slash_pair(&head[token_at..]).is_some_and(|(x, y, len)| {
             len == head.len() - token_at
                 && !fraction_like(x, y)
-                && matches!(word_before(text, token_at).0.as_str(), "from" | "between")
+                && (!opened || matches!(word_before(text, token_at).0.as_str(), "from" | "between"))
         })
     };
+    // "10/1-11/7": the end ("31-1/2" is thirty-one and a half).
     if let Some(head) = before.strip_suffix(['-', '–']) {
-        // "10/1-11/7": the end; "31-1/2" is thirty-one and a half.
-        return start_before(head.len() + 1) || {
-            let token_at = start_of_last_word(head, |c| c.is_ascii_digit() || c == '/');
-            slash_pair(&head[token_at..])
-                .is_some_and(|(x, y, len)| len == head.len() - token_at && !fraction_like(x, y))
-        };
+        return start_before(head.len(), false);
+    }
+    if matches!(word.as_str(), "to" | "and" | "until" | "till" | "through")
+        && start_before(word_at, true)
+    {
+        return true;
+    }
+    if fraction_like(a, b) {
+        return false;
     }
     match word.as_str() {
         "from" | "between" => end_after(&["-", "–", "to", "and", "until", "till", "through"]),
-        "to" | "and" | "until" | "till" | "through" => start_before(word_at),
         "on" | "since" | "by" | "this" | "next" => true,
         _ => rest.starts_with(['-', '–']) && end_after(&["-", "–"]),
     }
@@ -481,6 +524,19 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
         day_follows.then_some(())?;
         Some(DateExpr::Weekday(weekday_named(&format!("{}.", &c["w"]))?))
     });
+    add(&p.words_day_month_year, &|c| {
+        let lex = lexicon();
+        let words = c["dw"].to_ascii_lowercase();
+        let day = day_number(&words).or_else(|| {
+            let v = lex.small_number(&words)?;
+            i8::try_from(v).ok().filter(|d| (1..=31).contains(d))
+        })?;
+        Some(DateExpr::Day {
+            year: stated_year(c),
+            month: month(c),
+            day,
+        })
+    });
     add(&p.weekday_day, &|c| {
         // "Monday 21 people" is a count; "Monday 21 March" is found as a day beside a weekday;
         // "Friday 7.6", "Friday 7-6" are something else.
@@ -541,6 +597,52 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
             }
         };
         Some(DateExpr::WeekIn { nth, scope })
+    });
+    add(&p.stretch, &|c| {
+        let which = c["which"].to_ascii_lowercase();
+        let n = match c.name("n") {
+            Some(n) => Some(i16::try_from(count(n.as_str())?).ok()?),
+            None => None,
+        };
+        let unit = match c["unit"].to_ascii_lowercase().trim_end_matches('s') {
+            "day" => 0,
+            "week" => 1,
+            _ => 2,
+        };
+        // "the first week of May" is a week counted as ISO 8601 does (`week_in`).
+        if unit == 1 && n.is_none() {
+            return None;
+        }
+        let (start, count) = match (which.as_str(), n) {
+            ("first", n) => (0, n.unwrap_or(1)),
+            ("last", n) => (-n.unwrap_or(1), n.unwrap_or(1)),
+            (nth, None) => (i16::from(day_number(nth)?) - 1, 1),
+            _ => return None,
+        };
+        let scope = if c.name("m").is_some() {
+            WeekScope::Month {
+                year: stated_year(c),
+                month: month(c),
+            }
+        } else if let Some(y) = c.name("y2") {
+            WeekScope::Year(Year::Stated(y.as_str().parse().ok()?))
+        } else if c.name("the").is_some() {
+            WeekScope::Year(Year::Relative(0))
+        } else {
+            let offset = relative_offset(&c["rel"]);
+            if c["scope"].eq_ignore_ascii_case("month") {
+                WeekScope::RelativeMonth(offset)
+            } else {
+                WeekScope::Year(Year::Relative(offset))
+            }
+        };
+        (count > 0).then_some(())?;
+        Some(DateExpr::Stretch {
+            start,
+            count,
+            unit,
+            scope,
+        })
     });
     // "the year to date" runs from January 1st to the day before the reference date.
     add(&p.to_date, &|_| {

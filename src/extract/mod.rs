@@ -116,6 +116,15 @@ pub enum DateExpr {
         first: i16,
         count: i16,
     },
+    /// Whole days (`unit` 0), ISO weeks (1) or months (2) at the start or the end of a month or
+    /// year: "the first six months of 2023" (`start` 0, `count` 6), "the last 3 weeks of this
+    /// year" (−3, 3), "the third month of 2021" (2, 1).
+    Stretch {
+        start: i16,
+        count: i16,
+        unit: u8,
+        scope: WeekScope,
+    },
     /// A day of the month said alone: "on the 18th".
     DayOfMonth(i8),
     /// A day of the month said with its weekday but no month: "Friday 13th", "Monday 21".
@@ -300,6 +309,7 @@ pub fn extract(doc: &Document, sentences: &[Sentence]) -> Vec<Mention> {
                 DateExpr::Period { .. }
                 | DateExpr::Years { .. }
                 | DateExpr::WeekIn { .. }
+                | DateExpr::Stretch { .. }
                 | DateExpr::RelativeWeek(_)
                 | DateExpr::Calendar { .. }
                 | DateExpr::Window { .. }

@@ -821,7 +821,7 @@ fn classify(
         }
     } else if text[end..].starts_with(|c: char| c.is_alphanumeric()) {
         return None; // "4G", "747s": part of a name
-    } else if is_year(&num) {
+    } else if is_year(&num) && reads_as_year(text, start, end) {
         let year = num.value.try_into().ok()?;
         (
             MentionKind::Date,
@@ -861,6 +861,66 @@ fn classify(
     }
     consumed.push(start..end);
     Some((kind, start..end, hedge, payload))
+}
+
+/// Whether a four-digit number at `start..end` reads as a year where it stands: not a link
+/// of a chain of numbers ("138-2010-2015", "2015-32"), and not a count before its noun
+/// ("deliver 2000 pieces"; but "the 2000 elections", "in 2000 prices").
+fn reads_as_year(text: &str, start: usize, end: usize) -> bool {
+    let digits = |s: &str| s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let after = &text[end..];
+    let chained_after = after
+        .strip_prefix('-')
+        .is_some_and(|rest| !matches!(digits(rest), 0 | 4));
+    let before = &text[..start];
+    let chained_before = before.strip_suffix('-').is_some_and(|head| {
+        let n = head.len() - head.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        !matches!(n, 0 | 4)
+    });
+    if chained_after || chained_before {
+        return false;
+    }
+    let next: String = after
+        .trim_start_matches(' ')
+        .chars()
+        .take_while(|c| c.is_ascii_lowercase())
+        .collect();
+    let (previous, _) = word_before(text, start);
+    let plural_noun = next.len() > 3
+        && next.ends_with('s')
+        && !next.ends_with("ss")
+        && !matches!(
+            next.as_str(),
+            "was" | "this" | "has" | "his" | "its" | "plus" | "thus" | "versus"
+        );
+    let dating = previous.is_empty()
+        || previous.chars().any(|c| !c.is_alphabetic())
+        || lexicon().month_prepositions.contains(&previous)
+        || matches!(
+            previous.as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "its"
+                | "their"
+                | "our"
+                | "your"
+                | "my"
+                | "whose"
+                | "fiscal"
+                | "year"
+                | "season"
+                | "circa"
+                | "for"
+                | "at"
+                | "on"
+                | "during"
+                | "around"
+                | "about"
+        );
+    !plural_noun || dating
 }
 
 fn is_year(num: &Num) -> bool {
