@@ -386,6 +386,10 @@ fn resolve(expr: &DateExpr, reference: Option<Date>, tense: Tense) -> Result<Res
             if *unit != 1 && (from < first || to > last) {
                 return Err("the stretch runs past its period".into());
             }
+            // "the 15th day of next month" is a day.
+            if from == to {
+                return Ok(Resolved::Day(from));
+            }
             Ok(counted(from, to))
         }
         DateExpr::Calendar {

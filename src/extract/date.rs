@@ -83,6 +83,7 @@ struct Patterns {
     stretch: Regex,
     to_date: Regex,
     day_alone: Regex,
+    year_alone_in_words: Regex,
     month_slash_day: Regex,
 }
 
@@ -182,7 +183,7 @@ fn patterns() -> &'static Patterns {
             // "between 3 and" before "12 of Sept", "9 to" before "12 June"
             days_before: re(&format!(r"(?:\b(?P<op>(?i:from|between))\s+)?(?i:the\s+)?\b(?P<d>[0-9]{{1,2}}(?:st|nd|rd|th)?|{day_words})\s*(?P<conn>(?i:to|through|thru|till|until|and)|-|–)\s*(?i:the\s+)?$")),
             // "February twenty second", "January first 2000", "April the ninth"
-            month_word_day: re(&format!(r"\b(?P<m>(?i:{full_month}))\s+(?i:the\s+)?(?P<dw>{day_words})\b(?:{year_after}(?:(?P<y>[0-9]{{4}})|(?P<yw>{year_words}))\b)?")),
+            month_word_day: re(&format!(r"\b(?P<m>(?i:{full_month}))\s+(?:(?i:the\s+)(?P<dd>[0-9]{{1,2}}(?:st|nd|rd|th))|(?i:the\s+)?(?P<dw>{day_words}))\b(?:{year_after}(?:(?P<y>[0-9]{{4}})|(?P<yw>{year_words}))\b)?")),
             // "the fourth of July, 1995", "the twenty third day of September", "the 15th day of May"
             word_day_month: re(&format!(r"\b(?P<dw>{day_words}|[0-9]{{1,2}}(?:st|nd|rd|th))\s+(?i:day\s+)?(?i:of)\s+(?P<m>{month})\b(?:{year_after}(?:(?P<y>[0-9]{{4}})|(?P<yw>{year_words}))\b)?")),
             // "fifteen August nineteen ninety three": a day in words before its month needs its year.
@@ -208,6 +209,8 @@ fn patterns() -> &'static Patterns {
             stretch: re(&format!(
                 r"\b(?i:(?:the\s+)?(?P<which>first|last|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|[0-9]{{1,2}}(?:st|nd|rd|th))\s+(?:(?P<n>[a-z]+|[0-9]{{1,3}})\s+)?(?P<unit>days?|weeks?|months?)\s+of\s+)(?:(?P<m>{month})(?:{year_after}(?P<y>[0-9]{{4}}))?|(?P<y2>[0-9]{{4}})|(?P<rel>(?i:this|last|next))\s+(?P<scope>(?i:month|year))|(?P<the>(?i:the\s+year)))\b"
             )),
+            // "in nineteen ninety six": the preposition is not part of the year
+            year_alone_in_words: re(&format!(r"\b(?i:in|since|until|till)\s+(?P<yw>{year_words})\b")),
             to_date: re(r"\b(?i:(?:the\s+)?year[\s-]+to[\s-]+date)\b"),
         }
     })
@@ -390,6 +393,22 @@ fn slash_reads_as_day(text: &str, start: usize, end: usize) -> bool {
     {
         return true;
     }
+    // "on 11/20, 11/22 or 11/25": the next of a list of such days.
+    let listed_at = if matches!(word.as_str(), "or" | "and") {
+        Some(word_at)
+    } else {
+        before.trim_end().strip_suffix(',').map(str::len)
+    };
+    if let Some(at) = listed_at {
+        let head = text[..at].trim_end();
+        let token_at = start_of_last_word(head, |c| c.is_ascii_digit() || c == '/');
+        if slash_pair(&head[token_at..]).is_some_and(|(_, _, len)| len == head.len() - token_at)
+            && !fraction_like(a, b)
+            && slash_reads_as_day(text, token_at, head.len())
+        {
+            return true;
+        }
+    }
     if fraction_like(a, b) {
         return false;
     }
@@ -504,7 +523,7 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
         Some(DateExpr::Day {
             year: stated_year(c),
             month: month(c),
-            day: day_number(&c["dw"])?,
+            day: day_number(c.name("dw").or(c.name("dd"))?.as_str())?,
         })
     });
     add(&p.word_day_month, &|c| {
@@ -718,10 +737,13 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
 
     // "2016-10-16", "2016/10/16"
     add(&p.iso, &|c| {
+        let (month, day): (i8, i8) = (c["m"].parse().ok()?, c["d"].parse().ok()?);
+        // "2015-1-32" is no day at all; "2015-2-30" is a day that does not exist.
+        ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some(())?;
         Some(DateExpr::Day {
             year: Year::Stated(c["y"].parse().ok()?),
-            month: c["m"].parse().ok()?,
-            day: c["d"].parse().ok()?,
+            month,
+            day,
         })
     });
     // "5/17/2018" month first, as news in English writes it; "22/04/2018" day first when the
@@ -1004,6 +1026,20 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
             candidates.push((day.range(), DateExpr::DayOfMonth(d)));
         }
     }
+    // "in two thousand and fifteen", but not "in two thousand and five cases".
+    for c in p.year_alone_in_words.captures_iter(text) {
+        let words = c.name("yw").expect("group yw");
+        let next = text[words.end()..].trim_start();
+        let next_word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
+        let ends_phrase = next_word.is_empty()
+            || matches!(
+                next_word.to_ascii_lowercase().as_str(),
+                "and" | "or" | "but" | "when" | "to" | "until" | "the"
+            );
+        if let (true, Some(year)) = (ends_phrase, year_in_words(words.as_str())) {
+            candidates.push((words.range(), DateExpr::Year(Year::Stated(year))));
+        }
+    }
     // Longest first, then earliest; keep those that overlap nothing kept.
     candidates.sort_by(|a, b| (b.0.len(), a.0.start).cmp(&(a.0.len(), b.0.start)));
     let mut kept: Vec<(Span, DateExpr)> = Vec::new();
@@ -1055,9 +1091,16 @@ pub fn weekday_days(text: &str, dates: &[(Span, DateExpr)]) -> Vec<(Span, DateEx
 /// "the week of April 10th": the week, Monday to Sunday, that holds the day.
 fn week_of(text: &str, span: Span, expr: DateExpr) -> (Span, DateExpr) {
     let before = text[..span.start].to_ascii_lowercase();
-    let Some(lead) = ["the week of ", "week of "]
-        .iter()
-        .find(|p| before.ends_with(**p))
+    let leads = [
+        "the week of ",
+        "week of ",
+        "the week beginning ",
+        "the week commencing ",
+        "the week starting ",
+        "the week starting on ",
+        "w/c ",
+    ];
+    let Some(lead) = leads.iter().find(|p| before.ends_with(**p))
     else {
         return (span, expr);
     };
@@ -1135,6 +1178,7 @@ fn is_calendar_day(expr: &DateExpr) -> bool {
             | DateExpr::Month { .. }
             | DateExpr::Year(Year::Stated(_))
             | DateExpr::RelativeDay(_)
+            | DateExpr::Period { .. }
     )
 }
 
@@ -1155,12 +1199,21 @@ pub fn ranges(text: &str, dates: &[(Span, DateExpr)]) -> Vec<(Span, Payload)> {
         if !is_calendar_day(start) {
             continue;
         }
-        let (opener, opener_at) = word_before(text, span.start);
+        // "from this May to Oct 2020": the opener is before the modifier.
+        let (mut opener, mut opener_at) = word_before(text, span.start);
+        if matches!(opener.as_str(), "this" | "next" | "last") {
+            (opener, opener_at) = word_before(text, opener_at);
+        }
         let from = matches!(opener.as_str(), "from" | "between");
         let range_start = if from { opener_at } else { span.start };
         // "from A to B": the next date, with only a connector between.
         if let Some((next_span, end)) = dates.get(i + 1).filter(|(_, e)| is_calendar_day(e)) {
+            // "to the 28th of June": the article is no part of the connector.
             let connector = text[span.end..next_span.start].trim().to_ascii_lowercase();
+            let connector = connector
+                .strip_suffix(" the")
+                .unwrap_or(&connector)
+                .to_string();
             // "through" and "until" make a range on their own; "to" does with "from", or
             // between months and years ("2014 to 2018"): "moved Oct. 5 to Oct. 7" is a change.
             let whole_units =
