@@ -251,7 +251,8 @@ struct CalendarFile {
 }
 
 /// A holiday from `rules/calendar.toml`: a fixed day, the nth weekday of a month (weekday from
-/// Monday = 0; nth −1 is the last), or days from Easter Sunday.
+/// Monday = 0; nth −1 is the last), or days from Easter Sunday; `after` moves the day on
+/// ("Black Friday" is the day after the fourth Thursday of November).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Holiday {
@@ -261,6 +262,8 @@ pub struct Holiday {
     pub nth: Option<i8>,
     pub weekday: Option<i8>,
     pub easter: Option<i32>,
+    #[serde(default)]
+    pub after: i32,
 }
 
 #[derive(Deserialize)]

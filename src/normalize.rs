@@ -528,17 +528,18 @@ fn holiday_in(holiday: &crate::lexicon::Holiday, year: i16) -> Option<Date> {
         return easter(year)?.checked_add(i64::from(days).days()).ok();
     }
     let month = holiday.month?;
-    match (holiday.day, holiday.nth, holiday.weekday) {
-        (Some(day), _, _) => Date::new(year, month, day).ok(),
+    let day = match (holiday.day, holiday.nth, holiday.weekday) {
+        (Some(day), _, _) => Date::new(year, month, day).ok()?,
         (None, Some(nth), Some(weekday)) => {
             let weekday = Weekday::from_monday_zero_offset(weekday).ok()?;
             Date::new(year, month, 1)
                 .ok()?
                 .nth_weekday_of_month(nth, weekday)
-                .ok()
+                .ok()?
         }
-        _ => None,
-    }
+        _ => return None,
+    };
+    day.checked_add(i64::from(holiday.after).days()).ok()
 }
 
 /// Easter Sunday in the Gregorian calendar (the anonymous Gregorian algorithm).

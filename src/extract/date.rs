@@ -52,6 +52,9 @@ struct Patterns {
     month: Regex,
     weekday: Regex,
     relative: Regex,
+    named_year: Regex,
+    numeric_month: Regex,
+    year_month: Regex,
     relative_day: Regex,
     offset: Regex,
     holiday: Regex,
@@ -83,6 +86,7 @@ struct Patterns {
     stretch: Regex,
     to_date: Regex,
     day_alone: Regex,
+    to_date_end: Regex,
     year_alone_in_words: Regex,
     month_slash_day: Regex,
 }
@@ -143,28 +147,38 @@ fn patterns() -> &'static Patterns {
         let re = |p: &str| Regex::new(p).expect("valid date pattern");
         Patterns {
             month_day_year: re(&format!(r"\b(?P<m>{month})\s*(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:{year_after}(?:(?P<y>[0-9]{{4}})|(?P<yw>{year_words}))\b)?")),
-            day_month_year: re(&format!(r"\b(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{month})(?:{year_after}(?:(?P<y>[0-9]{{4}})|(?P<yw>{year_words}))\b)?")),
+            day_month_year: re(&format!(r"\b(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{month})(?:{year_after}(?:(?P<y>[0-9]{{4}})|(?P<yw>{year_words}))\b|\s+(?i:of)\s+(?P<yy>[0-9]{{2}})\b|\s*['’](?P<yy2>[0-9]{{2}})\b)?")),
             // "05-Aug-2016", "23/Sep/2020", "2019/aug/01", "Sep-23-2020", "Oct/2"
             joined: re(&format!(
                 r"\b(?:(?P<d>[0-9]{{1,2}})(?P<s1>[-/])(?P<m>{month})(?P<s2>[-/])(?P<y>[0-9]{{4}})|(?P<y2>[0-9]{{4}})(?P<s3>[-/])(?P<m2>{month})(?P<s4>[-/])(?P<d2>[0-9]{{1,2}})|(?P<m3>{month})(?P<s5>[-/])(?P<d3>[0-9]{{1,2}})(?:(?P<s6>[-/])(?P<y3>[0-9]{{4}}))?)\b"
             )),
             month_relative_year: re(&format!(r"\b(?P<m>{month})\s+(?P<rel>(?i:this|last|next))\s+(?i:year)\b")),
-            month_year: re(&format!(r"\b(?P<m>{month})(?:{year_after}|[-/])(?:(?P<y>[0-9]{{4}})|(?P<yw>{year_words}))\b")),
+            month_year: re(&format!(r"\b(?P<m>{month})(?:(?:{year_after}|[-/])(?:(?P<y>[0-9]{{4}})|(?P<yw>{year_words}))|\s+(?i:of)\s+(?P<yy>[0-9]{{2}})|\s*['’](?P<yy2>[0-9]{{2}}))\b")),
             month: re(&format!(r"\b(?P<m>(?i:{full_month})|{short_month})\b")),
             weekday: re(&format!(r"\b(?P<w>{weekday})")),
-            relative: re(r"\b(?i:(?P<rel>this|last|next)\s+(?P<unit>year|month))\b"),
+            relative: re(r"\b(?i:(?P<rel>this|last|next)\s+(?:calendar\s+)?(?P<unit>year|month))\b"),
+            // "the year 2008", "calendar year 2008", "2017 April"
+            year_month: re(&format!(r"\b(?P<y>[12][0-9]{{3}})\s+(?P<m>(?i:{full_month}))\b")),
+            // "2015-12", "2015-3", "12-2015"
+            numeric_month: re(r"\b(?:(?P<y>[12][0-9]{3})-(?P<m>0?[1-9]|1[0-2])|(?P<m2>0?[1-9]|1[0-2])-(?P<y2>[12][0-9]{3}))\b"),
+            named_year: re(r"\b(?i:(?:the\s+)?(?:calendar\s+)?year)\s+(?P<y>[12][0-9]{3})\b"),
             iso: re(r"\b(?P<y>[12][0-9]{3})[-/.](?P<m>[01]?[0-9])[-/.](?P<d>[0-3]?[0-9])\b"),
-            slashed: re(r"\b(?P<a>[0-3]?[0-9])/(?P<b>[0-3]?[0-9])/(?P<y>[12][0-9]{3})\b"),
+            slashed: re(r"\b(?P<a>[0-3]?[0-9])(?P<s>[/-])(?P<b>[0-3]?[0-9])(?P<s2>[/-])(?:(?P<y>[12][0-9]{3})|(?P<yy>[0-9]{2}))\b"),
             window: re(r"\b(?i:(?:the\s+)?(?:(?P<rel>past|last|next|coming|previous|upcoming|following)\s+(?P<n>[a-z]+|[0-9]{1,3})|(?P<n2>[a-z]+|[0-9]{1,3})\s+(?P<rel2>past|last|next|coming|previous|upcoming|following))\s+(?P<unit>days|weeks|months|years|decades|quarters))\b"),
             // "last quarter", "this quarter", "the next decade"
             calendar: re(r"\b(?i:(?P<rel>this|current|last|past|previous|next|coming|following)\s+(?P<unit>quarter|decade))\b"),
             holiday: re(&format!(
                 r"\b(?P<h>(?i:{}))(?:\s+(?P<y>[0-9]{{4}})\b|\s+of\s+(?P<rel>(?i:this|last|next))\s+year\b)?",
-                alternation(lex.holidays.iter().flat_map(|h| h.names.iter().cloned()).collect::<Vec<_>>().into_iter().rev())
+                {
+                    // Longest first: "New Year's Day" before "New Year".
+                    let mut names: Vec<String> = lex.holidays.iter().flat_map(|h| h.names.iter().cloned()).collect();
+                    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+                    alternation(names.into_iter())
+                }
             )),
             offset: re(r"(?i)\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|[0-9]{1,3})\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<dir>after|before|from|later\s+than|earlier\s+than|prior\s+to)\s+$"),
             relative_day: re(r"\b(?i:today|tonight|yesterday|tomorrow|now)\b"),
-            week: re(r"\b(?i:(?P<rel>last|this|next|following)\s+week(?P<after>\s+after\s+next)?)\b"),
+            week: re(r"\b(?i:(?P<rel>last|this|next|following)\s+week|(?P<after>(?:the\s+)?week\s+after\s+next))\b"),
             quarter: re(r"\b(?i:(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(?:(?P<y>[0-9]{4})|(?P<rel>this|last|next)\s+year|the\s+year))?)\b"),
             // "Q3", "Q3 2019", "q1 of 2017", "2017-Q1", "2019 H2"
             q: re(r"\b(?:(?P<k>[QqHh])(?P<q>[1-4])(?:(?:[\s-]+|\s+of\s+)(?P<y>[0-9]{4}))?|(?P<y2>[0-9]{4})[\s-]+(?P<k2>[QqHh])(?P<q2>[1-4]))\b"),
@@ -203,7 +217,7 @@ fn patterns() -> &'static Patterns {
             // "on 11/20", "from 10/1 to 11/7", "Friday 7/6", "5/7, 2020"
             month_slash_day: re(r"\b(?P<a>[0-9]{1,2})/(?P<b>[0-9]{1,2})(?:,\s*(?P<y>[12][0-9]{3}))?\b"),
             // "on the 18th": the preposition is not part of the date
-            day_alone: re(&format!(r"\b(?i:on|around|by|since|until|till|before|after)\s+(?P<day>(?i:the)\s+(?P<dw>[0-9]{{1,2}}(?:st|nd|rd|th)|{day_words}))\b")),
+            day_alone: re(&format!(r"\b(?i:on|by|since|until|till|before|after)\s+(?P<day>(?i:the)\s+(?P<dw>[0-9]{{1,2}}(?:st|nd|rd|th)|{day_words}))\b")),
             // "the first six months of 2023", "the last 3 weeks of this year", "the third month
             // of 2021"
             stretch: re(&format!(
@@ -211,6 +225,7 @@ fn patterns() -> &'static Patterns {
             )),
             // "in nineteen ninety six": the preposition is not part of the year
             year_alone_in_words: re(&format!(r"\b(?i:in|since|until|till)\s+(?P<yw>{year_words})\b")),
+            to_date_end: re(r"^\s*(?i:to|till|until)\s+(?i:(?:the\s+)?current\s+)?(?i:date)\b"),
             to_date: re(r"\b(?i:(?:the\s+)?year[\s-]+to[\s-]+date)\b"),
         }
     })
@@ -269,7 +284,21 @@ fn stated_year(caps: &Captures) -> Year {
     caps.name("y")
         .and_then(|y| y.as_str().parse().ok())
         .or_else(|| caps.name("yw").and_then(|y| year_in_words(y.as_str())))
+        .or_else(|| {
+            let yy = caps.name("yy").or(caps.name("yy2"))?;
+            two_digit_year(yy.as_str().parse().ok()?)
+        })
         .map_or(Year::Unstated, Year::Stated)
+}
+
+/// A year written with two digits ("April '87", "12/12/30"): before 40 this century,
+/// otherwise the last.
+fn two_digit_year(yy: i16) -> Option<i16> {
+    match yy {
+        0..=39 => Some(2000 + yy),
+        40..=99 => Some(1900 + yy),
+        _ => None,
+    }
 }
 
 /// A year written in words, as the year-words pattern finds it: "two thousand and five",
@@ -312,6 +341,14 @@ fn slash_pair(text: &str) -> Option<(u32, u32, usize)> {
         return None;
     }
     Some((text[..n].parse().ok()?, rest[..m].parse().ok()?, n + 1 + m))
+}
+
+/// A "11/2/2017" that `text` starts with, as [`slash_pair`] gives its month and day.
+fn slash_pair_with_year(text: &str) -> Option<(u32, u32, usize)> {
+    let m = patterns().slashed.find(text).filter(|m| m.start() == 0)?;
+    let (a, rest) = m.as_str().split_once(['/', '-'])?;
+    let (b, _) = rest.split_once(['/', '-'])?;
+    Some((a.parse().ok()?, b.parse().ok()?, m.end()))
 }
 
 /// A proper fraction as prices and odds write them: "3/8", "5/16", "2/3".
@@ -369,7 +406,7 @@ fn slash_reads_as_day(text: &str, start: usize, end: usize) -> bool {
             trimmed
                 .strip_prefix(c)
                 .map(str::trim_start)
-                .and_then(|t| Some((slash_pair(t)?, t)))
+                .and_then(|t| Some((slash_pair(t).or_else(|| slash_pair_with_year(t))?, t)))
                 .is_some_and(|((_, _, len), t)| !measured(&t[len..]))
         })
     };
@@ -735,6 +772,35 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
         })
     });
 
+    add(&p.named_year, &|c| Some(DateExpr::Year(stated_year(c))));
+    add(&p.numeric_month, &|c| {
+        let whole = c.get(0)?;
+        if text[..whole.start()].ends_with(['-', '/', '.'])
+            || text[whole.end()..].starts_with(['-', '/', '.'])
+        {
+            return None;
+        }
+        let year: i16 = c.name("y").or(c.name("y2"))?.as_str().parse().ok()?;
+        let month_text = c.name("m").or(c.name("m2"))?.as_str();
+        let month: i8 = month_text.parse().ok()?;
+        // "2011-12" is the season that runs into 2012, not December 2011.
+        if c.name("y").is_some() && month_text.len() == 2 && i16::from(month) == (year + 1) % 100 {
+            return None;
+        }
+        Some(DateExpr::Month {
+            year: Year::Stated(year),
+            month,
+        })
+    });
+    add(&p.year_month, &|c| {
+        if &c["m"] == "may" {
+            return None;
+        }
+        Some(DateExpr::Month {
+            year: stated_year(c),
+            month: month(c),
+        })
+    });
     // "2016-10-16", "2016/10/16"
     add(&p.iso, &|c| {
         let (month, day): (i8, i8) = (c["m"].parse().ok()?, c["d"].parse().ok()?);
@@ -749,14 +815,20 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
     // "5/17/2018" month first, as news in English writes it; "22/04/2018" day first when the
     // first number cannot be a month.
     add(&p.slashed, &|c| {
+        let whole = c.get(0)?;
+        // "133-03-03-2020", "1/2/3/4": a code, not a day; "12/12/30" only with slashes.
+        let chained = text[..whole.start()].ends_with(['-', '/'])
+            || text[whole.end()..].starts_with(['-', '/'])
+            || (c.name("yy").is_some() && &c["s"] != "/");
+        if chained || c["s"] != c["s2"] {
+            return None;
+        }
         let (a, b): (i8, i8) = (c["a"].parse().ok()?, c["b"].parse().ok()?);
         let (month, day) = if a > 12 { (b, a) } else { (a, b) };
-        (1..=12).contains(&month).then_some(())?;
-        Some(DateExpr::Day {
-            year: Year::Stated(c["y"].parse().ok()?),
-            month,
-            day,
-        })
+        ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some(())?;
+        let year = stated_year(c);
+        (year != Year::Unstated).then_some(())?;
+        Some(DateExpr::Day { year, month, day })
     });
     // "11/20" is a day only where the words around make it one ("on 11/20", "from 10/1 to
     // 11/7", "Friday 7/6", "2/29-3/1"): elsewhere it is a fraction or odds.
@@ -840,12 +912,15 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
     });
     add(&p.week, &|c| {
         // "the week after next" is two weeks on; "the following week" one.
-        let offset = match c["rel"].to_ascii_lowercase().as_str() {
-            "following" => 1,
-            rel => relative_offset(rel),
-        };
-        let after = c.name("after").map_or(0, |_| 1);
-        Some(DateExpr::RelativeWeek(offset + after))
+        if c.name("after").is_some() {
+            return Some(DateExpr::RelativeWeek(2));
+        }
+        Some(DateExpr::RelativeWeek(
+            match c["rel"].to_ascii_lowercase().as_str() {
+                "following" => 1,
+                rel => relative_offset(rel),
+            },
+        ))
     });
     let year_in = |c: &Captures, group: &str| match (c.name(group), c.name("rel")) {
         (Some(y), _) => y.as_str().parse().ok().map_or(Year::Unstated, Year::Stated),
@@ -1100,8 +1175,7 @@ fn week_of(text: &str, span: Span, expr: DateExpr) -> (Span, DateExpr) {
         "the week starting on ",
         "w/c ",
     ];
-    let Some(lead) = leads.iter().find(|p| before.ends_with(**p))
-    else {
+    let Some(lead) = leads.iter().find(|p| before.ends_with(**p)) else {
         return (span, expr);
     };
     match expr {
@@ -1214,16 +1288,26 @@ pub fn ranges(text: &str, dates: &[(Span, DateExpr)]) -> Vec<(Span, Payload)> {
                 .strip_suffix(" the")
                 .unwrap_or(&connector)
                 .to_string();
-            // "through" and "until" make a range on their own; "to" does with "from", or
-            // between months and years ("2014 to 2018"): "moved Oct. 5 to Oct. 7" is a change.
-            let whole_units =
-                !matches!(start, DateExpr::Day { .. }) && !matches!(end, DateExpr::Day { .. });
+            // "through", "until" and "to" make a range on their own, unless the words before
+            // make it a change: "moved Oct. 5 to Oct. 7", "postponed from May to June".
+            let moved = {
+                let head = text[..range_start].to_ascii_lowercase();
+                let clause = &head[head.rfind([',', ';', '.']).map_or(0, |i| i + 1)..];
+                clause.split_whitespace().rev().take(4).any(|w| {
+                    [
+                        "moved", "postpone", "delay", "push", "brought", "change", "shift",
+                        "resched", "advance",
+                    ]
+                    .iter()
+                    .any(|verb| w.starts_with(verb))
+                })
+            };
             let fits = match connector.as_str() {
                 "and" => opener == "between",
                 "-" | "–" | "—" | "~" => true,
                 "until" | "till" => true,
                 c if lex.range_inclusive.iter().any(|w| w == c) => true,
-                c => (from || whole_units) && lex.range_ambiguous.iter().any(|w| w == c),
+                c => !moved && lex.range_ambiguous.iter().any(|w| w == c),
             };
             if fits {
                 let end = inherit_year(*start, *end);
@@ -1239,6 +1323,18 @@ pub fn ranges(text: &str, dates: &[(Span, DateExpr)]) -> Vec<(Span, Payload)> {
                 used_as_end[i + 1] = true;
                 continue;
             }
+        }
+        // "from March to date", "from 2010-01-01 till current date": up to the reference date.
+        if from && let Some(m) = patterns().to_date_end.find(&text[span.end..]) {
+            out.push((
+                range_start..span.end + m.end(),
+                Payload::DateRange {
+                    start: Some(*start),
+                    end: DateExpr::RelativeDay(0),
+                    end_day: EndDay::Counted,
+                },
+            ));
+            continue;
         }
         // "from June 3 to 20", "November 18-19", "April 9th through 17th".
         if let DateExpr::Day {

@@ -867,19 +867,42 @@ fn classify(
 /// of a chain of numbers ("138-2010-2015", "2015-32"), and not a count before its noun
 /// ("deliver 2000 pieces"; but "the 2000 elections", "in 2000 prices").
 fn reads_as_year(text: &str, start: usize, end: usize) -> bool {
-    let digits = |s: &str| s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    let after = &text[end..];
-    let chained_after = after
-        .strip_prefix('-')
-        .is_some_and(|rest| !matches!(digits(rest), 0 | 4));
-    let before = &text[..start];
-    let chained_before = before.strip_suffix('-').is_some_and(|head| {
+    // The groups of digits joined to this one by dashes: "1986-1990" is two years,
+    // "2014-15" a season, "138-2010-2015" a telephone number.
+    let mut groups = vec![end - start];
+    let mut at = start;
+    while let Some(head) = text[..at].strip_suffix('-') {
         let n = head.len() - head.trim_end_matches(|c: char| c.is_ascii_digit()).len();
-        !matches!(n, 0 | 4)
-    });
-    if chained_after || chained_before {
+        if n == 0 {
+            break;
+        }
+        groups.insert(0, n);
+        at = head.len() - n;
+    }
+    let mut at = end;
+    while let Some(rest) = text[at..].strip_prefix('-') {
+        let n = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        if n == 0 {
+            break;
+        }
+        groups.push(n);
+        at += 1 + n;
+    }
+    // "2014-15" is a season only when the second year follows the first.
+    let season = || {
+        let first: u32 = text[start..end].parse().unwrap_or(0);
+        let second: u32 = text[end + 1..end + 3].parse().unwrap_or(100);
+        (first + 1) % 100 == second
+    };
+    let chained = match groups.as_slice() {
+        [_] | [4, 4] => false,
+        [4, 2] => !season(),
+        _ => true,
+    };
+    if chained {
         return false;
     }
+    let after = &text[end..];
     let next: String = after
         .trim_start_matches(' ')
         .chars()
