@@ -595,6 +595,16 @@ fn resolve_range(
     reference: Option<Date>,
     tense: Tense,
 ) -> Result<Resolved, String> {
+    // "from next Monday to Friday": a weekday that ends a range is the first after its start.
+    if let (Some(start), DateExpr::Weekday(weekday)) = (start, end) {
+        let (start_date, _) = bounds(&resolve(&start, reference, tense)?)?;
+        let ahead = i32::from(weekday.since(start_date.weekday())).rem_euclid(7);
+        return Ok(Resolved::Range {
+            start: start_date,
+            end: shifted(start_date, 0, ahead)?,
+            end_day,
+        });
+    }
     let end_resolved = resolve(&end, reference, tense)?;
     let (end_first, end_date) = bounds(&end_resolved)?;
     let start_date = match start {

@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 use jiff::civil::Weekday;
 use regex::{Captures, Regex};
+use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::{DateExpr, DayBase, EndDay, Payload, WeekScope, Year};
@@ -86,6 +87,7 @@ struct Patterns {
     stretch: Regex,
     to_date: Regex,
     day_alone: Regex,
+    starting: Regex,
     to_date_end: Regex,
     year_alone_in_words: Regex,
     month_slash_day: Regex,
@@ -164,7 +166,7 @@ fn patterns() -> &'static Patterns {
             named_year: re(r"\b(?i:(?:the\s+)?(?:calendar\s+)?year)\s+(?P<y>[12][0-9]{3})\b"),
             iso: re(r"\b(?P<y>[12][0-9]{3})[-/.](?P<m>[01]?[0-9])[-/.](?P<d>[0-3]?[0-9])\b"),
             slashed: re(r"\b(?P<a>[0-3]?[0-9])(?P<s>[/-])(?P<b>[0-3]?[0-9])(?P<s2>[/-])(?:(?P<y>[12][0-9]{3})|(?P<yy>[0-9]{2}))\b"),
-            window: re(r"\b(?i:(?:the\s+)?(?:(?P<rel>past|last|next|coming|previous|upcoming|following)\s+(?P<n>[a-z]+|[0-9]{1,3})|(?P<n2>[a-z]+|[0-9]{1,3})\s+(?P<rel2>past|last|next|coming|previous|upcoming|following))\s+(?P<unit>days|weeks|months|years|decades|quarters))\b"),
+            window: re(r"\b(?i:(?:the\s+)?(?:(?P<rel>past|last|next|coming|previous|upcoming|following)(?:\s+(?P<n>couple(?:\s+of)?|[a-z]+|[0-9]{1,3}))?|(?P<n2>[a-z]+|[0-9]{1,3})\s+(?P<rel2>past|last|next|coming|previous|upcoming|following))\s+(?P<unit>days|weeks|months|years|decades|quarters|fortnights?))\b"),
             // "last quarter", "this quarter", "the next decade"
             calendar: re(r"\b(?i:(?P<rel>this|current|last|past|previous|next|coming|following)\s+(?P<unit>quarter|decade))\b"),
             holiday: re(&format!(
@@ -176,7 +178,7 @@ fn patterns() -> &'static Patterns {
                     alternation(names.into_iter())
                 }
             )),
-            offset: re(r"(?i)\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|[0-9]{1,3})\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<dir>after|before|from|later\s+than|earlier\s+than|prior\s+to)\s+$"),
+            offset: re(r"(?i)\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|[0-9]{1,3})\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<dir>after|before|from|later\s+than|earlier\s+than|prior\s+to)\s+(?:(?P<rel>next|last)\s+)?$"),
             relative_day: re(r"\b(?i:today|tonight|yesterday|tomorrow|now)\b"),
             week: re(r"\b(?i:(?P<rel>last|this|next|following)\s+week|(?P<after>(?:the\s+)?week\s+after\s+next))\b"),
             quarter: re(r"\b(?i:(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(?:(?P<y>[0-9]{4})|(?P<rel>this|last|next)\s+year|the\s+year))?)\b"),
@@ -226,6 +228,7 @@ fn patterns() -> &'static Patterns {
             // "in nineteen ninety six": the preposition is not part of the year
             year_alone_in_words: re(&format!(r"\b(?i:in|since|until|till)\s+(?P<yw>{year_words})\b")),
             to_date_end: re(r"^\s*(?i:to|till|until)\s+(?i:(?:the\s+)?current\s+)?(?i:date)\b"),
+            starting: re(r"^\s*,?\s*(?i:starting|beginning|commencing|from)(?:\s+(?i:on|from))?\s+(?:(?P<rel>(?i:next|this))\s+)?"),
             to_date: re(r"\b(?i:(?:the\s+)?year[\s-]+to[\s-]+date)\b"),
         }
     })
@@ -849,7 +852,13 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
     // "the past five years", "the next 3 days": a window that ends or starts at the reference
     // date.
     add(&p.window, &|c| {
-        let n = count(c.name("n").or(c.name("n2"))?.as_str())?;
+        // "the next fortnight" is one; "the next couple weeks" two.
+        let n = match c.name("n").or(c.name("n2")) {
+            Some(n) if n.as_str().to_ascii_lowercase().starts_with("couple") => 2,
+            Some(n) => count(n.as_str())?,
+            None if c["unit"].eq_ignore_ascii_case("fortnight") => 1,
+            None => return None,
+        };
         let rel = c
             .name("rel")
             .or(c.name("rel2"))?
@@ -866,6 +875,7 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
         let (months, days) = match c["unit"].to_ascii_lowercase().as_str() {
             "days" => (0, n),
             "weeks" => (0, 7 * n),
+            "fortnight" | "fortnights" => (0, 14 * n),
             "months" => (n, 0),
             "years" => (12 * n, 0),
             // Quarters and decades are counted whole.
@@ -1226,16 +1236,23 @@ fn offset_before(text: &str, span: Span, expr: DateExpr) -> (Span, DateExpr) {
         1
     };
     let start = caps.get(0).map_or(span.start, |m| m.start());
-    let base = match expr {
-        DateExpr::RelativeDay(k) if months == 0 => {
-            return (start..span.end, DateExpr::RelativeDay(k + sign * days));
-        }
-        DateExpr::RelativeDay(k) => DayBase::RelativeDay(k),
-        DateExpr::Day { year, month, day } => DayBase::Day { year, month, day },
-        DateExpr::Holiday { year, index } => DayBase::Holiday { year, index },
-        DateExpr::Weekday(weekday) => DayBase::Weekday(weekday),
-        DateExpr::WeekdayInWeek { week, weekday } => DayBase::WeekdayInWeek { week, weekday },
-        _ => return (span, expr),
+    // "two months after next Friday"
+    let expr = match (
+        caps.name("rel").map(|r| r.as_str().to_ascii_lowercase()),
+        expr,
+    ) {
+        (Some(rel), DateExpr::Weekday(weekday)) => DateExpr::WeekdayInWeek {
+            week: if rel == "next" { 1 } else { -1 },
+            weekday,
+        },
+        (Some(_), _) => return (span, expr),
+        (None, expr) => expr,
+    };
+    if let (DateExpr::RelativeDay(k), 0) = (expr, months) {
+        return (start..span.end, DateExpr::RelativeDay(k + sign * days));
+    }
+    let Some(base) = DayBase::of(expr) else {
+        return (span, expr);
     };
     let moved = DateExpr::Moved {
         base,
@@ -1249,6 +1266,7 @@ fn is_calendar_day(expr: &DateExpr) -> bool {
     matches!(
         expr,
         DateExpr::Day { .. }
+            | DateExpr::Weekday(_)
             | DateExpr::Month { .. }
             | DateExpr::Year(Year::Stated(_))
             | DateExpr::RelativeDay(_)
@@ -1278,6 +1296,18 @@ pub fn ranges(text: &str, dates: &[(Span, DateExpr)]) -> Vec<(Span, Payload)> {
         if matches!(opener.as_str(), "this" | "next" | "last") {
             (opener, opener_at) = word_before(text, opener_at);
         }
+        // "from next Monday to Friday": a weekday's own modifier picks its week.
+        let start = &match (word_before(text, span.start).0.as_str(), start) {
+            ("next", DateExpr::Weekday(weekday)) => DateExpr::WeekdayInWeek {
+                week: 1,
+                weekday: *weekday,
+            },
+            ("last", DateExpr::Weekday(weekday)) => DateExpr::WeekdayInWeek {
+                week: -1,
+                weekday: *weekday,
+            },
+            _ => *start,
+        };
         let from = matches!(opener.as_str(), "from" | "between");
         let range_start = if from { opener_at } else { span.start };
         // "from A to B": the next date, with only a connector between.
@@ -1471,6 +1501,61 @@ fn month_before(year: Year, month: i8, wrap: bool) -> (Year, i8) {
         (true, Year::Stated(y)) if month == 1 => (Year::Stated(y - 1), 12),
         (true, _) => (year, (month + 10) % 12 + 1),
     }
+}
+
+/// "for 2 weeks starting May 20th", "3 days starting from next Monday", "for 1 week, from
+/// 20th Dec": a length that starts on a day is a range. `durations` are the sentence's
+/// lengths of time, as (span, amount, unit symbol).
+pub fn starting_ranges(
+    text: &str,
+    dates: &[(Span, DateExpr)],
+    durations: &[(Span, Decimal, &str)],
+) -> Vec<(Span, Payload)> {
+    let mut out = Vec::new();
+    for (span, amount, unit) in durations {
+        let Some(caps) = patterns().starting.captures(&text[span.end..]) else {
+            continue;
+        };
+        let at = span.end + caps.get(0).expect("group 0").end();
+        let Some((date_span, expr)) = dates.iter().find(|(d, _)| d.start == at) else {
+            continue;
+        };
+        let expr = match (
+            caps.name("rel").map(|r| r.as_str().to_ascii_lowercase()),
+            expr,
+        ) {
+            (Some(rel), DateExpr::Weekday(weekday)) if rel == "next" => DateExpr::WeekdayInWeek {
+                week: 1,
+                weekday: *weekday,
+            },
+            _ => *expr,
+        };
+        let Some(base) = DayBase::of(expr) else {
+            continue;
+        };
+        let Ok(n) = i32::try_from(amount.trunc().mantissa()) else {
+            continue;
+        };
+        if Decimal::from(n) != *amount {
+            continue;
+        }
+        let (months, days) = match *unit {
+            "day" => (0, n - 1),
+            "week" => (0, 7 * n - 1),
+            "month" => (n, -1),
+            "year" => (12 * n, -1),
+            _ => continue,
+        };
+        out.push((
+            span.start..date_span.end,
+            Payload::DateRange {
+                start: Some(expr),
+                end: DateExpr::Moved { base, months, days },
+                end_day: EndDay::Counted,
+            },
+        ));
+    }
+    out
 }
 
 /// "… to Sept. 11 inclusive" settles that the end day counts.

@@ -201,6 +201,18 @@ pub enum DayBase {
 }
 
 impl DayBase {
+    /// The day a date expression names, when it names one.
+    pub fn of(expr: DateExpr) -> Option<DayBase> {
+        Some(match expr {
+            DateExpr::Day { year, month, day } => DayBase::Day { year, month, day },
+            DateExpr::Holiday { year, index } => DayBase::Holiday { year, index },
+            DateExpr::Weekday(weekday) => DayBase::Weekday(weekday),
+            DateExpr::WeekdayInWeek { week, weekday } => DayBase::WeekdayInWeek { week, weekday },
+            DateExpr::RelativeDay(k) => DayBase::RelativeDay(k),
+            _ => return None,
+        })
+    }
+
     /// The base as a date expression of its own.
     pub fn expr(self) -> DateExpr {
         match self {
@@ -336,6 +348,20 @@ pub fn extract(doc: &Document, sentences: &[Sentence]) -> Vec<Mention> {
             found.push((MentionKind::Date, span, None, Payload::Date(expr)));
         }
         for (span, payload) in date::ranges(text, &dated) {
+            found.push((MentionKind::DateRange, span, None, payload));
+        }
+        let durations: Vec<(Span, Decimal, &str)> = numbers
+            .iter()
+            .filter_map(|(_, span, _, payload)| match payload {
+                Payload::Duration { amount, unit } => Some((
+                    span.clone(),
+                    amount.value,
+                    crate::lexicon::lexicon().units[*unit].symbol.as_str(),
+                )),
+                _ => None,
+            })
+            .collect();
+        for (span, payload) in date::starting_ranges(text, &dates, &durations) {
             found.push((MentionKind::DateRange, span, None, payload));
         }
         found.extend(numbers);
