@@ -855,6 +855,239 @@ mod tests {
         );
     }
 
+    /// Every date figure in `text` as "written=value", a day, month, year or range.
+    fn all_dates(text: &str, reference: Date) -> Vec<String> {
+        use crate::ingest::{InputFormat, ingest};
+        use crate::source::Source;
+        let source = Source::new("t.txt", text);
+        let doc = ingest(&source, InputFormat::Text);
+        let sentences = crate::segment::sentences(&doc);
+        let mentions = crate::extract::extract(&doc, &sentences);
+        normalize(mentions, Some(reference))
+            .iter()
+            .filter_map(|f| {
+                let value = match f.date? {
+                    Resolved::Day(d) => d.to_string(),
+                    Resolved::Month(y, m) => format!("{y:04}-{m:02}"),
+                    Resolved::Year(y) => y.to_string(),
+                    Resolved::Range { start, end, .. } => format!("{start}/{end}"),
+                };
+                Some(format!("{}={value}", &text[f.mention.span.clone()]))
+            })
+            .collect()
+    }
+
+    /// Each sentence holds the date figure given, among others.
+    fn reads(reference: Date, cases: &[(&str, &str)]) {
+        for (text, expected) in cases {
+            let got = all_dates(text, reference);
+            assert!(
+                got.iter().any(|g| g == expected),
+                "{text:?}: expected {expected:?}, got {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn ranges_of_months_years_and_weekdays() {
+        // Thursday.
+        let reference = date(2023, 10, 5);
+        reads(
+            reference,
+            &[
+                (
+                    "Output fell from 2014 to 2018.",
+                    "from 2014 to 2018=2014-01-01/2018-12-31",
+                ),
+                (
+                    "Prices doubled between 1990 and 1995.",
+                    "between 1990 and 1995=1990-01-01/1995-12-31",
+                ),
+                (
+                    "The 1986-1990 plan failed.",
+                    "1986-1990=1986-01-01/1990-12-31",
+                ),
+                (
+                    "It ran from March to May.",
+                    "from March to May=2023-03-01/2023-05-31",
+                ),
+                (
+                    "It runs from Nov to March.",
+                    "from Nov to March=2023-11-01/2024-03-31",
+                ),
+                (
+                    "Jan-Feb 2017 sales rose.",
+                    "Jan-Feb 2017=2017-01-01/2017-02-28",
+                ),
+                (
+                    "The fair is on November 18-19.",
+                    "November 18-19=2023-11-18/2023-11-19",
+                ),
+                (
+                    "We are off April 9th through 17th.",
+                    "April 9th through 17th=2023-04-09/2023-04-17",
+                ),
+                (
+                    "He was away between 3 and 12 of Sept.",
+                    "between 3 and 12 of Sept.=2023-09-03/2023-09-12",
+                ),
+                (
+                    "It ran from April 27th to the third.",
+                    "from April 27th to the third=2023-04-27/2023-05-03",
+                ),
+                (
+                    "It ran from 10/1 to 11/7.",
+                    "from 10/1 to 11/7=2023-10-01/2023-11-07",
+                ),
+                (
+                    "It runs from next Monday to Friday.",
+                    "from next Monday to Friday=2023-10-09/2023-10-13",
+                ),
+                (
+                    "Sales from March to date rose.",
+                    "from March to date=2023-03-01/2023-10-05",
+                ),
+                (
+                    "The fund grew between Jan 22 and now.",
+                    "between Jan 22 and now=2023-01-22/2023-10-05",
+                ),
+                (
+                    "They stay for 2 weeks starting May 20th.",
+                    "2 weeks starting May 20th=2023-05-20/2023-06-02",
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn days_weeks_and_stretches() {
+        let reference = date(2023, 10, 5);
+        reads(
+            reference,
+            &[
+                (
+                    "Eli Lilly sold it on Dec. 31 , 1994.",
+                    "Dec. 31 , 1994=1994-12-31",
+                ),
+                ("It was 05-Aug-2016.", "05-Aug-2016=2016-08-05"),
+                ("He was born in April of 1987.", "April of 1987=1987-04"),
+                ("He was born in April '87.", "April '87=1987-04"),
+                ("It shipped in Dec-2018.", "Dec-2018=2018-12"),
+                (
+                    "We met on February twenty second.",
+                    "February twenty second=2024-02-22",
+                ),
+                (
+                    "It happened on the fourth of July, 1995.",
+                    "fourth of July, 1995=1995-07-04",
+                ),
+                (
+                    "The plant opened on fifteen August nineteen ninety three.",
+                    "fifteen August nineteen ninety three=1993-08-15",
+                ),
+                (
+                    "They arrived on Tue May 9, 2023.",
+                    "Tue May 9, 2023=2023-05-09",
+                ),
+                ("The show is on Friday 13th.", "Friday 13th=2023-10-13"),
+                ("The vote is on the 18th.", "the 18th=2023-10-18"),
+                ("We met last Wednesday.", "last Wednesday=2023-09-27"),
+                ("We meet next Friday.", "next Friday=2023-10-13"),
+                (
+                    "We meet on Tuesday of next week.",
+                    "Tuesday of next week=2023-10-10",
+                ),
+                (
+                    "The sale starts 2 weeks before Christmas.",
+                    "2 weeks before Christmas=2023-12-11",
+                ),
+                (
+                    "It ends three months after Easter.",
+                    "three months after Easter=2024-06-30",
+                ),
+                (
+                    "Shoppers lined up on Black Friday 2010.",
+                    "Black Friday 2010=2010-11-26",
+                ),
+                (
+                    "Sales fell in the last quarter.",
+                    "last quarter=2023-07-01/2023-09-30",
+                ),
+                (
+                    "Sales fell in the last quarter of 2004.",
+                    "the last quarter of 2004=2004-10-01/2004-12-31",
+                ),
+                (
+                    "Sales rose in the last 2 quarters.",
+                    "the last 2 quarters=2023-04-01/2023-09-30",
+                ),
+                ("It grew in 2019 H2.", "2019 H2=2019-07-01/2019-12-31"),
+                ("It grew in q3 2019.", "q3 2019=2019-07-01/2019-09-30"),
+                (
+                    "It will happen in the next decade.",
+                    "next decade=2030-01-01/2039-12-31",
+                ),
+                (
+                    "It was built in the 15th century.",
+                    "the 15th century=1400-01-01/1499-12-31",
+                ),
+                (
+                    "It came in the first week of October.",
+                    "the first week of October=2023-10-02/2023-10-08",
+                ),
+                (
+                    "It came in the last week of 2016.",
+                    "the last week of 2016=2016-12-26/2017-01-01",
+                ),
+                (
+                    "Profit rose in the first six months of 2023.",
+                    "the first six months of 2023=2023-01-01/2023-06-30",
+                ),
+                (
+                    "Work is set for the last 3 weeks of this year.",
+                    "the last 3 weeks of this year=2023-12-11/2023-12-31",
+                ),
+                (
+                    "They visited in the first ten days of last year.",
+                    "the first ten days of last year=2022-01-01/2022-01-10",
+                ),
+                (
+                    "The stock is down 20% in the year to date.",
+                    "the year to date=2023-01-01/2023-10-04",
+                ),
+                (
+                    "Meet me the week beginning February 6.",
+                    "the week beginning February 6=2024-02-05/2024-02-11",
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn not_dates() {
+        let reference = date(2023, 10, 5);
+        for text in [
+            "This may take longer than expected.",
+            "Prices rose 5/8 point to 6-5/8, 3/8 pct.",
+            "He moved from 4/1 to 5/2 favourite.",
+            "Call +86 138-2010-2015 now.",
+            "They deliver 2000 pieces of toys.",
+            "On Monday 21 people were hurt.",
+            "The 2011-12 season ended.",
+        ] {
+            let got = all_dates(text, reference);
+            let wrong: Vec<&String> = got
+                .iter()
+                .filter(|g| {
+                    !g.starts_with("Monday=")
+                        && !g.starts_with("2011-12=")
+                        && !g.starts_with("2011=")
+                })
+                .collect();
+            assert!(wrong.is_empty(), "{text:?}: {got:?}");
+        }
+    }
+
     #[test]
     fn range_days_count_the_end_only_when_told() {
         assert_eq!(

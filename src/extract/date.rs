@@ -181,7 +181,7 @@ fn patterns() -> &'static Patterns {
             offset: re(r"(?i)\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|[0-9]{1,3})\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<dir>after|before|from|later\s+than|earlier\s+than|prior\s+to)\s+(?:(?P<rel>next|last)\s+)?$"),
             relative_day: re(r"\b(?i:today|tonight|yesterday|tomorrow|now)\b"),
             week: re(r"\b(?i:(?P<rel>last|this|next|following)\s+week|(?P<after>(?:the\s+)?week\s+after\s+next))\b"),
-            quarter: re(r"\b(?i:(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(?:(?P<y>[0-9]{4})|(?P<rel>this|last|next)\s+year|the\s+year))?)\b"),
+            quarter: re(r"\b(?i:(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|last)\s+quarter(?P<of>\s+of\s+(?:(?P<y>[0-9]{4})|(?P<rel>this|last|next)\s+year|the\s+year))?)\b"),
             // "Q3", "Q3 2019", "q1 of 2017", "2017-Q1", "2019 H2"
             q: re(r"\b(?:(?P<k>[QqHh])(?P<q>[1-4])(?:(?:[\s-]+|\s+of\s+)(?P<y>[0-9]{4}))?|(?P<y2>[0-9]{4})[\s-]+(?P<k2>[QqHh])(?P<q2>[1-4]))\b"),
             half: re(r"\b(?i:(?:the\s+)?(?P<ord>first|second)\s+half\s+of\s+(?:(?P<y>[0-9]{4})|(?P<rel>this|last|next)\s+year))\b"),
@@ -340,7 +340,10 @@ fn slash_pair(text: &str) -> Option<(u32, u32, usize)> {
     let n = digits(text);
     let rest = text.get(n..)?.strip_prefix('/')?;
     let m = digits(rest);
-    if !(1..=2).contains(&n) || !(1..=2).contains(&m) || rest[m..].starts_with(['/', '.']) {
+    let tail = &rest[m..];
+    let more = tail.starts_with('/')
+        || (tail.starts_with('.') && tail[1..].starts_with(|c: char| c.is_ascii_digit()));
+    if !(1..=2).contains(&n) || !(1..=2).contains(&m) || more {
         return None;
     }
     Some((text[..n].parse().ok()?, rest[..m].parse().ok()?, n + 1 + m))
@@ -395,7 +398,10 @@ fn slash_reads_as_day(text: &str, start: usize, end: usize) -> bool {
         MEASURED_BY.contains(&word.as_str())
     };
     let (before, rest) = (&text[..start], &text[end..]);
-    if before.ends_with(['/', '.']) || rest.starts_with(['/', '.']) || measured(rest) {
+    // "1/2/3", "3.10/2", "10/2.5": part of another number; a full stop may end the sentence.
+    let decimal_after =
+        rest.starts_with('.') && rest[1..].starts_with(|c: char| c.is_ascii_digit());
+    if before.ends_with(['/', '.']) || rest.starts_with('/') || decimal_after || measured(rest) {
         return false;
     }
     let (word, word_at) = word_before(text, start);
@@ -953,8 +959,14 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
         first_day: 1,
         last_day: None,
     };
+    // "the last quarter of 2004" is the fourth; "last quarter" alone the one before this.
     add(&p.quarter, &|c| {
-        Some(quarter(year_in(c, "y"), ordinal(&c["ord"])?))
+        let q = match ordinal(&c["ord"]) {
+            Some(q) => q,
+            None if c.name("of").is_some() => 4,
+            None => return None,
+        };
+        Some(quarter(year_in(c, "y"), q))
     });
     add(&p.q, &|c| {
         let q: i8 = c.name("q").or(c.name("q2"))?.as_str().parse().ok()?;
@@ -1420,9 +1432,7 @@ pub fn ranges(text: &str, dates: &[(Span, DateExpr)]) -> Vec<(Span, Payload)> {
                         "-".to_string(),
                     )
                 } else if let DateExpr::Day { year, month, day } = end
-                    && span.start < text.len()
-                    && !text[span.start..]
-                        .starts_with(|c: char| c.is_alphabetic() && c.is_uppercase())
+                    && day_before_month(&text[span.clone()])
                     && let Some(caps) = patterns().days_before.captures(before)
                     && let Some(d) = day_number(&caps["d"])
                 {
@@ -1483,6 +1493,15 @@ pub fn ranges(text: &str, dates: &[(Span, DateExpr)]) -> Vec<(Span, Payload)> {
     }
     out.sort_by_key(|(span, _)| span.start);
     out
+}
+
+/// Whether a day's text starts with its day, a word before the month: "12 of Sept",
+/// "seventeenth of April", not "June 12" or "11/7".
+fn day_before_month(written: &str) -> bool {
+    let first = written.split_whitespace().next().unwrap_or("");
+    written.len() > first.len()
+        && first.chars().all(char::is_alphanumeric)
+        && !first.starts_with(|c: char| c.is_uppercase())
 }
 
 /// The month after `month` when `wrap`, carrying a stated year over December.
