@@ -321,6 +321,15 @@ fn resolve(expr: &DateExpr, reference: Option<Date>, tense: Tense) -> Result<Res
             .ok_or("no month near the reference date has that day on that weekday")?;
             Ok(Resolved::Day(date))
         }
+        DateExpr::WeekdayAhead(weekday) => {
+            let reference = reference.ok_or(NEEDS_REFERENCE)?;
+            let ahead = i32::from(weekday.since(reference.weekday())).rem_euclid(7);
+            Ok(Resolved::Day(shifted(
+                reference,
+                0,
+                if ahead == 0 { 7 } else { ahead },
+            )?))
+        }
         DateExpr::WeekdayInWeek { week, weekday } => {
             let reference = reference.ok_or(NEEDS_REFERENCE)?;
             let monday = shifted(monday_of(reference)?, 0, 7 * i32::from(*week))?;

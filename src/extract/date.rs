@@ -87,6 +87,7 @@ struct Patterns {
     stretch: Regex,
     to_date: Regex,
     day_alone: Regex,
+    weekday_dotted: Regex,
     starting: Regex,
     to_date_end: Regex,
     year_alone_in_words: Regex,
@@ -205,6 +206,8 @@ fn patterns() -> &'static Patterns {
             // "fifteen August nineteen ninety three": a day in words before its month needs its year.
             words_day_month_year: re(&format!(r"\b(?P<dw>{day_words})\s+(?P<m>(?i:{full_month})){year_after}(?:(?P<y>[0-9]{{4}})|(?P<yw>{year_words}))\b")),
             // "Friday 13th", "Monday 21", "tuesday the eleventh"
+            // "Friday 7.6": a month and day with a dot, right after a weekday
+            weekday_dotted: re(&format!(r"\b(?:{weekday}|{short_weekday})\s+(?P<md>(?P<a>[0-9]{{1,2}})\.(?P<b>[0-9]{{1,2}}))\b")),
             short_weekday: re(&format!(r"\b(?P<w>{short_weekday})\b")),
             weekday_day: re(&format!(r"\b(?P<w>{weekday}|{short_weekday})\s+(?i:the\s+)?(?P<dw>[0-9]{{1,2}}(?:st|nd|rd|th)?|{day_words})\b")),
             century: re(&format!(r"\b(?i:the\s+)?(?P<n>[0-9]{{1,2}}(?:st|nd|rd|th)|{day_words})\s+(?i:century)\b")),
@@ -1121,6 +1124,43 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
         }
         if let Some(d) = day_number(&c["dw"]) {
             candidates.push((day.range(), DateExpr::DayOfMonth(d)));
+        }
+    }
+    // "Friday 7.6", but not "Friday 7.6 percent" or "Friday 7.65".
+    for c in p.weekday_dotted.captures_iter(text) {
+        let md = c.name("md").expect("group md");
+        let rest = &text[md.end()..];
+        let next_word: String = rest
+            .trim_start()
+            .chars()
+            .take_while(|ch| ch.is_alphanumeric() || *ch == '%')
+            .collect();
+        let measured = next_word.starts_with(|ch: char| ch.is_ascii_digit() || ch == '%')
+            || lex.unit_at(rest.trim_start(), true).is_some()
+            || lex.scales.contains_key(&next_word.to_ascii_lowercase())
+            || matches!(
+                next_word.to_ascii_lowercase().as_str(),
+                "percent" | "pct" | "points" | "point" | "per"
+            );
+        if rest.starts_with(['.', '-', '/'])
+            && rest[1..].starts_with(|ch: char| ch.is_ascii_digit())
+            || measured
+        {
+            continue;
+        }
+        let (Ok(a), Ok(b)) = (c["a"].parse::<i8>(), c["b"].parse::<i8>()) else {
+            continue;
+        };
+        let (month, day) = if a > 12 { (b, a) } else { (a, b) };
+        if (1..=12).contains(&month) && (1..=31).contains(&day) {
+            candidates.push((
+                md.range(),
+                DateExpr::Day {
+                    year: Year::Unstated,
+                    month,
+                    day,
+                },
+            ));
         }
     }
     // "in two thousand and fifteen", but not "in two thousand and five cases".

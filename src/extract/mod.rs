@@ -132,6 +132,8 @@ pub enum DateExpr {
         weekday: Weekday,
         day: i8,
     },
+    /// The first such weekday after the reference date: "the coming Thursday".
+    WeekdayAhead(Weekday),
     /// A weekday of a week counted from the reference date's: "Tuesday of next week" (1).
     WeekdayInWeek {
         week: i8,
@@ -407,6 +409,8 @@ pub fn extract(doc: &Document, sentences: &[Sentence]) -> Vec<Mention> {
                     };
                     if week != 0 {
                         payload = Payload::Date(DateExpr::WeekdayInWeek { week, weekday });
+                    } else if matches!(lead.as_str(), "coming" | "upcoming") {
+                        payload = Payload::Date(DateExpr::WeekdayAhead(weekday));
                     }
                 }
                 if before == "this" && lead != "this" {
