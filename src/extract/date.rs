@@ -45,6 +45,10 @@ pub fn tense(sentence: &str) -> Tense {
 }
 
 struct Patterns {
+    /// Words without which a sentence with no digit holds no date.
+    triggers: aho_corasick::AhoCorasick,
+    /// Month names: the patterns that need one are skipped in a sentence without.
+    month_names: aho_corasick::AhoCorasick,
     month_day_year: Regex,
     day_month_year: Regex,
     joined: Regex,
@@ -148,7 +152,31 @@ fn patterns() -> &'static Patterns {
                 .map(str::to_string),
         );
         let re = |p: &str| Regex::new(p).expect("valid date pattern");
+        let mut triggers: Vec<String> = lex
+            .months
+            .iter()
+            .chain(&lex.weekdays)
+            .map(|(n, _)| n.trim_end_matches('.').to_string())
+            .chain(lex.holidays.iter().flat_map(|h| h.names.iter().cloned()))
+            .collect();
+        triggers.extend(
+            [
+                "today", "tonight", "yesterday", "tomorrow", "now", "day", "week", "month",
+                "year", "quarter", "decade", "century", "fortnight", "weekend", "night",
+                // years in words: "two thousand and five", "nineteen ninety six"
+                "thousand", "hundred", "seventeen", "eighteen", "nineteen", "twenty",
+            ]
+            .map(String::from),
+        );
         Patterns {
+            month_names: aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(lex.months.iter().map(|(n, _)| n.trim_end_matches('.')))
+                .expect("valid month names"),
+            triggers: aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(&triggers)
+                .expect("valid date triggers"),
             month_day_year: re(&format!(r"\b(?P<m>{month})\s*(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:{year_after}(?:(?P<y>[0-9]{{4}})|(?P<yw>{year_words}))\b)?")),
             day_month_year: re(&format!(r"\b(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{month})(?:{year_after}(?:(?P<y>[0-9]{{4}})|(?P<yw>{year_words}))\b|\s+(?i:of)\s+(?P<yy>[0-9]{{2}})\b|\s*['’](?P<yy2>[0-9]{{2}})\b)?")),
             // "05-Aug-2016", "23/Sep/2020", "2019/aug/01", "Sep-23-2020", "Oct/2"
@@ -509,9 +537,42 @@ fn weekday_named(name: &str) -> Option<Weekday> {
 /// Every date and weekday in a sentence, without overlaps, in text order.
 pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
     let p = patterns();
+    if !text.bytes().any(|b| b.is_ascii_digit()) && !p.triggers.is_match(text) {
+        return Vec::new();
+    }
     let lex = lexicon();
     let mut candidates: Vec<(Span, DateExpr)> = Vec::new();
+    // Patterns that cannot match without a month name, or without a digit.
+    let has_month = p.month_names.is_match(text);
+    let has_digit = text.bytes().any(|b| b.is_ascii_digit());
+    let need_month = [
+        &p.month_day_year,
+        &p.day_month_year,
+        &p.joined,
+        &p.month_word_day,
+        &p.word_day_month,
+        &p.words_day_month_year,
+        &p.month_relative_year,
+        &p.month_year,
+        &p.month,
+        &p.year_month,
+        &p.part_month,
+    ];
+    let need_digit = [
+        &p.named_year,
+        &p.numeric_month,
+        &p.iso,
+        &p.slashed,
+        &p.month_slash_day,
+        &p.decade,
+        &p.q,
+    ];
     let mut add = |re: &Regex, build: &dyn Fn(&Captures) -> Option<DateExpr>| {
+        if (!has_month && need_month.iter().any(|m| std::ptr::eq(*m, re)))
+            || (!has_digit && need_digit.iter().any(|m| std::ptr::eq(*m, re)))
+        {
+            return;
+        }
         for caps in re.captures_iter(text) {
             let whole = caps.get(0).expect("group 0");
             if !ends_word(text, whole.end()) && !whole.as_str().ends_with('.') {
