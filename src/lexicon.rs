@@ -135,6 +135,8 @@ pub struct Lexicon {
     /// Verbs of change upward ("rose") and downward ("fell").
     pub rise_verbs: Vec<String>,
     pub fall_verbs: Vec<String>,
+    /// Verbs that say by how many times a figure changed: "doubled" (2), "halved" (0.5).
+    pub multiple_verbs: BTreeMap<String, Decimal>,
     /// "last" → "end+0", "next to last" → "end-1".
     pub relative_ordinals: BTreeMap<String, String>,
     pub scale_suffixes: BTreeMap<String, u64>,
@@ -231,6 +233,7 @@ struct NumbersFile {
     change_verbs: Vec<String>,
     rise_verbs: Vec<String>,
     fall_verbs: Vec<String>,
+    multiple_verbs: BTreeMap<String, Decimal>,
     articles: Vec<String>,
     relative_ordinals: BTreeMap<String, String>,
 }
@@ -415,6 +418,7 @@ impl Lexicon {
                 .collect(),
             rise_verbs: numbers.rise_verbs,
             fall_verbs: numbers.fall_verbs,
+            multiple_verbs: numbers.multiple_verbs,
             relative_ordinals: numbers.relative_ordinals,
             scale_suffixes: numbers.scale_suffixes,
             money_scale_suffixes: numbers.money_scale_suffixes,

@@ -3,6 +3,8 @@
 //! total of the same stuff, in one sentence. Anything less is left alone, and anything
 //! ambiguous is recorded so `--verbose` can say why nothing was checked.
 
+use rust_decimal::Decimal;
+
 use crate::extract::{DateExpr, MentionKind, Payload};
 use crate::lexicon::lexicon;
 use crate::normalize::Figure;
@@ -30,6 +32,23 @@ pub enum Claim {
         percent: Option<usize>,
         rising: bool,
     },
+    /// "doubled from 30 to 60", "rose fivefold from 2 to 10": `to` is `factor` times `from`.
+    /// `word` is where the multiple is written, as a byte range of the prose.
+    Multiple {
+        from: usize,
+        to: usize,
+        factor: Decimal,
+        bound: Bound,
+        word: (usize, usize),
+    },
+}
+
+/// How a multiple is hedged: "doubled", "more than doubled", "nearly doubled".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bound {
+    Exact,
+    MoreThan,
+    Nearly,
 }
 
 /// A relation that was not linked because the sentence allows more than one reading.
@@ -205,7 +224,8 @@ fn direction(word: &str) -> Option<bool> {
 fn comparable(a: &Figure, b: &Figure) -> bool {
     match (&a.mention.payload, &b.mention.payload) {
         (Payload::Number(_), Payload::Number(_)) => {
-            a.mention.kind == b.mention.kind && a.mention.kind == MentionKind::Number
+            a.mention.kind == b.mention.kind
+                && matches!(a.mention.kind, MentionKind::Number | MentionKind::Percent)
         }
         (Payload::Quantity { unit: u, .. }, Payload::Quantity { unit: v, .. }) => u == v,
         (Payload::Money { currency: c, .. }, Payload::Money { currency: d, .. }) => c == d,
@@ -258,8 +278,7 @@ fn changes(figures: &[Figure], prose: &str) -> Vec<Claim> {
         let percent_before = (i >= 2)
             .then(|| i - 2)
             .filter(|&p| {
-                figures[p].mention.kind == MentionKind::Percent
-                    && figures[p].mention.sentence == from.mention.sentence
+                is_change_size(&figures[p]) && figures[p].mention.sentence == from.mention.sentence
             })
             .filter(|&p| {
                 between(&figures[p], opening).trim().to_lowercase() == opening.mention.lead
@@ -277,9 +296,30 @@ fn changes(figures: &[Figure], prose: &str) -> Vec<Claim> {
                 .trim_start_matches(|c: char| c.is_alphabetic())
                 .trim_start();
             let joined = matches!(counted, ", a" | ", an" | "(" | "(a" | "(an" | ", or" | "or");
-            (p.mention.kind == MentionKind::Percent && joined && noun_direction(noun).is_some())
-                .then_some((i + 1, noun_direction(noun)))
+            // ", a drop of 15 points", ", up 2 percentage points"
+            let words: Vec<&str> = counted
+                .trim_start_matches([',', '('])
+                .split_whitespace()
+                .collect();
+            let before = match words.as_slice() {
+                ["a" | "an", noun, "of"] | [noun, "of"] => noun_direction(noun),
+                ["up"] => Some(true),
+                ["down"] => Some(false),
+                _ => None,
+            };
+            let direction = if joined { noun_direction(noun) } else { before };
+            (is_change_size(p) && counted.starts_with([',', '(']) && direction.is_some())
+                .then_some((i + 1, direction))
         });
+        if let Some((factor, bound, word)) = multiple(recent_start(clause, sentence_start), prose) {
+            claims.push(Claim::Multiple {
+                from: from_index,
+                to: to_index,
+                factor,
+                bound,
+                word,
+            });
+        }
         let rising = verb.or(percent_after.and_then(|(_, d)| d));
         let Some(rising) = rising else { continue };
         let percent = percent_before.or(percent_after.map(|(p, _)| p));
@@ -291,6 +331,66 @@ fn changes(figures: &[Figure], prose: &str) -> Vec<Claim> {
         });
     }
     claims
+}
+
+/// A figure that can size a change: a percentage or percentage points.
+fn is_change_size(figure: &Figure) -> bool {
+    matches!(
+        figure.mention.kind,
+        MentionKind::Percent | MentionKind::PercentagePoints
+    )
+}
+
+/// Where the last eight words of a clause start, as a byte offset of the prose.
+fn recent_start(clause: &str, clause_at: usize) -> std::ops::Range<usize> {
+    let mut starts: Vec<usize> = Vec::new();
+    let mut in_word = false;
+    for (i, c) in clause.char_indices() {
+        if !c.is_whitespace() && !in_word {
+            starts.push(i);
+        }
+        in_word = !c.is_whitespace();
+    }
+    let first = starts.len().checked_sub(8).map_or(0, |k| starts[k]);
+    clause_at + first..clause_at + clause.len()
+}
+
+/// A multiple in the words before a change: "doubled", "more than tripled", "rose
+/// fivefold", "a 3-fold rise". Returns the factor, its hedge and where its word is.
+fn multiple(
+    words_at: std::ops::Range<usize>,
+    prose: &str,
+) -> Option<(Decimal, Bound, (usize, usize))> {
+    let lex = lexicon();
+    let text = &prose[words_at.clone()];
+    let mut found = None;
+    let mut at = 0;
+    for word in text.split_whitespace() {
+        let start = at + text[at..].find(word).unwrap_or(0);
+        at = start + word.len();
+        let lower = word
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+            .to_lowercase();
+        let factor = lex.multiple_verbs.get(&lower).copied().or_else(|| {
+            let n = lower.strip_suffix("fold")?.trim_end_matches('-');
+            lex.small_number(n)
+                .map(Decimal::from)
+                .or_else(|| n.parse().ok())
+                .filter(|f| *f >= Decimal::TWO)
+        });
+        if let Some(factor) = factor {
+            let before = text[..start].trim_end().to_lowercase();
+            let bound = if before.ends_with("more than") || before.ends_with("over") {
+                Bound::MoreThan
+            } else if before.ends_with("nearly") || before.ends_with("almost") {
+                Bound::Nearly
+            } else {
+                Bound::Exact
+            };
+            found = Some((factor, bound, (words_at.start + start, words_at.start + at)));
+        }
+    }
+    found
 }
 
 /// The direction a noun of change gives: "increase", "drop".

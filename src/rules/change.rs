@@ -11,6 +11,7 @@ use crate::normalize::Figure;
 
 const DIRECTION: &str = "change-direction-mismatch";
 const PERCENT: &str = "percent-change-mismatch";
+const POINTS: &str = "percentage-point-confusion";
 
 /// Checks one change; a wrong direction is reported first, since the percentage then says
 /// nothing more.
@@ -32,6 +33,11 @@ pub fn check(
         labels.push(locator.label("percent", p));
     }
     labels.sort_by_key(|l| l.span.start);
+    if let Some(label) = labels.iter_mut().find(|l| l.role == "percent")
+        && percent.is_some_and(|p| p.mention.kind == MentionKind::PercentagePoints)
+    {
+        label.role = "points".into();
+    }
 
     // The direction: certain only when the intervals do not meet.
     let up_for_sure = matches!((ia.high(), ib.low()), (Some(h), Some(l)) if h < l);
@@ -65,6 +71,10 @@ pub fn check(
     let (Some(p), Some(ip)) = (percent.central, percent.interval) else {
         return Vec::new();
     };
+    let percents = from.mention.kind == MentionKind::Percent;
+    if !percents && percent.mention.kind == MentionKind::PercentagePoints {
+        return Vec::new();
+    }
     if a <= Decimal::ZERO || ia.low().is_none_or(|l| l <= Decimal::ZERO) || (b - a).is_zero() {
         return Vec::new();
     }
@@ -84,6 +94,9 @@ pub fn check(
     }
     .mul(&hundred);
     let central = ((b - a) / a * Decimal::ONE_HUNDRED).abs();
+    if percents {
+        return percentage_points(from, to, percent, &change, central, locator, labels);
+    }
     let doc = doc(PERCENT).expect("catalogued");
     let difference = ((central - p) / p).abs();
     // A percentage computed from rounded figures differs from the stated one by rounding alone
@@ -135,6 +148,130 @@ pub fn check(
         notes: vec![
             doc.message("arithmetic", &vals),
             doc.message("implied", &vals),
+        ],
+    })]
+}
+
+/// A change between two percentages: its size in percentage points is the difference, in
+/// percent the relative change. Reports a size that fits the other measure and not its own.
+fn percentage_points(
+    from: &Figure,
+    to: &Figure,
+    size: &Figure,
+    relative: &Interval,
+    relative_central: Decimal,
+    locator: &Locator,
+    labels: Vec<crate::finding::Label>,
+) -> Vec<Outcome> {
+    let (Some(a), Some(b), Some(ia), Some(ib), Some(s), Some(is)) = (
+        from.central,
+        to.central,
+        from.interval,
+        to.interval,
+        size.central,
+        size.interval,
+    ) else {
+        return Vec::new();
+    };
+    let (Some(al), Some(ah), Some(bl), Some(bh)) = (ia.low(), ia.high(), ib.low(), ib.high())
+    else {
+        return Vec::new();
+    };
+    // The difference in points, whichever way it went.
+    let difference = Interval::new(bl - ah, bh - al);
+    let points = if b >= a {
+        difference
+    } else {
+        Interval::new(al - bh, ah - bl)
+    };
+    let in_points = size.mention.kind == MentionKind::PercentagePoints;
+    let (own, other) = if in_points {
+        (&points, relative)
+    } else {
+        (relative, &points)
+    };
+    let text = |f: &Figure| locator.text(&f.mention.span).to_string();
+    let doc = doc(POINTS).expect("catalogued");
+    let difference = if b >= a {
+        format!("{} − {}", text(to), text(from))
+    } else {
+        format!("{} − {}", text(from), text(to))
+    };
+    let vals = [
+        ("from", text(from)),
+        ("to", text(to)),
+        ("difference", difference),
+        ("stated", text(size)),
+        ("points", rounded((b - a).abs())),
+        ("relative", format!("{}%", rounded(relative_central))),
+    ];
+    let span = locator.position(&size.mention.span);
+    if own.meets(&is) {
+        return vec![Outcome::Verified(Verified {
+            rule: POINTS,
+            message: doc.message("verified", &vals),
+            span,
+            labels,
+        })];
+    }
+    let (rule, doc, message, note) = if other.meets(&is) {
+        let key = if in_points {
+            "confused-points"
+        } else {
+            "confused-percent"
+        };
+        (
+            POINTS,
+            doc,
+            doc.message("title", &vals),
+            doc.message(key, &vals),
+        )
+    } else if in_points {
+        (
+            POINTS,
+            doc,
+            doc.message("title", &vals),
+            doc.message("arithmetic", &vals),
+        )
+    } else {
+        // A size in percent that fits neither is a plain percent-change mismatch.
+        let percent_doc = super::doc(PERCENT).expect("catalogued");
+        let stated = format!("{}%", display(s));
+        let pvals = [
+            ("from", text(from)),
+            ("to", text(to)),
+            ("actual", format!("{}%", rounded(relative_central))),
+            ("stated", stated),
+            (
+                "implied",
+                super::like(
+                    if b >= a {
+                        a * (Decimal::ONE + s / Decimal::ONE_HUNDRED)
+                    } else {
+                        a * (Decimal::ONE - s / Decimal::ONE_HUNDRED)
+                    },
+                    from,
+                ),
+            ),
+        ];
+        (
+            PERCENT,
+            percent_doc,
+            percent_doc.message("title", &pvals),
+            percent_doc.message("implied", &pvals),
+        )
+    };
+    vec![Outcome::Finding(Finding {
+        rule,
+        severity: doc.severity,
+        message,
+        span,
+        labels,
+        notes: vec![
+            note,
+            super::doc(POINTS)
+                .expect("catalogued")
+                .message("arithmetic", &vals),
         ],
     })]
 }

@@ -5,6 +5,7 @@
 mod calendar;
 mod change;
 mod conversion;
+mod multiple;
 mod rate_total;
 
 use std::collections::BTreeMap;
@@ -84,6 +85,14 @@ const CATALOG: &[(&str, &str)] = &[
         include_str!("../../rules/percent-change-mismatch.toml"),
     ),
     (
+        "percentage-point-confusion",
+        include_str!("../../rules/percentage-point-confusion.toml"),
+    ),
+    (
+        "multiplier-mismatch",
+        include_str!("../../rules/multiplier-mismatch.toml"),
+    ),
+    (
         "conversion-mismatch",
         include_str!("../../rules/conversion-mismatch.toml"),
     ),
@@ -159,6 +168,22 @@ pub fn run(claims: &[Claim], figures: &[Figure], locator: &Locator) -> Vec<Outco
                     rising,
                     locator,
                 ),
+                Claim::Multiple {
+                    from,
+                    to,
+                    factor,
+                    bound,
+                    word,
+                } => multiple::check(
+                    &figures[from],
+                    &figures[to],
+                    factor,
+                    bound,
+                    locator.text(&(word.0..word.1)),
+                    locator,
+                )
+                .into_iter()
+                .collect(),
             }
         })
         .collect()
@@ -193,6 +218,48 @@ pub fn display(value: Decimal) -> String {
         format!("{sign}{grouped}")
     } else {
         format!("{sign}{grouped}.{fraction}")
+    }
+}
+
+/// A computed value written as `figure` is: "$200", "10 million tonnes", "6%", "1,200".
+pub fn like(value: Decimal, figure: &Figure) -> String {
+    use crate::extract::{MentionKind, Payload};
+    let lex = crate::lexicon::lexicon();
+    // Keep the figure's scale word: "10 million tonnes", not "10,000,000 tonnes".
+    let (scaled, scale) = match figure.amount() {
+        Some(num) if num.multiplier > Decimal::ONE => {
+            let name = lex
+                .scales
+                .iter()
+                .find(|(_, v)| Decimal::from(**v) == num.multiplier)
+                .map(|(n, _)| n.clone());
+            match name {
+                Some(name) => (value / num.multiplier, format!(" {name}")),
+                None => (value, String::new()),
+            }
+        }
+        _ => (value, String::new()),
+    };
+    let number = format!("{}{scale}", rounded(scaled));
+    match &figure.mention.payload {
+        Payload::Money { currency, .. } => {
+            if currency.chars().all(|c| !c.is_alphanumeric()) || currency.ends_with('$') {
+                format!("{currency}{number}")
+            } else {
+                format!("{number} {currency}")
+            }
+        }
+        Payload::Quantity { unit, .. } => {
+            let unit = &lex.units[*unit];
+            let name = if value == Decimal::ONE {
+                unit.singular()
+            } else {
+                unit.plural()
+            };
+            format!("{number} {name}")
+        }
+        _ if figure.mention.kind == MentionKind::Percent => format!("{number}%"),
+        _ => number,
     }
 }
 

@@ -1,0 +1,80 @@
+//! `multiplier-mismatch`: "doubled from 30 to 45".
+
+use rust_decimal::Decimal;
+
+use super::{Outcome, Verdict, doc, like, rounded};
+use crate::finding::{Finding, Locator, Severity, Verified};
+use crate::interval::Interval;
+use crate::link::Bound;
+use crate::normalize::Figure;
+
+const RULE: &str = "multiplier-mismatch";
+
+/// Checks that `to` is `factor` times `from`, as the multiple word allows.
+pub fn check(
+    from: &Figure,
+    to: &Figure,
+    factor: Decimal,
+    bound: Bound,
+    word: &str,
+    locator: &Locator,
+) -> Option<Outcome> {
+    let (a, b, ia, ib) = (from.central?, to.central?, from.interval?, to.interval?);
+    if a <= Decimal::ZERO || ia.low()? <= Decimal::ZERO {
+        return None;
+    }
+    let doc = doc(RULE).expect("catalogued");
+    let ratio = ib.div(&ia)?;
+    let round = doc.tolerance("round");
+    let said = match bound {
+        Bound::Exact => Interval::new(
+            factor * (Decimal::ONE - round),
+            factor * (Decimal::ONE + round),
+        ),
+        Bound::MoreThan => Interval::bounded(Some(factor), None),
+        Bound::Nearly => Interval::new(factor * (Decimal::ONE - round), factor),
+    };
+    let central = b / a;
+    let off = ((central - factor) / factor).abs();
+    let verdict = if !ratio.meets(&said) {
+        Verdict::Error
+    } else if bound == Bound::Exact && off > doc.tolerance("warn-above") {
+        Verdict::Warning
+    } else {
+        Verdict::Verified
+    };
+    let text = |f: &Figure| locator.text(&f.mention.span).to_string();
+    let vals = [
+        ("word", word.to_string()),
+        ("from", text(from)),
+        ("to", text(to)),
+        ("ratio", rounded(central)),
+        ("implied", like(a * factor, from)),
+    ];
+    let mut labels = vec![locator.label("from", from), locator.label("to", to)];
+    labels.sort_by_key(|l| l.span.start);
+    let span = locator.position(&to.mention.span);
+    if verdict == Verdict::Verified {
+        return Some(Outcome::Verified(Verified {
+            rule: RULE,
+            message: doc.message("verified", &vals),
+            span,
+            labels,
+        }));
+    }
+    Some(Outcome::Finding(Finding {
+        rule: RULE,
+        severity: if verdict == Verdict::Error {
+            doc.severity
+        } else {
+            Severity::Warning
+        },
+        message: doc.message("title", &vals),
+        span,
+        labels,
+        notes: vec![
+            doc.message("arithmetic", &vals),
+            doc.message("implied", &vals),
+        ],
+    }))
+}
