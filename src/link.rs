@@ -32,6 +32,13 @@ pub enum Claim {
         percent: Option<usize>,
         rising: bool,
     },
+    /// "18 of the 40 members (45%)", "45% of the 40 members, or 18": `part` is `percent` of
+    /// `whole`. A ratio read as one number ("120 out of 400 (30%)") is its own part and whole.
+    Share {
+        part: usize,
+        whole: usize,
+        percent: usize,
+    },
     /// "doubled from 30 to 60", "rose fivefold from 2 to 10": `to` is `factor` times `from`.
     /// `word` is where the multiple is written, as a byte range of the prose.
     Multiple {
@@ -73,6 +80,7 @@ pub fn link(figures: &[Figure], prose: &str) -> (Vec<Claim>, Vec<Unlinked>) {
     claims.extend(weekday_dates(figures, prose));
     claims.extend(changes(figures, prose));
     claims.extend(conversions(figures, prose));
+    claims.extend(shares(figures, prose));
     // Figures are in text order, so each sentence's figures are one run of indices.
     let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
     for (i, figure) in figures.iter().enumerate() {
@@ -401,6 +409,103 @@ fn noun_direction(noun: &str) -> Option<bool> {
         | "dip" => Some(false),
         _ => None,
     }
+}
+
+/// "18 of the 40 members (45%)", "18 of the 40 members, or 45%", "18 out of 40 (45%)", "45% of
+/// the 40 members, or 18": a part, the whole it is of, and the share it is, in one clause. The
+/// percentage must close the bracket or the clause, so "(5% of assets)" is not taken for it,
+/// and "one of the ten largest" is an idiom, not a share.
+fn shares(figures: &[Figure], prose: &str) -> Vec<Claim> {
+    let between = |a: &Figure, b: &Figure| -> Option<String> {
+        (a.mention.sentence == b.mention.sentence && a.mention.span.end <= b.mention.span.start)
+            .then(|| prose[a.mention.span.end..b.mention.span.start].to_lowercase())
+    };
+    let of_the = |gap: &str| {
+        let gap = gap.trim();
+        let gap = gap.strip_prefix("out ").unwrap_or(gap);
+        gap == "of"
+            || gap
+                .strip_prefix("of ")
+                .is_some_and(|rest| matches!(rest, "the" | "its" | "their" | "all" | "all the"))
+    };
+    // A noun phrase of at most four words, then the percentage's opening.
+    let noun_then = |gap: &str, openings: &[&str]| {
+        openings.iter().any(|opening| {
+            gap.strip_suffix(opening).is_some_and(|noun| {
+                let words: Vec<&str> = noun.split_whitespace().collect();
+                words.len() <= 4
+                    && words.iter().all(|w| {
+                        w.chars()
+                            .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+                    })
+            })
+        })
+    };
+    let closes = |f: &Figure, bracket: bool| {
+        let rest = prose[f.mention.span.end..].trim_start();
+        if bracket {
+            rest.starts_with(')')
+        } else {
+            rest.is_empty() || rest.starts_with(['.', ',', ';', ')']) || rest.starts_with(" and")
+        }
+    };
+    let share = |f: &Figure| f.mention.kind == MentionKind::Percent;
+    // "120 out of 400", "one in five": a ratio read as one number.
+    let ratio = |f: &Figure| {
+        let text = prose[f.mention.span.clone()].to_lowercase();
+        f.mention.kind == MentionKind::Number
+            && (text.contains(" out of ") || text.contains(" in "))
+    };
+    let idiom = |f: &Figure| prose[f.mention.span.clone()].eq_ignore_ascii_case("one");
+    let mut claims = Vec::new();
+    for i in 0..figures.len().saturating_sub(1) {
+        let (a, b) = (&figures[i], &figures[i + 1]);
+        if let Some(gap) = between(a, b)
+            && ratio(a)
+            && share(b)
+            && ((noun_then(&gap, &["("]) && closes(b, true))
+                || (noun_then(&gap, &[", or ", ","]) && closes(b, false)))
+        {
+            claims.push(Claim::Share {
+                part: i,
+                whole: i,
+                percent: i + 1,
+            });
+        }
+    }
+    for i in 0..figures.len().saturating_sub(2) {
+        let (a, b, c) = (&figures[i], &figures[i + 1], &figures[i + 2]);
+        let (Some(ab), Some(bc)) = (between(a, b), between(b, c)) else {
+            continue;
+        };
+        if !of_the(&ab) {
+            continue;
+        }
+        // "18 of the 40 members (45%)", "18 of the 40 members, or 45%"
+        if comparable(a, b) && share(c) && !idiom(a) {
+            let bracket = noun_then(&bc, &["("]) && closes(c, true);
+            let or = noun_then(&bc, &[", or ", ","]) && closes(c, false);
+            if bracket || or {
+                claims.push(Claim::Share {
+                    part: i,
+                    whole: i + 1,
+                    percent: i + 2,
+                });
+            }
+        }
+        // "45% of the 40 members, or 18"
+        if share(a) && comparable(b, c) && noun_then(&bc, &[", or ", " ("]) && !idiom(c) {
+            let bracket = bc.ends_with('(');
+            if closes(c, bracket) {
+                claims.push(Claim::Share {
+                    part: i + 2,
+                    whole: i + 1,
+                    percent: i,
+                });
+            }
+        }
+    }
+    claims
 }
 
 /// "10 miles (16 km)", "a 40-foot (12 m) mast", "23.6 knots (43.7 km/h; 27.2 mph)": a quantity

@@ -7,6 +7,7 @@ mod change;
 mod conversion;
 mod multiple;
 mod rate_total;
+mod share;
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -93,6 +94,10 @@ const CATALOG: &[(&str, &str)] = &[
         include_str!("../../rules/multiplier-mismatch.toml"),
     ),
     (
+        "share-mismatch",
+        include_str!("../../rules/share-mismatch.toml"),
+    ),
+    (
         "conversion-mismatch",
         include_str!("../../rules/conversion-mismatch.toml"),
     ),
@@ -168,6 +173,13 @@ pub fn run(claims: &[Claim], figures: &[Figure], locator: &Locator) -> Vec<Outco
                     rising,
                     locator,
                 ),
+                Claim::Share {
+                    part,
+                    whole,
+                    percent,
+                } => share::check(&figures[part], &figures[whole], &figures[percent], locator)
+                    .into_iter()
+                    .collect(),
                 Claim::Multiple {
                     from,
                     to,
