@@ -47,6 +47,12 @@ impl Interval {
         self.low.is_some_and(|l| l >= Decimal::ZERO)
     }
 
+    /// The sum of two intervals; an unbounded end stays unbounded, an overflow becomes one.
+    pub fn add(&self, other: &Interval) -> Interval {
+        let end = |a: Option<Decimal>, b: Option<Decimal>| a?.checked_add(b?);
+        Interval::bounded(end(self.low, other.low), end(self.high, other.high))
+    }
+
     /// The product of two intervals. An overflow widens the result to unbounded.
     pub fn mul(&self, other: &Interval) -> Interval {
         if let (Some(a), Some(b), Some(c), Some(d)) = (self.low, self.high, other.low, other.high) {

@@ -39,6 +39,15 @@ pub enum Claim {
         whole: usize,
         percent: usize,
     },
+    /// "120 passengers: 70 adults and 50 children": the parts `first..=last` (consecutive
+    /// figures) make `total`; with "including" or "of whom" (`exhaustive` false) they make at
+    /// most `total`.
+    PartsTotal {
+        total: usize,
+        first: usize,
+        last: usize,
+        exhaustive: bool,
+    },
     /// "doubled from 30 to 60", "rose fivefold from 2 to 10": `to` is `factor` times `from`.
     /// `word` is where the multiple is written, as a byte range of the prose.
     Multiple {
@@ -81,6 +90,7 @@ pub fn link(figures: &[Figure], prose: &str) -> (Vec<Claim>, Vec<Unlinked>) {
     claims.extend(changes(figures, prose));
     claims.extend(conversions(figures, prose));
     claims.extend(shares(figures, prose));
+    claims.extend(parts_totals(figures, prose));
     // Figures are in text order, so each sentence's figures are one run of indices.
     let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
     for (i, figure) in figures.iter().enumerate() {
@@ -409,6 +419,160 @@ fn noun_direction(noun: &str) -> Option<bool> {
         | "dip" => Some(false),
         _ => None,
     }
+}
+
+/// "120 passengers: 70 adults and 50 children", "5,000 jobs, including 3,000 in Paris and
+/// 2,500 in Lyon", "70 adults and 50 children, 120 in all": a total and the parts listed right
+/// next to it, all of one kind, with nothing but short words, commas and "and" between the
+/// parts. Anything else in the list (a date, a percentage, a second clause) leaves it alone.
+fn parts_totals(figures: &[Figure], prose: &str) -> Vec<Claim> {
+    let gap = |a: &Figure, b: &Figure| -> Option<String> {
+        (a.mention.sentence == b.mention.sentence && a.mention.span.end <= b.mention.span.start)
+            .then(|| prose[a.mention.span.end..b.mention.span.start].to_lowercase())
+    };
+    // Between two parts: a short noun phrase, then "," or "and" ("70 adults and 50 children").
+    let joins = |text: &str| {
+        let text = text.trim();
+        let list = text
+            .strip_suffix(", and")
+            .or_else(|| text.strip_suffix(" and"))
+            .or_else(|| text.strip_suffix(','))
+            .or_else(|| (text == "and").then_some(""));
+        // At most two words ("adults", "in Paris"), none that makes the figure something
+        // else than a part ("five more members", "up to").
+        list.is_some_and(|noun| {
+            let words: Vec<&str> = noun.split_whitespace().collect();
+            words.len() <= 2
+                && words.iter().all(|w| {
+                    w.chars()
+                        .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+                })
+                && !words.iter().any(|w| {
+                    matches!(
+                        *w,
+                        "or" | "than" | "to" | "from" | "of" | "per" | "more" | "less" | "fewer"
+                    )
+                })
+        })
+    };
+    // The list runs while parts join; it must end its clause.
+    let list_from = |start: usize, total: &Figure| -> Option<usize> {
+        let mut last = start;
+        while let Some(next) = figures.get(last + 1) {
+            match gap(&figures[last], next) {
+                Some(text) if joins(&text) && comparable(total, next) => last += 1,
+                _ => break,
+            }
+        }
+        let tail = prose[figures[last].mention.span.end..].to_lowercase();
+        let tail = tail.trim_start();
+        let noun_end = tail
+            .find(['.', ';', ',', ')', '\n'])
+            .map_or(tail.len(), |i| i);
+        let ends_clause = tail[..noun_end].split_whitespace().count() <= 4;
+        (last > start && ends_clause).then_some(last)
+    };
+    let mut claims = Vec::new();
+    for (t, total) in figures.iter().enumerate() {
+        if !matches!(
+            total.mention.payload,
+            Payload::Number(_) | Payload::Quantity { .. } | Payload::Money { .. }
+        ) || total.mention.kind != MentionKind::Number
+            && !matches!(
+                total.mention.kind,
+                MentionKind::Quantity | MentionKind::Money
+            )
+        {
+            continue;
+        }
+        // "120 passengers: 70 adults …", "5,000 jobs, including 3,000 …"
+        if let Some(first) = figures.get(t + 1)
+            && let Some(text) = gap(total, first)
+            && comparable(total, first)
+        {
+            let text = text.trim_end();
+            let noun_and = |opening: &str| {
+                text.strip_suffix(opening).is_some_and(|noun| {
+                    let words: Vec<&str> = noun.split_whitespace().collect();
+                    words.len() <= 4 && words.iter().all(|w| w.chars().all(char::is_alphabetic))
+                })
+            };
+            let exhaustive = noun_and(":");
+            let partial = [
+                "including",
+                ", including",
+                ", of whom",
+                ", of which",
+                ", among them",
+            ]
+            .iter()
+            .any(|o| noun_and(o));
+            if (exhaustive || partial)
+                && let Some(last) = list_from(t + 1, total)
+            {
+                claims.push(Claim::PartsTotal {
+                    total: t,
+                    first: t + 1,
+                    last,
+                    exhaustive,
+                });
+                continue;
+            }
+        }
+        // "… 70 adults and 50 children, 120 in all" / ", a total of 120"
+        let after = prose[total.mention.span.end..].to_lowercase();
+        let before = prose[..total.mention.span.start].to_lowercase();
+        let in_all = after.starts_with(" in all") || after.starts_with(" in total");
+        let a_total = [
+            ", a total of ",
+            ", for a total of ",
+            ", totalling ",
+            ", totaling ",
+        ]
+        .iter()
+        .find(|o| before.ends_with(**o));
+        let opening_len = if in_all {
+            Some(", ".len())
+        } else {
+            a_total.map(|o| o.len())
+        };
+        let Some(opening_len) = opening_len else {
+            continue;
+        };
+        // The parts end right before the total's opening.
+        let Some(last) = t.checked_sub(1) else {
+            continue;
+        };
+        let Some(text) = gap(&figures[last], total) else {
+            continue;
+        };
+        if !comparable(total, &figures[last]) || text.len() < opening_len {
+            continue;
+        }
+        // Only a short noun between the last part and the total: "… and 50 children, 120 in
+        // all", not "… four more members to broke rubber, for a total of 39".
+        if !joins(&format!("{},", &text[..text.len() - opening_len])) {
+            continue;
+        }
+        let mut first = last;
+        while first > 0
+            && gap(&figures[first - 1], &figures[first]).is_some_and(|g| joins(&g))
+            && comparable(total, &figures[first - 1])
+        {
+            first -= 1;
+        }
+        // "taking the total to 54, and four …": a figure a change goes to is no part.
+        let (lead, _) = crate::lexicon::word_before(prose, figures[first].mention.span.start);
+        if first < last && !matches!(lead.as_str(), "to" | "from" | "by" | "at" | "of") {
+            claims.push(Claim::PartsTotal {
+                total: t,
+                first,
+                last,
+                exhaustive: true,
+            });
+        }
+    }
+    claims
 }
 
 /// "18 of the 40 members (45%)", "18 of the 40 members, or 45%", "18 out of 40 (45%)", "45% of

@@ -764,8 +764,11 @@ fn sign(tokens: &[Token], i: usize) -> (bool, usize) {
                 && matches!(tokens.get(i + 1).map(|t| &t.tok), Some(Tok::Numeral(..)))
                 && tokens[i + 1].span.start - token.span.end <= 1
                 && (i == 0
-                    || tokens[i - 1].span.end < token.span.start
-                    || tokens[i - 1].tok == Tok::Punct) =>
+                    || tokens[i - 1].tok == Tok::Punct
+                    // "WHEAT - 2,602,000": a dash with a space either side after a word
+                    // separates; "rose to -4" has the sign against its number.
+                    || (tokens[i - 1].span.end < token.span.start
+                        && tokens[i + 1].span.start == token.span.end)) =>
         {
             (true, i + 1)
         }

@@ -6,6 +6,7 @@ mod calendar;
 mod change;
 mod conversion;
 mod multiple;
+mod parts;
 mod rate_total;
 mod share;
 
@@ -94,6 +95,10 @@ const CATALOG: &[(&str, &str)] = &[
         include_str!("../../rules/multiplier-mismatch.toml"),
     ),
     (
+        "parts-total-mismatch",
+        include_str!("../../rules/parts-total-mismatch.toml"),
+    ),
+    (
         "share-mismatch",
         include_str!("../../rules/share-mismatch.toml"),
     ),
@@ -173,6 +178,14 @@ pub fn run(claims: &[Claim], figures: &[Figure], locator: &Locator) -> Vec<Outco
                     rising,
                     locator,
                 ),
+                Claim::PartsTotal {
+                    total,
+                    first,
+                    last,
+                    exhaustive,
+                } => parts::check(&figures[total], &figures[first..=last], exhaustive, locator)
+                    .into_iter()
+                    .collect(),
                 Claim::Share {
                     part,
                     whole,
