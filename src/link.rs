@@ -48,6 +48,15 @@ pub enum Claim {
         last: usize,
         exhaustive: bool,
     },
+    /// "the 10-day festival, from June 3 to June 12", "lasted 18 days, from Aug. 24 to Sept.
+    /// 11": a range of days and its stated length.
+    /// `elapsed`: the length is how long something lasted ("lasted 18 days"), so it counts
+    /// calendar days; a modifier ("the nine-day period") may count working days.
+    RangeDuration {
+        range: usize,
+        duration: usize,
+        elapsed: bool,
+    },
     /// "doubled from 30 to 60", "rose fivefold from 2 to 10": `to` is `factor` times `from`.
     /// `word` is where the multiple is written, as a byte range of the prose.
     Multiple {
@@ -91,6 +100,7 @@ pub fn link(figures: &[Figure], prose: &str) -> (Vec<Claim>, Vec<Unlinked>) {
     claims.extend(conversions(figures, prose));
     claims.extend(shares(figures, prose));
     claims.extend(parts_totals(figures, prose));
+    claims.extend(range_durations(figures, prose));
     // Figures are in text order, so each sentence's figures are one run of indices.
     let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
     for (i, figure) in figures.iter().enumerate() {
@@ -571,6 +581,94 @@ fn parts_totals(figures: &[Figure], prose: &str) -> Vec<Claim> {
                 exhaustive: true,
             });
         }
+    }
+    claims
+}
+
+/// A range of days and its length in one sentence: a length written as a modifier ("the
+/// 10-day festival") with the sentence's only range of days, or a length right before the range
+/// ("for 10 days, from June 3 to June 12"). A length inside a rate ("10 days a year") is a
+/// rate, not a length, and a sentence with two lengths or two ranges is left alone.
+fn range_durations(figures: &[Figure], prose: &str) -> Vec<Claim> {
+    let lex = lexicon();
+    let days_long = |f: &Figure| match &f.mention.payload {
+        Payload::Duration { unit, .. } => matches!(
+            lex.units[*unit].symbol.as_str(),
+            "day" | "week" | "fortnight" | "month" | "year" | "night"
+        ),
+        _ => false,
+    };
+    let day_range = |f: &Figure| {
+        matches!(
+            f.mention.payload,
+            Payload::DateRange {
+                start: Some(DateExpr::Day { .. }),
+                end: DateExpr::Day { .. },
+                ..
+            }
+        )
+    };
+    let mut claims = Vec::new();
+    let mut i = 0;
+    while i < figures.len() {
+        let sentence = figures[i].mention.sentence;
+        let end = figures[i..]
+            .iter()
+            .position(|f| f.mention.sentence != sentence)
+            .map_or(figures.len(), |n| i + n);
+        let lengths: Vec<usize> = (i..end).filter(|&k| days_long(&figures[k])).collect();
+        let ranges: Vec<usize> = (i..end).filter(|&k| day_range(&figures[k])).collect();
+        if let ([d], [r]) = (lengths.as_slice(), ranges.as_slice()) {
+            let (duration, range) = (&figures[*d], &figures[*r]);
+            let written = &prose[duration.mention.span.clone()];
+            // "the 10-day festival runs from …": the modifier's noun and the range close by,
+            // not "a 21-day advance payment … from September 15 to October 30".
+            let close = duration.mention.span.end <= range.mention.span.start
+                && prose[duration.mention.span.end..range.mention.span.start]
+                    .split_whitespace()
+                    .count()
+                    <= 4;
+            let modifier = written.contains('-') && close;
+            // "lasted 18 days, from …", "ran for three weeks, from …": the length of the
+            // event; "worked 10 days between June 1 and June 30" may be days within it.
+            let lasting = |w: &str| {
+                matches!(
+                    w,
+                    "lasted"
+                        | "lasting"
+                        | "lasts"
+                        | "last"
+                        | "spanned"
+                        | "spanning"
+                        | "spans"
+                        | "ran"
+                        | "running"
+                        | "runs"
+                        | "spent"
+                        | "spending"
+                        | "spends"
+                )
+            };
+            let (lead, lead_at) = crate::lexicon::word_before(prose, duration.mention.span.start);
+            let lasted = lasting(&lead)
+                || (lead == "for" && lasting(&crate::lexicon::word_before(prose, lead_at).0));
+            let right_before = lasted
+                && duration.mention.span.end <= range.mention.span.start
+                && prose[duration.mention.span.end..range.mention.span.start]
+                    .trim_matches(|c: char| c == ',' || c.is_whitespace())
+                    .is_empty()
+                && !prose[range.mention.span.clone()]
+                    .to_lowercase()
+                    .starts_with("between");
+            if modifier || right_before {
+                claims.push(Claim::RangeDuration {
+                    range: *r,
+                    duration: *d,
+                    elapsed: right_before,
+                });
+            }
+        }
+        i = end;
     }
     claims
 }

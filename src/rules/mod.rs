@@ -7,6 +7,7 @@ mod change;
 mod conversion;
 mod multiple;
 mod parts;
+mod range_duration;
 mod rate_total;
 mod share;
 
@@ -69,6 +70,10 @@ const CATALOG: &[(&str, &str)] = &[
     (
         "rate-total-mismatch",
         include_str!("../../rules/rate-total-mismatch.toml"),
+    ),
+    (
+        "range-duration-mismatch",
+        include_str!("../../rules/range-duration-mismatch.toml"),
     ),
     (
         "weekday-date-mismatch",
@@ -184,6 +189,13 @@ pub fn run(claims: &[Claim], figures: &[Figure], locator: &Locator) -> Vec<Outco
                     last,
                     exhaustive,
                 } => parts::check(&figures[total], &figures[first..=last], exhaustive, locator)
+                    .into_iter()
+                    .collect(),
+                Claim::RangeDuration {
+                    range,
+                    duration,
+                    elapsed,
+                } => range_duration::check(&figures[range], &figures[duration], elapsed, locator)
                     .into_iter()
                     .collect(),
                 Claim::Share {
