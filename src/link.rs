@@ -57,6 +57,15 @@ pub enum Claim {
         duration: usize,
         elapsed: bool,
     },
+    /// "three countries: Japan, China, Korea and Vietnam": a count and the items listed after
+    /// it, `items` of them, from byte `list.0` to `list.1` of the prose. With "including"
+    /// (`exhaustive` false) the list may be shorter than the count.
+    Count {
+        count: usize,
+        items: usize,
+        list: (usize, usize),
+        exhaustive: bool,
+    },
     /// "doubled from 30 to 60", "rose fivefold from 2 to 10": `to` is `factor` times `from`.
     /// `word` is where the multiple is written, as a byte range of the prose.
     Multiple {
@@ -101,6 +110,7 @@ pub fn link(figures: &[Figure], prose: &str) -> (Vec<Claim>, Vec<Unlinked>) {
     claims.extend(shares(figures, prose));
     claims.extend(parts_totals(figures, prose));
     claims.extend(range_durations(figures, prose));
+    claims.extend(counts(figures, prose));
     // Figures are in text order, so each sentence's figures are one run of indices.
     let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
     for (i, figure) in figures.iter().enumerate() {
@@ -583,6 +593,139 @@ fn parts_totals(figures: &[Figure], prose: &str) -> Vec<Claim> {
         }
     }
     claims
+}
+
+/// A small count, a plural noun of at most three words, a colon (or "including"), and a list
+/// of short items without figures joined by commas and one final "and" or "or":
+/// "three countries: Japan, China, Korea and Vietnam". The list ends at the item after "and".
+fn counts(figures: &[Figure], prose: &str) -> Vec<Claim> {
+    let mut claims = Vec::new();
+    for (i, figure) in figures.iter().enumerate() {
+        let (MentionKind::Number, Some(value), None) =
+            (figure.mention.kind, figure.central, figure.mention.hedge)
+        else {
+            continue;
+        };
+        if !(Decimal::TWO..=Decimal::from(20)).contains(&value) || !value.fract().is_zero() {
+            continue;
+        }
+        // "three countries: …" or "five countries, including …", within a few words.
+        let rest = &prose[figure.mention.span.end..];
+        let head = &rest[..rest.len().min(48)];
+        let colon = head.find(':');
+        let including = head.find("including");
+        let (noun, list_at, exhaustive) = match (colon, including) {
+            (Some(c), i) if i.is_none_or(|i| c < i) => (&rest[..c], c + 1, true),
+            (_, Some(i)) => (
+                rest[..i].trim_end().trim_end_matches(','),
+                i + "including".len(),
+                false,
+            ),
+            _ => continue,
+        };
+        let words: Vec<&str> = noun.split_whitespace().collect();
+        if words.is_empty()
+            || words.len() > 3
+            || !words
+                .iter()
+                .all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-'))
+            || !words.last().is_some_and(|w| w.ends_with('s'))
+        {
+            continue;
+        }
+        let list_at = figure.mention.span.end + list_at;
+        // No other figure inside the list.
+        let Some((items, list_end)) = list_items(&prose[list_at..], !exhaustive) else {
+            continue;
+        };
+        if figures
+            .get(i + 1)
+            .is_some_and(|f| f.mention.span.start < list_at + list_end)
+        {
+            continue;
+        }
+        claims.push(Claim::Count {
+            count: i,
+            items,
+            list: (list_at, list_at + list_end),
+            exhaustive,
+        });
+    }
+    claims
+}
+
+/// The items of a list that `text` starts with — "Japan, China, Korea and Vietnam." — and
+/// where the list ends. Items are split at commas; the list ends with the item after its last
+/// "and" or "or", at the end of the clause or before ", and …" that goes on with the sentence.
+/// An "and" inside an earlier item ("labels and tapes, disks and film") stays in it. Each item
+/// is at most four words without digits; anything else leaves the list unread. An
+/// `apposition` ("five firms, including Acme and Globex, bid …") may end at its comma.
+fn list_items(text: &str, apposition: bool) -> Option<(usize, usize)> {
+    let item_ok = |item: &str| {
+        let words = item.split_whitespace().count();
+        (1..=4).contains(&words)
+            && !item.contains(|c: char| c.is_ascii_digit() || "()\"".contains(c))
+    };
+    // The clause ends at a semicolon, colon, bracket, line break, or a full stop before a
+    // capital or the end ("U.S." inside it does not end it).
+    let mut end = text.len();
+    for (i, c) in text.char_indices() {
+        let after = &text[i + c.len_utf8()..];
+        let stops = match c {
+            ';' | ':' | '\n' | '(' => true,
+            '.' | '!' | '?' => {
+                after.is_empty()
+                    || (after.starts_with(char::is_whitespace)
+                        && !after.trim_start().starts_with(char::is_lowercase))
+            }
+            _ => false,
+        };
+        if stops {
+            end = i;
+            break;
+        }
+    }
+    let clause = &text[..end];
+    let mut segments: Vec<(usize, &str)> = Vec::new();
+    let mut at = 0;
+    for part in clause.split(',') {
+        segments.push((at, part));
+        at += part.len() + 1;
+    }
+    let conjunction = |seg: &str| {
+        [" and ", " or "]
+            .iter()
+            .filter_map(|w| seg.rfind(w).map(|i| (i, w.len())))
+            .max()
+    };
+    let opens_with_and = |seg: &str| {
+        let seg = seg.trim_start();
+        seg.starts_with("and ") || seg.starts_with("or ")
+    };
+    let mut items = 0;
+    for (k, (offset, seg)) in segments.iter().enumerate() {
+        let last = k + 1 == segments.len();
+        let next_goes_on = segments.get(k + 1).is_some_and(|(_, s)| opens_with_and(s));
+        // ", and Vietnam": the final item after an Oxford comma.
+        if k > 0 && opens_with_and(seg) {
+            let item = seg
+                .trim_start()
+                .split_once(' ')
+                .map_or("", |(_, rest)| rest);
+            return (last && item_ok(item)).then_some((items + 1, offset + seg.len()));
+        }
+        if let Some((i, len)) = conjunction(seg)
+            && (last || next_goes_on || apposition)
+        {
+            let (first, second) = (&seg[..i], &seg[i + len..]);
+            return (item_ok(first) && item_ok(second)).then_some((items + 2, offset + seg.len()));
+        }
+        if last || !item_ok(seg) {
+            return None;
+        }
+        items += 1;
+    }
+    None
 }
 
 /// A range of days and its length in one sentence: a length written as a modifier ("the

@@ -5,6 +5,7 @@
 mod calendar;
 mod change;
 mod conversion;
+mod count;
 mod multiple;
 mod parts;
 mod range_duration;
@@ -111,6 +112,10 @@ const CATALOG: &[(&str, &str)] = &[
         "conversion-mismatch",
         include_str!("../../rules/conversion-mismatch.toml"),
     ),
+    (
+        "count-mismatch",
+        include_str!("../../rules/count-mismatch.toml"),
+    ),
 ];
 
 /// Every rule's documentation, in catalog order.
@@ -196,6 +201,14 @@ pub fn run(claims: &[Claim], figures: &[Figure], locator: &Locator) -> Vec<Outco
                     duration,
                     elapsed,
                 } => range_duration::check(&figures[range], &figures[duration], elapsed, locator)
+                    .into_iter()
+                    .collect(),
+                Claim::Count {
+                    count,
+                    items,
+                    list,
+                    exhaustive,
+                } => count::check(&figures[count], items, list, exhaustive, locator)
                     .into_iter()
                     .collect(),
                 Claim::Share {
