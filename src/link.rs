@@ -702,7 +702,7 @@ fn list_items(text: &str, apposition: bool) -> Option<(usize, usize)> {
         let seg = seg.trim_start();
         seg.starts_with("and ") || seg.starts_with("or ")
     };
-    let mut items = 0;
+    // Every segment before the last item is one item: `k` of them so far.
     for (k, (offset, seg)) in segments.iter().enumerate() {
         let last = k + 1 == segments.len();
         let next_goes_on = segments.get(k + 1).is_some_and(|(_, s)| opens_with_and(s));
@@ -712,18 +712,17 @@ fn list_items(text: &str, apposition: bool) -> Option<(usize, usize)> {
                 .trim_start()
                 .split_once(' ')
                 .map_or("", |(_, rest)| rest);
-            return (last && item_ok(item)).then_some((items + 1, offset + seg.len()));
+            return (last && item_ok(item)).then_some((k + 1, offset + seg.len()));
         }
         if let Some((i, len)) = conjunction(seg)
             && (last || next_goes_on || apposition)
         {
             let (first, second) = (&seg[..i], &seg[i + len..]);
-            return (item_ok(first) && item_ok(second)).then_some((items + 2, offset + seg.len()));
+            return (item_ok(first) && item_ok(second)).then_some((k + 2, offset + seg.len()));
         }
         if last || !item_ok(seg) {
             return None;
         }
-        items += 1;
     }
     None
 }
