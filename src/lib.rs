@@ -64,7 +64,7 @@ pub fn check(source: &Source, settings: &Settings) -> FileReport {
         skipped: Vec::new(),
         figures: Vec::new(),
     };
-    for outcome in rules::run(&claims, &figures, &locator) {
+    for outcome in rules::run(&claims, &figures, reference.map(|r| r.date), &locator) {
         match outcome {
             Outcome::Finding(f) => report.findings.push(f),
             Outcome::Verified(v) => report.verified.push(v),

@@ -66,6 +66,16 @@ pub enum Claim {
         list: (usize, usize),
         exhaustive: bool,
     },
+    /// "born in 1980, the 52-year-old": an age and the birth date it should follow from.
+    AgeBirth { age: usize, birth: usize },
+    /// "in 2013, ten years ago": a year and the same year counted back from the reference date.
+    YearsAgo { ago: usize, year: usize },
+    /// "joined in 1990 and left in 2000, eight years later": two years and the time between.
+    YearsLater {
+        first: usize,
+        second: usize,
+        length: usize,
+    },
     /// "doubled from 30 to 60", "rose fivefold from 2 to 10": `to` is `factor` times `from`.
     /// `word` is where the multiple is written, as a byte range of the prose.
     Multiple {
@@ -111,6 +121,7 @@ pub fn link(figures: &[Figure], prose: &str) -> (Vec<Claim>, Vec<Unlinked>) {
     claims.extend(parts_totals(figures, prose));
     claims.extend(range_durations(figures, prose));
     claims.extend(counts(figures, prose));
+    claims.extend(elapsed(figures, prose));
     // Figures are in text order, so each sentence's figures are one run of indices.
     let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
     for (i, figure) in figures.iter().enumerate() {
@@ -590,6 +601,158 @@ fn parts_totals(figures: &[Figure], prose: &str) -> Vec<Claim> {
                 last,
                 exhaustive: true,
             });
+        }
+    }
+    claims
+}
+
+/// Ages against birth dates and years against the time said to separate them, one sentence
+/// at a time: "born in 1980, the 52-year-old" (the only age and the only date in a sentence in
+/// the present, not about a death), "in 2013, ten years ago", "in 1990 … in 2000, eight years
+/// later" (a sentence with exactly two years).
+fn elapsed(figures: &[Figure], prose: &str) -> Vec<Claim> {
+    let lex = lexicon();
+    let stated_year = |f: &Figure| {
+        matches!(
+            f.mention.payload,
+            Payload::Date(DateExpr::Year(crate::extract::Year::Stated(_)))
+        )
+    };
+    let mut claims = Vec::new();
+    let mut i = 0;
+    while i < figures.len() {
+        let sentence = figures[i].mention.sentence;
+        let end = figures[i..]
+            .iter()
+            .position(|f| f.mention.sentence != sentence)
+            .map_or(figures.len(), |n| i + n);
+        let run = i..end;
+        i = end;
+        let text_from = figures[run.start].mention.span.start;
+        let text_to = figures[run.end - 1].mention.span.end;
+        let mut clause_from = text_from.saturating_sub(120);
+        while !prose.is_char_boundary(clause_from) {
+            clause_from -= 1;
+        }
+        let clause = prose[clause_from..text_to].to_lowercase();
+
+        // "born in 1980, the 52-year-old"
+        let born = |f: &Figure| {
+            let before = prose[..f.mention.span.start].to_lowercase();
+            let before = before
+                .trim_end()
+                .trim_end_matches(" in")
+                .trim_end_matches(" on");
+            before.ends_with("born")
+                && matches!(
+                    f.mention.payload,
+                    Payload::Date(
+                        DateExpr::Year(crate::extract::Year::Stated(_))
+                            | DateExpr::Day {
+                                year: crate::extract::Year::Stated(_),
+                                ..
+                            }
+                    )
+                )
+        };
+        // "Smith, 61, was born …": a bare age between commas after a name.
+        let apposed_age = |f: &Figure| {
+            f.mention.kind == MentionKind::Number
+                && f.mention.hedge.is_none()
+                && f.central.is_some_and(|v| {
+                    v.fract().is_zero() && v > Decimal::ZERO && v < Decimal::from(120)
+                })
+                && prose[f.mention.span.end..].starts_with(',')
+                && prose[..f.mention.span.start]
+                    .strip_suffix(", ")
+                    .is_some_and(|head| {
+                        head.rsplit(' ')
+                            .next()
+                            .is_some_and(|w| w.starts_with(char::is_uppercase))
+                    })
+        };
+        let ages: Vec<usize> = run
+            .clone()
+            .filter(|&k| figures[k].mention.kind == MentionKind::Age || apposed_age(&figures[k]))
+            .collect();
+        let births: Vec<usize> = run.clone().filter(|&k| born(&figures[k])).collect();
+        let dated: Vec<usize> = run
+            .clone()
+            .filter(|&k| {
+                matches!(
+                    figures[k].mention.kind,
+                    MentionKind::Date | MentionKind::DateRange | MentionKind::Weekday
+                )
+            })
+            .collect();
+        let past = [
+            "died", "dead", "death", "killed", "late", " was ", " were ", " had ", "aged",
+        ]
+        .iter()
+        .any(|w| clause.contains(w));
+        if let ([age], [birth]) = (ages.as_slice(), births.as_slice())
+            && dated.len() == 1
+            && !past
+        {
+            claims.push(Claim::AgeBirth {
+                age: *age,
+                birth: *birth,
+            });
+        }
+
+        for k in run.clone() {
+            let f = &figures[k];
+            // "2013, ten years ago" / "ten years ago, in 2013"
+            let ago = matches!(
+                f.mention.payload,
+                Payload::Date(DateExpr::Year(crate::extract::Year::Relative(_)))
+            ) && prose[f.mention.span.clone()]
+                .to_lowercase()
+                .ends_with("ago");
+            if ago {
+                let next = figures
+                    .get(k + 1)
+                    .filter(|n| run.contains(&(k + 1)) && stated_year(n));
+                let previous = k
+                    .checked_sub(1)
+                    .map(|p| &figures[p])
+                    .filter(|p| run.contains(&(k - 1)) && stated_year(p));
+                let gap_ok = |a: &Figure, b: &Figure| {
+                    matches!(
+                        prose[a.mention.span.end..b.mention.span.start].trim(),
+                        "," | ", in" | "(" | "in"
+                    )
+                };
+                if previous.is_some_and(|p| gap_ok(p, f)) {
+                    claims.push(Claim::YearsAgo {
+                        ago: k,
+                        year: k - 1,
+                    });
+                } else if next.is_some_and(|n| gap_ok(f, n)) {
+                    claims.push(Claim::YearsAgo {
+                        ago: k,
+                        year: k + 1,
+                    });
+                }
+            }
+        }
+
+        // "… in 2000, eight years later"
+        let years: Vec<usize> = run.clone().filter(|&k| stated_year(&figures[k])).collect();
+        if let [first, second] = years.as_slice()
+            && let Some(length) = figures.get(second + 1)
+            && run.contains(&(second + 1))
+            && matches!(&length.mention.payload, Payload::Duration { unit, .. } if lex.units[*unit].symbol == "year")
+            && prose[figures[*second].mention.span.end..length.mention.span.start].trim() == ","
+        {
+            let after = prose[length.mention.span.end..].trim_start().to_lowercase();
+            if after.starts_with("later") || after.starts_with("after") {
+                claims.push(Claim::YearsLater {
+                    first: *first,
+                    second: *second,
+                    length: second + 1,
+                });
+            }
         }
     }
     claims

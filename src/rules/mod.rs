@@ -6,6 +6,7 @@ mod calendar;
 mod change;
 mod conversion;
 mod count;
+mod elapsed;
 mod multiple;
 mod parts;
 mod range_duration;
@@ -113,6 +114,10 @@ const CATALOG: &[(&str, &str)] = &[
         include_str!("../../rules/conversion-mismatch.toml"),
     ),
     (
+        "elapsed-time-mismatch",
+        include_str!("../../rules/elapsed-time-mismatch.toml"),
+    ),
+    (
         "count-mismatch",
         include_str!("../../rules/count-mismatch.toml"),
     ),
@@ -146,7 +151,12 @@ pub enum Outcome {
 }
 
 /// Runs every rule over the claims.
-pub fn run(claims: &[Claim], figures: &[Figure], locator: &Locator) -> Vec<Outcome> {
+pub fn run(
+    claims: &[Claim],
+    figures: &[Figure],
+    reference: Option<jiff::civil::Date>,
+    locator: &Locator,
+) -> Vec<Outcome> {
     claims
         .iter()
         .flat_map(|claim| -> Vec<Outcome> {
@@ -209,6 +219,23 @@ pub fn run(claims: &[Claim], figures: &[Figure], locator: &Locator) -> Vec<Outco
                     list,
                     exhaustive,
                 } => count::check(&figures[count], items, list, exhaustive, locator)
+                    .into_iter()
+                    .collect(),
+                Claim::AgeBirth { age, birth } => {
+                    elapsed::age(&figures[age], &figures[birth], reference, locator)
+                        .into_iter()
+                        .collect()
+                }
+                Claim::YearsAgo { ago, year } => {
+                    elapsed::ago(&figures[ago], &figures[year], reference, locator)
+                        .into_iter()
+                        .collect()
+                }
+                Claim::YearsLater {
+                    first,
+                    second,
+                    length,
+                } => elapsed::later(&figures[first], &figures[second], &figures[length], locator)
                     .into_iter()
                     .collect(),
                 Claim::Share {
