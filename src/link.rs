@@ -76,6 +76,9 @@ pub enum Claim {
         second: usize,
         length: usize,
     },
+    /// "7,800 tons of treated water" then "7,300 tons of treated water": one measured thing given
+    /// twice in a document; `earlier` is the first time.
+    Repeated { earlier: usize, later: usize },
     /// "doubled from 30 to 60", "rose fivefold from 2 to 10": `to` is `factor` times `from`.
     /// `word` is where the multiple is written, as a byte range of the prose.
     Multiple {
@@ -122,6 +125,7 @@ pub fn link(figures: &[Figure], prose: &str) -> (Vec<Claim>, Vec<Unlinked>) {
     claims.extend(range_durations(figures, prose));
     claims.extend(counts(figures, prose));
     claims.extend(elapsed(figures, prose));
+    claims.extend(repeated_figures(figures, prose));
     // Figures are in text order, so each sentence's figures are one run of indices.
     let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
     for (i, figure) in figures.iter().enumerate() {
@@ -602,6 +606,136 @@ fn parts_totals(figures: &[Figure], prose: &str) -> Vec<Claim> {
                 exhaustive: true,
             });
         }
+    }
+    claims
+}
+
+/// The same measured thing given twice: two quantities in one unit of one named stuff ("tons
+/// of treated water"), the later one referring back with "the", in different sentences that
+/// speak of no change, no other batch and no different time. Each is paired with the one
+/// before it of the same unit and stuff.
+fn repeated_figures(figures: &[Figure], prose: &str) -> Vec<Claim> {
+    const OTHER: &[&str] = &[
+        "than",
+        "compared",
+        "versus",
+        "vs",
+        "instead",
+        "previous",
+        "previously",
+        "earlier",
+        "before",
+        "after",
+        "originally",
+        "initially",
+        "revised",
+        "another",
+        "more",
+        "additional",
+        "remaining",
+        "first",
+        "second",
+        "third",
+        "next",
+        "last",
+        "each",
+        "per",
+        "every",
+        "total",
+        "plus",
+        "rest",
+        "other",
+        "only",
+        "up",
+        "down",
+        "over",
+        "under",
+        "between",
+        "from",
+        "target",
+        "goal",
+        "plan",
+        "planned",
+        "estimate",
+        "estimated",
+        "forecast",
+        "expected",
+        "capacity",
+        "average",
+        "maximum",
+        "minimum",
+        "record",
+        "year",
+        "month",
+        "week",
+        "day",
+    ];
+    let lex = lexicon();
+    // The sentence around a figure, lowercased: from the last stop before it to the next.
+    let sentence_of = |f: &Figure| {
+        let start = prose[..f.mention.span.start]
+            .rfind(['.', '!', '?', '\n'])
+            .map_or(0, |i| i + 1);
+        let end = prose[f.mention.span.end..]
+            .find(['.', '!', '?', '\n'])
+            .map_or(prose.len(), |i| f.mention.span.end + i);
+        prose[start..end].to_lowercase()
+    };
+    let quiet = |f: &Figure| {
+        let sentence = sentence_of(f);
+        let words: Vec<&str> = sentence
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        !words
+            .iter()
+            .any(|w| OTHER.contains(w) || lex.change_verbs.iter().any(|v| v == w))
+    };
+    let dates_in = |sentence: usize| -> Vec<&str> {
+        figures
+            .iter()
+            .filter(|f| {
+                f.mention.sentence == sentence
+                    && matches!(
+                        f.mention.kind,
+                        MentionKind::Date | MentionKind::DateRange | MentionKind::Weekday
+                    )
+            })
+            .map(|f| &prose[f.mention.span.clone()])
+            .collect()
+    };
+    let mut last_seen: std::collections::BTreeMap<(usize, String), usize> =
+        std::collections::BTreeMap::new();
+    let mut claims = Vec::new();
+    for (i, f) in figures.iter().enumerate() {
+        let Payload::Quantity {
+            unit,
+            stuff: Some(stuff),
+            ..
+        } = &f.mention.payload
+        else {
+            continue;
+        };
+        if f.mention.kind != MentionKind::Quantity {
+            continue;
+        }
+        let key = (*unit, stuff.clone());
+        // "the 7,300 tons of treated water": only a figure that refers back with "the" is
+        // taken for the same thing; "reserves of 173,000 barrels of oil" is another.
+        let refers_back = matches!(f.mention.lead.as_str(), "the" | "this" | "that");
+        if let Some(&earlier) = last_seen.get(&key)
+            && refers_back
+        {
+            let e = &figures[earlier];
+            if e.mention.sentence != f.mention.sentence
+                && quiet(e)
+                && quiet(f)
+                && dates_in(e.mention.sentence) == dates_in(f.mention.sentence)
+            {
+                claims.push(Claim::Repeated { earlier, later: i });
+            }
+        }
+        last_seen.insert(key, i);
     }
     claims
 }

@@ -48,7 +48,11 @@ fn bracketed_unit(text: &str, at: usize) -> Option<(usize, usize)> {
 const STUFF_STOPS: &[&str] = &[
     "a", "an", "per", "each", "every", "into", "to", "in", "on", "at", "for", "from", "through",
     "by", "over", "and", "or", "was", "were", "is", "are", "had", "has", "will", "that", "which",
-    "daily", "hourly", "weekly", "monthly", "annually", "yearly", "of", "with",
+    "daily", "hourly", "weekly", "monthly", "annually", "yearly", "of", "with", "this", "these",
+    "those", "would", "could", "should", "can", "may", "might", "must", "be", "been", "being",
+    "said", "says", "say", "last", "next", "since", "after", "before", "as", "than", "but", "so",
+    "if", "when", "while", "until", "during", "under", "within", "across", "against", "about",
+    "around", "near", "off", "out", "up", "down", "it", "they", "he", "she", "we", "you", "i",
 ];
 
 /// The stuff named after a unit ("of treated water" → "water") and where its phrase ends;
@@ -63,9 +67,19 @@ pub fn stuff_after(text: &str, at: usize) -> (Option<String>, usize) {
     let (mut head, mut end) = (None, at);
     for _ in 0..4 {
         let word_text = &text[pos..];
-        let len = word_text
-            .find(|c: char| !(c.is_alphabetic() || c == '-'))
-            .unwrap_or(word_text.len());
+        // "U.S. corn": an abbreviation with full stops is one word.
+        let abbreviation = word_text
+            .as_bytes()
+            .chunks(2)
+            .take_while(|pair| pair.len() == 2 && pair[0].is_ascii_uppercase() && pair[1] == b'.')
+            .count();
+        let len = if abbreviation >= 2 {
+            2 * abbreviation
+        } else {
+            word_text
+                .find(|c: char| !(c.is_alphabetic() || c == '-'))
+                .unwrap_or(word_text.len())
+        };
         let lower = word_text[..len].to_lowercase();
         if len == 0 || STUFF_STOPS.contains(&lower.as_str()) {
             break;

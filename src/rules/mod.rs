@@ -11,6 +11,7 @@ mod multiple;
 mod parts;
 mod range_duration;
 mod rate_total;
+mod repeated;
 mod share;
 
 use std::collections::BTreeMap;
@@ -116,6 +117,10 @@ const CATALOG: &[(&str, &str)] = &[
     (
         "elapsed-time-mismatch",
         include_str!("../../rules/elapsed-time-mismatch.toml"),
+    ),
+    (
+        "figure-inconsistency",
+        include_str!("../../rules/figure-inconsistency.toml"),
     ),
     (
         "count-mismatch",
@@ -238,6 +243,11 @@ pub fn run(
                 } => elapsed::later(&figures[first], &figures[second], &figures[length], locator)
                     .into_iter()
                     .collect(),
+                Claim::Repeated { earlier, later } => {
+                    repeated::check(&figures[earlier], &figures[later], locator)
+                        .into_iter()
+                        .collect()
+                }
                 Claim::Share {
                     part,
                     whole,
