@@ -23,9 +23,18 @@ fn weekday_name(weekday: Weekday) -> &'static str {
     }
 }
 
-/// "Friday, March 2, 2023": March 2, 2023 was a Thursday. A year-less date is checked against
-/// the years around the one it was read as, and passes if any of them fits.
-pub fn weekday_date(weekday: &Figure, date: &Figure, locator: &Locator) -> Option<Outcome> {
+/// How near the reference date, in days, a year-less day must be to be read in one year only.
+const NEAR_DAYS: i64 = 92;
+
+/// "Friday, March 2, 2023": March 2, 2023 was a Thursday. A year-less date within three months
+/// of the reference date is checked in the year it was read as; one further off passes if any
+/// year around it fits.
+pub fn weekday_date(
+    weekday: &Figure,
+    date: &Figure,
+    reference: Option<Date>,
+    locator: &Locator,
+) -> Option<Outcome> {
     let doc = doc(WEEKDAY).expect("weekday-date-mismatch is catalogued");
     let (
         Payload::Date(
@@ -42,8 +51,15 @@ pub fn weekday_date(weekday: &Figure, date: &Figure, locator: &Locator) -> Optio
     let Some(Resolved::Day(read)) = date.date else {
         return None;
     };
+    // A year-less day within three months of the reference date is read in the nearest
+    // year with confidence; one further off might be another year's.
+    let near = reference.is_some_and(|r| {
+        read.since(r)
+            .is_ok_and(|span| i64::from(span.get_days()).abs() <= NEAR_DAYS)
+    });
     let candidates: Vec<Date> = match year {
         Year::Stated(_) => vec![read],
+        _ if near => vec![read],
         _ => (-1..=1)
             .filter_map(|k| Date::new(read.year() + k, *month, *day).ok())
             .collect(),
@@ -92,7 +108,9 @@ pub fn weekday_date(weekday: &Figure, date: &Figure, locator: &Locator) -> Optio
         vals.push(("nearest", nearest.to_string()));
         notes.push(doc.message("nearest", &vals));
     }
-    if !matches!(year, Year::Stated(_)) {
+    if near {
+        notes.push(doc.message("near", &values(read)));
+    } else if !matches!(year, Year::Stated(_)) {
         notes.push(doc.message("years", &values(read)));
     }
     Some(Outcome::Finding(Finding {

@@ -179,7 +179,7 @@ pub fn run(
                     )]
                 }
                 Claim::WeekdayDate { weekday, date } => {
-                    calendar::weekday_date(&figures[weekday], &figures[date], locator)
+                    calendar::weekday_date(&figures[weekday], &figures[date], reference, locator)
                         .into_iter()
                         .collect()
                 }

@@ -1,0 +1,360 @@
+//! Plants one error at a time into copies of real articles and counts what figcheck catches.
+//!
+//! ```sh
+//! cargo run --release --example plant             # the table
+//! cargo run --release --example plant -- --misses # also every plant that was not caught
+//! ```
+//!
+//! The articles are `../shared/corpora/{bbc2005,reuters21578,tempeval3_news}`, read at run
+//! time. A plant is in a rule's scope when figcheck verified a relation of that rule in the
+//! unchanged article: the plant changes one figure of that relation — the total beside a rate,
+//! the percentage of a change, the converted amount, the share, the day of a dated weekday, …
+//! — with an operator taken in turn from ×2, ×10, ÷2 and a swap of the first two digits (a day
+//! moves by one; a count in words goes up by one). Every day of a month is also planted as a
+//! day its month does not have. The plant is caught when the planted copy has a finding of
+//! that rule on a figure of the planted relation. One more figure per article, in no verified
+//! relation, is doubled: a plant outside every rule's scope, counted apart.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use figcheck::extract::{DateExpr, Payload};
+use figcheck::{FileReport, Settings, Source};
+use rust_decimal::Decimal;
+use serde_json::Value;
+
+const CORPORA: &[&str] = &["bbc2005", "reuters21578", "tempeval3_news"];
+
+/// The figure of each rule's relation that a plant changes, by its label.
+const TARGETS: &[(&str, &[&str])] = &[
+    ("rate-total-mismatch", &["total"]),
+    ("range-duration-mismatch", &["length"]),
+    ("weekday-date-mismatch", &["date"]),
+    ("percent-change-mismatch", &["percent"]),
+    ("percentage-point-confusion", &["percent", "points"]),
+    ("multiplier-mismatch", &["to"]),
+    ("parts-total-mismatch", &["total"]),
+    ("share-mismatch", &["share"]),
+    ("conversion-mismatch", &["converted"]),
+    ("elapsed-time-mismatch", &["age", "ago", "length"]),
+    ("figure-inconsistency", &["later"]),
+    ("count-mismatch", &["count"]),
+];
+
+#[derive(Default)]
+struct Tally {
+    plants: usize,
+    caught: usize,
+}
+
+fn main() {
+    let show_misses = std::env::args().any(|a| a == "--misses");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora");
+    let mut tallies: BTreeMap<&'static str, Tally> = BTreeMap::new();
+    let (mut outside, mut outside_caught, mut articles) = (0, 0, 0);
+    for corpus in CORPORA {
+        let path = root.join(corpus).join("articles.jsonl");
+        let text =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        for line in text.lines().filter(|l| !l.trim().is_empty()) {
+            let record: Value = serde_json::from_str(line).expect("a JSON line");
+            let (Some(id), Some(body)) = (record["id"].as_str(), record["text"].as_str()) else {
+                continue;
+            };
+            articles += 1;
+            let settings = Settings {
+                reference_date: reference_date(&record),
+                ..Settings::default()
+            };
+            let report = figcheck::check(&Source::new(id, body), &settings);
+            let mut regions = Vec::new();
+            for (n, verified) in report.verified.iter().enumerate() {
+                let Some((rule, roles)) = TARGETS.iter().find(|(r, _)| *r == verified.rule) else {
+                    continue;
+                };
+                let region = region(&verified.labels);
+                regions.push(region.clone());
+                let Some(label) = verified
+                    .labels
+                    .iter()
+                    .find(|l| roles.contains(&l.role.as_str()))
+                else {
+                    continue;
+                };
+                let span = label.span.start..label.span.end;
+                let planted = if *rule == "weekday-date-mismatch" {
+                    move_day(&body[span.clone()])
+                } else {
+                    change_figure(&body[span.clone()], n)
+                };
+                let Some(planted) = planted else { continue };
+                let caught = caught_after(body, span, &planted, rule, region, &settings, id);
+                let tally = tallies.entry(rule).or_default();
+                tally.plants += 1;
+                if caught {
+                    tally.caught += 1;
+                } else if show_misses {
+                    println!(
+                        "  MISS {rule} {id}: {:?} → {planted:?}",
+                        &body[label.span.start..label.span.end]
+                    );
+                }
+            }
+            // Days a month does not have.
+            for figure in &report.figures {
+                if let Some((span, planted)) = impossible_day(body, figure) {
+                    let region = span.clone();
+                    let caught = caught_after(
+                        body,
+                        span,
+                        &planted,
+                        "impossible-date",
+                        region,
+                        &settings,
+                        id,
+                    );
+                    let tally = tallies.entry("impossible-date").or_default();
+                    tally.plants += 1;
+                    tally.caught += usize::from(caught);
+                    if !caught && show_misses {
+                        println!("  MISS impossible-date {id}: {planted:?}");
+                    }
+                }
+            }
+            // One figure in no verified relation, doubled.
+            if let Some((span, planted)) = outside_plant(body, &report, &regions, id) {
+                outside += 1;
+                let planted_text = splice(body, span.clone(), &planted);
+                let after = figcheck::check(&Source::new(id, &planted_text), &settings);
+                let delta = planted.len() as isize - (span.end - span.start) as isize;
+                let region = span.start..(span.end as isize + delta) as usize;
+                if after.findings.iter().any(|f| {
+                    f.labels
+                        .iter()
+                        .any(|l| l.span.start < region.end && region.start < l.span.end)
+                }) {
+                    outside_caught += 1;
+                }
+            }
+        }
+    }
+    println!("{articles} articles");
+    println!(
+        "{:<28} {:>7} {:>7} {:>8}",
+        "rule", "plants", "caught", "recall"
+    );
+    for (rule, tally) in &tallies {
+        let recall = if tally.plants == 0 {
+            0.0
+        } else {
+            100.0 * tally.caught as f64 / tally.plants as f64
+        };
+        println!(
+            "{rule:<28} {:>7} {:>7} {recall:>7.1}%",
+            tally.plants, tally.caught
+        );
+    }
+    println!(
+        "outside every rule's scope: {outside} plants, {outside_caught} with a finding on the planted figure"
+    );
+}
+
+/// The article's publication date, as the corpus test reads it.
+fn reference_date(record: &Value) -> Option<jiff::civil::Date> {
+    if let Some(dct) = record["dct"].as_str() {
+        return dct.parse().ok();
+    }
+    let date = record["date"].as_str()?.split_whitespace().next()?;
+    jiff::fmt::strtime::parse("%d-%b-%Y", date)
+        .ok()?
+        .to_date()
+        .ok()
+}
+
+/// The bytes a relation's figures cover, first to last.
+fn region(labels: &[figcheck::finding::Label]) -> std::ops::Range<usize> {
+    let start = labels.iter().map(|l| l.span.start).min().unwrap_or(0);
+    let end = labels.iter().map(|l| l.span.end).max().unwrap_or(0);
+    start..end
+}
+
+fn splice(text: &str, span: std::ops::Range<usize>, with: &str) -> String {
+    format!("{}{with}{}", &text[..span.start], &text[span.end..])
+}
+
+/// Whether the copy with `planted` at `span` has a finding of `rule` on the planted relation.
+fn caught_after(
+    body: &str,
+    span: std::ops::Range<usize>,
+    planted: &str,
+    rule: &str,
+    region: std::ops::Range<usize>,
+    settings: &Settings,
+    id: &str,
+) -> bool {
+    let text = splice(body, span.clone(), planted);
+    let report: FileReport = figcheck::check(&Source::new(id, &text), settings);
+    let delta = planted.len() as isize - (span.end - span.start) as isize;
+    let shift = |at: usize| {
+        if at >= span.end {
+            (at as isize + delta) as usize
+        } else {
+            at
+        }
+    };
+    let region = shift(region.start)..shift(region.end);
+    report.findings.iter().any(|f| {
+        f.rule == rule
+            && f.labels
+                .iter()
+                .any(|l| l.span.start < region.end && region.start < l.span.end)
+    })
+}
+
+/// The figure's text with its first number changed by the `n`th operator in turn: ×2, ×10, ÷2,
+/// a swap of its first two digits. A count in words goes up by one.
+fn change_figure(text: &str, n: usize) -> Option<String> {
+    const WORDS: &[&str] = &[
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    ];
+    let lower = text.to_lowercase();
+    if let Some(i) = WORDS.iter().position(|w| lower.starts_with(w)) {
+        let next = WORDS.get(i + 1)?;
+        let mut next = next.to_string();
+        if text.starts_with(char::is_uppercase) {
+            next[..1].make_ascii_uppercase();
+        }
+        return Some(format!("{next}{}", &text[WORDS[i].len()..]));
+    }
+    let start = text.find(|c: char| c.is_ascii_digit())?;
+    let len = text[start..]
+        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .unwrap_or(text.len() - start);
+    let numeral = text[start..start + len].trim_end_matches(['.', ',']);
+    let grouped = numeral.contains(',');
+    let value: Decimal = numeral.replace(',', "").parse().ok()?;
+    let changed = match n % 4 {
+        0 => value * Decimal::TWO,
+        1 => value * Decimal::TEN,
+        2 => value / Decimal::TWO,
+        _ => {
+            let digits: Vec<char> = numeral.chars().filter(char::is_ascii_digit).collect();
+            if digits.len() >= 2 && digits[0] != digits[1] {
+                let mut swapped = numeral.to_string();
+                let first = swapped.find(|c: char| c.is_ascii_digit())?;
+                let second = first + 1 + swapped[first + 1..].find(|c: char| c.is_ascii_digit())?;
+                let (a, b) = (swapped.as_bytes()[first], swapped.as_bytes()[second]);
+                // SAFETY of indices: both are ASCII digits.
+                let mut bytes = swapped.into_bytes();
+                bytes[first] = b;
+                bytes[second] = a;
+                swapped = String::from_utf8(bytes).ok()?;
+                return Some(format!(
+                    "{}{swapped}{}",
+                    &text[..start],
+                    &text[start + numeral.len()..]
+                ));
+            }
+            value * Decimal::TWO
+        }
+    };
+    let written = written(changed.normalize(), grouped);
+    Some(format!(
+        "{}{written}{}",
+        &text[..start],
+        &text[start + numeral.len()..]
+    ))
+}
+
+/// A number as news writes it, with thousands separators when the original had them.
+fn written(value: Decimal, grouped: bool) -> String {
+    let text = value.to_string();
+    if !grouped {
+        return text;
+    }
+    let (whole, fraction) = text
+        .split_once('.')
+        .map_or((text.as_str(), None), |(w, f)| (w, Some(f)));
+    let mut out = String::new();
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    match fraction {
+        Some(f) => format!("{out}.{f}"),
+        None => out,
+    }
+}
+
+/// A date's day moved by one ("Oct. 5" → "Oct. 6"), which moves its weekday.
+fn move_day(text: &str) -> Option<String> {
+    let start = text.find(|c: char| c.is_ascii_digit())?;
+    let len = text[start..]
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len() - start);
+    if len > 2 {
+        return None;
+    }
+    let day: u32 = text[start..start + len].parse().ok()?;
+    let moved = if day >= 28 { day - 1 } else { day + 1 };
+    Some(format!("{}{moved}{}", &text[..start], &text[start + len..]))
+}
+
+/// A day of a month written with its month, planted as a day that month does not have
+/// ("April 12" → "April 31", "Feb. 3" → "Feb. 30"); months with 31 days are left alone.
+fn impossible_day(
+    body: &str,
+    figure: &figcheck::normalize::Figure,
+) -> Option<(std::ops::Range<usize>, String)> {
+    let Payload::Date(DateExpr::Day { month, .. }) = figure.mention.payload else {
+        return None;
+    };
+    let missing = match month {
+        2 => "30",
+        4 | 6 | 9 | 11 => "31",
+        _ => return None,
+    };
+    let span = figure.mention.span.clone();
+    let text = &body[span.clone()];
+    let start = text.find(|c: char| c.is_ascii_digit())?;
+    let len = text[start..]
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len() - start);
+    if len > 2 {
+        return None;
+    }
+    Some((
+        span,
+        format!("{}{missing}{}", &text[..start], &text[start + len..]),
+    ))
+}
+
+/// One amount in no verified relation, chosen by the article's id, doubled.
+fn outside_plant(
+    body: &str,
+    report: &FileReport,
+    regions: &[std::ops::Range<usize>],
+    id: &str,
+) -> Option<(std::ops::Range<usize>, String)> {
+    let candidates: Vec<_> = report
+        .figures
+        .iter()
+        .filter(|f| {
+            matches!(
+                f.mention.payload,
+                Payload::Number(_) | Payload::Quantity { .. } | Payload::Money { .. }
+            ) && !regions
+                .iter()
+                .any(|r| r.start <= f.mention.span.end + 200 && f.mention.span.start <= r.end + 200)
+        })
+        .collect();
+    if candidates.is_empty() {
+        return None;
+    }
+    let pick = id.bytes().map(usize::from).sum::<usize>() % candidates.len();
+    let span = candidates[pick].mention.span.clone();
+    let planted = change_figure(&body[span.clone()], 0)?;
+    Some((span, planted))
+}
