@@ -74,6 +74,11 @@ fn main() {
                 };
                 let region = region(&verified.labels);
                 regions.push(region.clone());
+                // A figure open at one end ("at least 50,000", "more than 13 mln") may stay
+                // true when another figure doubles: such relations are not planted.
+                if verified.labels.iter().any(|l| open_ended(&l.text)) {
+                    continue;
+                }
                 let Some(label) = verified
                     .labels
                     .iter()
@@ -82,10 +87,28 @@ fn main() {
                     continue;
                 };
                 let span = label.span.start..label.span.end;
-                let planted = if *rule == "weekday-date-mismatch" {
-                    move_day(&body[span.clone()])
-                } else {
-                    change_figure(&body[span.clone()], n)
+                let written = &body[span.clone()];
+                let in_words = !written
+                    .starts_with(|c: char| c.is_ascii_digit() || !c.is_alphanumeric())
+                    && !written.starts_with(|c: char| c.is_ascii_uppercase() && written.len() <= 3);
+                let planted = match *rule {
+                    "weekday-date-mismatch" => move_day(written),
+                    // A list after "including" may be shorter than its count: no plant makes
+                    // that wrong by changing the count upwards.
+                    "count-mismatch" if verified.message.contains(" of ") => None,
+                    "count-mismatch" => change_figure(written, 0),
+                    // Amounts in words are not planted ("six miles" to "seven miles" may still
+                    // round to the same conversion).
+                    _ if in_words && written.chars().next().is_some_and(char::is_alphabetic) => {
+                        None
+                    }
+                    // "more than doubled", "nearly tripled": halving the result breaks any of them.
+                    "multiplier-mismatch" => change_figure(written, 2),
+                    // Parts that need only stay within the total: the total shrinks.
+                    "parts-total-mismatch" if verified.message.contains("stay within") => {
+                        change_figure(written, 2).and_then(|_| divide_by_ten(written))
+                    }
+                    _ => change_figure(written, n),
                 };
                 let Some(planted) = planted else { continue };
                 let caught = caught_after(body, span, &planted, rule, region, &settings, id);
@@ -169,6 +192,16 @@ fn reference_date(record: &Value) -> Option<jiff::civil::Date> {
         .ok()?
         .to_date()
         .ok()
+}
+
+/// Whether a figure's text starts with a hedge that leaves one end open.
+fn open_ended(text: &str) -> bool {
+    use figcheck::lexicon::{HedgeKind, lexicon};
+    let lower = text.to_lowercase();
+    lexicon().hedges.iter().any(|h| {
+        !matches!(h.kind, HedgeKind::Approximate | HedgeKind::Exactly)
+            && lower.starts_with(&format!("{} ", h.word.to_lowercase()))
+    })
 }
 
 /// The bytes a relation's figures cover, first to last.
@@ -259,6 +292,22 @@ fn change_figure(text: &str, n: usize) -> Option<String> {
         }
     };
     let written = written(changed.normalize(), grouped);
+    Some(format!(
+        "{}{written}{}",
+        &text[..start],
+        &text[start + numeral.len()..]
+    ))
+}
+
+/// The figure's text with its first number divided by ten.
+fn divide_by_ten(text: &str) -> Option<String> {
+    let start = text.find(|c: char| c.is_ascii_digit())?;
+    let len = text[start..]
+        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .unwrap_or(text.len() - start);
+    let numeral = text[start..start + len].trim_end_matches(['.', ',']);
+    let value: Decimal = numeral.replace(',', "").parse().ok()?;
+    let written = written((value / Decimal::TEN).normalize(), numeral.contains(','));
     Some(format!(
         "{}{written}{}",
         &text[..start],

@@ -316,9 +316,7 @@ fn changes(figures: &[Figure], prose: &str) -> Vec<Claim> {
         // The clause opens at the earlier figure's lead word.
         let opening = &figures[i - 1];
         // The clause before "from" (or "to"): back to the last punctuation, at most eight words.
-        let sentence_start = prose[..opening.mention.span.start]
-            .rfind(['.', ';', ':', ',', '(', '\n'])
-            .map_or(0, |i| i + 1);
+        let sentence_start = clause_start(prose, opening.mention.span.start);
         let clause = &prose[sentence_start..opening.mention.span.start];
         let words: Vec<String> = clause
             .split_whitespace()
@@ -384,6 +382,23 @@ fn changes(figures: &[Figure], prose: &str) -> Vec<Claim> {
         });
     }
     claims
+}
+
+/// Where the clause that ends at `at` starts: after the last stop, comma, colon or bracket —
+/// not the point or comma inside a number ("up 10.5 pct", "1,200").
+fn clause_start(prose: &str, at: usize) -> usize {
+    let head = &prose[..at];
+    let bytes = head.as_bytes();
+    head.char_indices()
+        .rev()
+        .find(|&(i, c)| {
+            let inside_number = matches!(c, '.' | ',')
+                && i > 0
+                && bytes[i - 1].is_ascii_digit()
+                && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+            matches!(c, '.' | ';' | ':' | ',' | '(' | '\n') && !inside_number
+        })
+        .map_or(0, |(i, _)| i + 1)
 }
 
 /// A figure that can size a change: a percentage or percentage points.

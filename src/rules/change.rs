@@ -105,6 +105,9 @@ pub fn check(
     let hedged = [from, to, percent]
         .iter()
         .any(|f| f.mention.hedge.is_some());
+    // A stated percentage may be cut rather than rounded ("26.55" written "26.5"): its upper
+    // end reaches one unit of its last digit.
+    let ip = truncated(percent, ip);
     let verdict = if !change.meets(&ip) {
         Verdict::Error
     } else if hedged && difference > doc.tolerance("warn-above") {
@@ -121,7 +124,7 @@ pub fn check(
         ("from", text(from)),
         ("to", text(to)),
         ("percent", text(percent)),
-        ("actual", format!("{}%", rounded(central))),
+        ("actual", format!("{}%", like_stated(central, percent))),
         ("stated", format!("{}%", display(p))),
         ("implied", rounded(implied_to)),
     ];
@@ -274,4 +277,36 @@ fn percentage_points(
                 .message("arithmetic", &vals),
         ],
     })]
+}
+
+/// The unit of a figure's last written digit: 0.1 for "16.0", 1 for "16".
+fn last_digit(figure: &Figure) -> Option<Decimal> {
+    let num = figure.amount()?;
+    if num.digits.is_empty() {
+        return None;
+    }
+    let decimals = num.digits.split_once('.').map_or(0, |(_, f)| f.len());
+    Some(Decimal::new(1, u32::try_from(decimals).ok()?) * num.multiplier)
+}
+
+/// A stated percentage's interval reaching one unit of its last digit above it, for a figure
+/// cut rather than rounded; unhedged figures only.
+fn truncated(percent: &Figure, interval: Interval) -> Interval {
+    match (last_digit(percent), percent.central, percent.mention.hedge) {
+        (Some(unit), Some(p), None) => Interval::bounded(interval.low(), Some(p + unit)),
+        _ => interval,
+    }
+}
+
+/// A computed percentage written to one more decimal than the stated one has: "16.2" beside
+/// "16.0", so the two never read alike.
+fn like_stated(value: Decimal, stated: &Figure) -> String {
+    let decimals = stated
+        .amount()
+        .and_then(|n| n.digits.split_once('.').map(|(_, f)| f.len()))
+        .map_or(0, |d| d + 1);
+    if decimals == 0 {
+        return rounded(value);
+    }
+    display(value.round_dp(u32::try_from(decimals).unwrap_or(1)))
 }

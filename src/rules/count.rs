@@ -44,9 +44,14 @@ pub fn check(
     labels.sort_by_key(|l| l.span.start);
     let span = locator.position(&count.mention.span);
     if holds {
+        let key = if exhaustive {
+            "verified"
+        } else {
+            "verified-partial"
+        };
         return Some(Outcome::Verified(Verified {
             rule: RULE,
-            message: doc.message("verified", &vals),
+            message: doc.message(key, &vals),
             span,
             labels,
         }));
