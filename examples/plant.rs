@@ -11,7 +11,8 @@
 //! the percentage of a change, the converted amount, the share, the day of a dated weekday, …
 //! — with an operator taken in turn from ×2, ×10, ÷2 and a swap of the first two digits (a day
 //! moves by one; a count in words goes up by one). Every day of a month is also planted as a
-//! day its month does not have. The plant is caught when the planted copy has a finding of
+//! day its month does not have, and every verified change is planted turned the other way
+//! (its two figures swapped). The plant is caught when the planted copy has a finding of
 //! that rule on a figure of the planted relation. One more figure per article, in no verified
 //! relation, is doubled: a plant outside every rule's scope, counted apart.
 
@@ -120,6 +121,54 @@ fn main() {
                     println!(
                         "  MISS {rule} {id}: {:?} → {planted:?}",
                         &body[label.span.start..label.span.end]
+                    );
+                }
+            }
+            // A change turned the other way: "rose from 40 to 50" planted as "from 50 to 40".
+            for verified in report
+                .verified
+                .iter()
+                .filter(|v| v.rule == "percent-change-mismatch")
+            {
+                let find = |role: &str| verified.labels.iter().find(|l| l.role == role);
+                let (Some(from), Some(to)) = (find("from"), find("to")) else {
+                    continue;
+                };
+                if verified.labels.iter().any(|l| open_ended(&l.text)) {
+                    continue;
+                }
+                let (first, second) = if from.span.start < to.span.start {
+                    (from, to)
+                } else {
+                    (to, from)
+                };
+                let (a, b) = (
+                    first.span.start..first.span.end,
+                    second.span.start..second.span.end,
+                );
+                let swapped = format!(
+                    "{}{}{}{}{}",
+                    &body[..a.start],
+                    &body[b.clone()],
+                    &body[a.end..b.start],
+                    &body[a.clone()],
+                    &body[b.end..]
+                );
+                let after = figcheck::check(&Source::new(id, &swapped), &settings);
+                let region = a.start..b.end + body[b.clone()].len().max(body[a.clone()].len());
+                let caught = after.findings.iter().any(|f| {
+                    f.rule == "change-direction-mismatch"
+                        && f.labels
+                            .iter()
+                            .any(|l| l.span.start < region.end && region.start < l.span.end)
+                });
+                let tally = tallies.entry("change-direction-mismatch").or_default();
+                tally.plants += 1;
+                tally.caught += usize::from(caught);
+                if !caught && show_misses {
+                    println!(
+                        "  MISS change-direction-mismatch {id}: {:?} ↔ {:?}",
+                        from.text, to.text
                     );
                 }
             }
@@ -367,6 +416,11 @@ fn impossible_day(
     };
     let span = figure.mention.span.clone();
     let text = &body[span.clone()];
+    // A day written with its month's name ("April 12", "12 April"): in "4/12" the first
+    // number is the month.
+    if !text.contains(char::is_alphabetic) {
+        return None;
+    }
     let start = text.find(|c: char| c.is_ascii_digit())?;
     let len = text[start..]
         .find(|c: char| !c.is_ascii_digit())
