@@ -547,7 +547,11 @@ fn parts_totals(figures: &[Figure], prose: &str) -> Vec<Claim> {
                     words.len() <= 4 && words.iter().all(|w| w.chars().all(char::is_alphabetic))
                 })
             };
-            let exhaustive = noun_and(":");
+            // "120 passengers: …", not a time ("02: 47") or a score ("3: 1").
+            let named = !text.trim_end_matches(':').trim().is_empty()
+                || total.mention.kind != MentionKind::Number;
+            let zero_led = prose[total.mention.span.clone()].starts_with('0');
+            let exhaustive = noun_and(":") && named && !zero_led;
             let partial = [
                 "including",
                 ", including",
@@ -779,10 +783,7 @@ fn elapsed(figures: &[Figure], prose: &str) -> Vec<Claim> {
         i = end;
         let text_from = figures[run.start].mention.span.start;
         let text_to = figures[run.end - 1].mention.span.end;
-        let mut clause_from = text_from.saturating_sub(120);
-        while !prose.is_char_boundary(clause_from) {
-            clause_from -= 1;
-        }
+        let clause_from = prose.floor_char_boundary(text_from.saturating_sub(120));
         let clause = prose[clause_from..text_to].to_lowercase();
 
         // "born in 1980, the 52-year-old"
@@ -923,7 +924,7 @@ fn counts(figures: &[Figure], prose: &str) -> Vec<Claim> {
         }
         // "three countries: …" or "five countries, including …", within a few words.
         let rest = &prose[figure.mention.span.end..];
-        let head = &rest[..rest.len().min(48)];
+        let head = &rest[..rest.floor_char_boundary(48)];
         let colon = head.find(':');
         let including = head.find("including");
         let (noun, list_at, exhaustive) = match (colon, including) {
@@ -1010,6 +1011,14 @@ fn list_items(text: &str, apposition: bool) -> Option<(usize, usize)> {
             .filter_map(|w| seg.rfind(w).map(|i| (i, w.len())))
             .max()
     };
+    // Items of one kind: all names ("Japan, China and Korea") or all common nouns; a mix is an
+    // apposition ("Independencia, a centre-battery ship, and …").
+    let capital = |item: &str| {
+        let first = item.split_whitespace().next().unwrap_or("");
+        first.starts_with(char::is_uppercase) && !matches!(first, "A" | "An" | "The")
+    };
+    let one_kind =
+        |items: &[&str]| items.iter().all(|s| capital(s)) || items.iter().all(|s| !capital(s));
     let opens_with_and = |seg: &str| {
         let seg = seg.trim_start();
         seg.starts_with("and ") || seg.starts_with("or ")
@@ -1024,13 +1033,25 @@ fn list_items(text: &str, apposition: bool) -> Option<(usize, usize)> {
                 .trim_start()
                 .split_once(' ')
                 .map_or("", |(_, rest)| rest);
-            return (last && item_ok(item)).then_some((k + 1, offset + seg.len()));
+            let items: Vec<&str> = segments[..k]
+                .iter()
+                .map(|(_, s)| *s)
+                .chain([item])
+                .collect();
+            return (last && item_ok(item) && one_kind(&items))
+                .then_some((k + 1, offset + seg.len()));
         }
         if let Some((i, len)) = conjunction(seg)
             && (last || next_goes_on || apposition)
         {
             let (first, second) = (&seg[..i], &seg[i + len..]);
-            return (item_ok(first) && item_ok(second)).then_some((k + 2, offset + seg.len()));
+            let items: Vec<&str> = segments[..k]
+                .iter()
+                .map(|(_, s)| *s)
+                .chain([first, second])
+                .collect();
+            return (item_ok(first) && item_ok(second) && one_kind(&items))
+                .then_some((k + 2, offset + seg.len()));
         }
         if last || !item_ok(seg) {
             return None;
@@ -1247,6 +1268,16 @@ fn conversions(figures: &[Figure], prose: &str) -> Vec<Claim> {
             continue;
         };
         at = prose.len() - open.len();
+        // "6 or 8 metres (19 ft 8 in or 26 ft 3 in)", "28 by 19 inches (71 cm × 48 cm)": a list
+        // or a size in two units pairs its figures in order, which a bracket after the last
+        // one does not show; such brackets are left alone.
+        let inside = &open[..open.find(')').unwrap_or(open.len())];
+        let listed = [" or ", " and ", " by ", " x ", "×", " to "]
+            .iter()
+            .any(|w| inside.contains(w));
+        if listed {
+            continue;
+        }
         for (j, other) in figures.iter().enumerate().skip(i + 1) {
             if other.mention.span.start != at {
                 break;

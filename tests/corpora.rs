@@ -175,3 +175,69 @@ fn peer_conformance_inputs_never_panic() {
     }
     assert!(inputs > 1500, "read {inputs} inputs");
 }
+
+/// The 393 unit conversions in brackets that `../shared/corpora/wikitext2_test/README.md`
+/// counts in the WikiText-2 test articles.
+const WIKITEXT_CONVERSIONS: usize = 393;
+
+#[test]
+fn wikitext_conversions_are_verified_and_every_flag_reviewed() {
+    let reviewed_text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/wikitext-findings.tsv"),
+    )
+    .unwrap();
+    let reviewed: BTreeSet<(String, String, String)> = reviewed_text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .skip(1)
+        .map(|l| {
+            let cols: Vec<&str> = l.split('\t').collect();
+            assert!(
+                cols.len() >= 5,
+                "wikitext-findings.tsv: id, rule, line, verdict, reason"
+            );
+            assert_eq!(
+                cols[3], "true-catch",
+                "every flag is a reviewed true catch: {l}"
+            );
+            (
+                cols[0].to_string(),
+                cols[1].to_string(),
+                cols[2].to_string(),
+            )
+        })
+        .collect();
+    let (mut verified, mut unreviewed) = (0, Vec::new());
+    for record in corpus("wikitext2_test") {
+        let id = record["id"].as_str().unwrap().to_string();
+        let source = Source::new(id.clone(), record["text"].as_str().unwrap());
+        let report = figcheck::check(&source, &Settings::default());
+        verified += report
+            .verified
+            .iter()
+            .filter(|v| v.rule == "conversion-mismatch")
+            .count();
+        for finding in report.findings {
+            let key = (
+                id.clone(),
+                finding.rule.to_string(),
+                finding.span.line.to_string(),
+            );
+            if !reviewed.contains(&key) {
+                unreviewed.push(format!(
+                    "{}\t{}\t{}\t{}",
+                    key.0, key.1, key.2, finding.message
+                ));
+            }
+        }
+    }
+    assert!(
+        unreviewed.is_empty(),
+        "findings not in tests/wikitext-findings.tsv:\n{}",
+        unreviewed.join("\n")
+    );
+    assert!(
+        verified * 100 >= WIKITEXT_CONVERSIONS * 95,
+        "{verified} of {WIKITEXT_CONVERSIONS} conversions verified, fewer than 95%"
+    );
+}

@@ -1123,7 +1123,7 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
             let (before, before_at) = word_before(text, c.get(0)?.start());
             let after = text[c.get(0)?.end()..].trim_start().to_ascii_lowercase();
             let head = text[..before_at].to_ascii_lowercase();
-            let recent = &head[head.len().saturating_sub(40)..];
+            let recent = &head[head.floor_char_boundary(head.len().saturating_sub(40))..];
             let ranged = match before.as_str() {
                 "between" => after.starts_with("and "),
                 // "between Jan 22 and now", "from March to now"

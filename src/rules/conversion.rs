@@ -36,6 +36,28 @@ fn convert(value: Interval, from: &Unit, to: &Unit) -> Option<Interval> {
     }
 }
 
+/// Conversions are commonly rounded to fives and tens ("a 40-foot (10 m) screen", "165 km/h
+/// (105 mph)"): a whole number in digits ending in 0 may stand for anything within 5 of it, one
+/// ending in 5 for anything within 2.5, as well as what its written precision allows.
+fn to_fives(figure: &Figure, interval: Interval) -> Interval {
+    let Some(num) = figure.amount() else {
+        return interval;
+    };
+    if num.digits.is_empty() || num.digits.contains('.') || figure.mention.hedge.is_some() {
+        return interval;
+    }
+    let half = match num.digits.chars().last() {
+        Some('0') => Decimal::from(5),
+        Some('5') => Decimal::new(25, 1),
+        _ => return interval,
+    } * num.multiplier;
+    let (low, high) = (num.value - half, num.value + half);
+    Interval::bounded(
+        interval.low().map(|l| l.min(low)),
+        interval.high().map(|h| h.max(high)),
+    )
+}
+
 pub fn check(stated: &Figure, converted: &Figure, locator: &Locator) -> Option<Outcome> {
     let doc = doc(NAME).expect("conversion-mismatch is catalogued");
     let lex = lexicon();
@@ -50,6 +72,7 @@ pub fn check(stated: &Figure, converted: &Figure, locator: &Locator) -> Option<O
     else {
         return None;
     };
+    let (interval, target) = (to_fives(stated, interval), to_fives(converted, target));
     let expected = convert(interval, from, to)?;
     let central = convert(Interval::exact(value), from, to)?.low()?;
     let vals = [
