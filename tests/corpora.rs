@@ -62,6 +62,7 @@ fn news_corpora_raise_no_unreviewed_findings() {
         })
         .collect();
     let mut unreviewed = Vec::new();
+    let mut seen = BTreeSet::new();
     let mut articles = 0;
     for name in ["bbc2005", "reuters21578", "tempeval3_news"] {
         for record in corpus(name) {
@@ -85,6 +86,7 @@ fn news_corpora_raise_no_unreviewed_findings() {
                         key.0, key.1, key.2, finding.message
                     ));
                 }
+                seen.insert(key);
             }
         }
     }
@@ -96,6 +98,11 @@ fn news_corpora_raise_no_unreviewed_findings() {
         unreviewed.is_empty(),
         "findings not in tests/corpus-findings.tsv:\n{}",
         unreviewed.join("\n")
+    );
+    let stale: Vec<_> = reviewed.difference(&seen).collect();
+    assert!(
+        stale.is_empty(),
+        "reviewed findings that no longer appear: {stale:?}"
     );
 }
 

@@ -107,7 +107,7 @@ pub fn check(
         .any(|f| f.mention.hedge.is_some());
     // A stated percentage may be cut rather than rounded ("26.55" written "26.5"): its upper
     // end reaches one unit of its last digit.
-    let ip = truncated(percent, ip);
+    let ip = truncated(percent, ip, central);
     let verdict = if !change.meets(&ip) {
         Verdict::Error
     } else if hedged && difference > doc.tolerance("warn-above") {
@@ -125,7 +125,10 @@ pub fn check(
         ("to", text(to)),
         ("percent", text(percent)),
         ("actual", format!("{}%", like_stated(central, percent))),
-        ("stated", format!("{}%", display(p))),
+        (
+            "stated",
+            format!("{}%", written_number(percent).unwrap_or_else(|| display(p))),
+        ),
         ("implied", rounded(implied_to)),
     ];
     let span = locator.position(&percent.mention.span);
@@ -289,11 +292,13 @@ fn last_digit(figure: &Figure) -> Option<Decimal> {
     Some(Decimal::new(1, u32::try_from(decimals).ok()?) * num.multiplier)
 }
 
-/// A stated percentage's interval reaching one unit of its last digit above it, for a figure
-/// cut rather than rounded; unhedged figures only.
-fn truncated(percent: &Figure, interval: Interval) -> Interval {
+/// A stated percentage that is the computed one cut rather than rounded ("26.5" for 26.553):
+/// its interval reaches one unit of its last digit above it. Unhedged figures only.
+fn truncated(percent: &Figure, interval: Interval, computed: Decimal) -> Interval {
     match (last_digit(percent), percent.central, percent.mention.hedge) {
-        (Some(unit), Some(p), None) => Interval::bounded(interval.low(), Some(p + unit)),
+        (Some(unit), Some(p), None) if (computed / unit).trunc() * unit == p => {
+            Interval::bounded(interval.low(), Some(p + unit))
+        }
         _ => interval,
     }
 }
@@ -309,4 +314,10 @@ fn like_stated(value: Decimal, stated: &Figure) -> String {
         return rounded(value);
     }
     display(value.round_dp(u32::try_from(decimals).unwrap_or(1)))
+}
+
+/// A figure's number as written ("16.0"), when written in digits.
+fn written_number(figure: &Figure) -> Option<String> {
+    let num = figure.amount()?;
+    (!num.digits.is_empty() && num.multiplier == Decimal::ONE).then(|| num.digits.clone())
 }
