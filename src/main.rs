@@ -101,16 +101,16 @@ fn render_output(
     checked: &[(Source, FileReport)],
     errors: &[InputError],
 ) -> String {
+    let reports: Vec<&FileReport> = checked.iter().map(|(_, r)| r).collect();
     match (extract, args.format) {
         (true, Format::Json) => render::extract_json(checked, errors),
-        (true, Format::Pretty) => checked
+        (true, _) => checked
             .iter()
             .map(|(s, r)| render::extract_pretty(s, r))
             .collect(),
-        (false, Format::Json) => {
-            let reports: Vec<&FileReport> = checked.iter().map(|(_, r)| r).collect();
-            render::check_json(&reports, errors)
-        }
+        (false, Format::Json) => render::check_json(&reports, errors),
+        (false, Format::Concise) => render::check_concise(&reports),
+        (false, Format::Github) => render::check_github(&reports, errors),
         (false, Format::Pretty) => {
             let color = io::stdout().is_terminal()
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
@@ -122,7 +122,6 @@ fn render_output(
                 .iter()
                 .map(|(s, r)| render::check_pretty(s, r, options))
                 .collect();
-            let reports: Vec<&FileReport> = checked.iter().map(|(_, r)| r).collect();
             out.push_str(&render::summary(&reports, errors.len()));
             out
         }

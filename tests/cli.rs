@@ -391,3 +391,37 @@ fn rules_and_explain_print_the_catalog() {
     assert_eq!(unknown.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&unknown.stderr).contains("rate-total-mismatch"));
 }
+
+#[test]
+fn concise_and_github_formats() {
+    let dir = temp_dir("formats");
+    std::fs::write(
+        dir.join("draft.md"),
+        "The club grew 25% from 40 to 60 members.\n\nThe ferry carried 120 passengers: 70 adults and 60 children.\n",
+    )
+    .unwrap();
+    let draft = dir.join("draft.md").display().to_string();
+    let missing = dir.join("missing.md").display().to_string();
+
+    let concise = figcheck(&["--format", "concise", &draft]);
+    assert_eq!(concise.status.code(), Some(1));
+    let text = stdout(&concise).replace(&draft, "draft.md");
+    insta::assert_snapshot!("concise_format", text);
+
+    let github = figcheck(&["--format", "github", &draft, &missing]);
+    assert_eq!(
+        github.status.code(),
+        Some(2),
+        "an unreadable file is an input error"
+    );
+    let text = stdout(&github)
+        .replace(&draft, "draft.md")
+        .replace(&missing, "missing.md");
+    insta::assert_snapshot!("github_format", text);
+    // Every line is a workflow command; a percent sign in a message is escaped.
+    assert!(
+        text.lines()
+            .all(|l| l.starts_with("::error ") || l.starts_with("::warning "))
+    );
+    assert!(text.contains("%25"));
+}

@@ -3,10 +3,12 @@
 
 mod catalog;
 mod json;
+mod lines;
 mod pretty;
 
 pub use catalog::{explain_text, rules_text};
 pub use json::{MentionView, check_json, extract_json, mention_views};
+pub use lines::{check_concise, check_github};
 pub use pretty::{check_pretty, extract_pretty, summary};
 
 use serde::Serialize;
@@ -25,6 +27,10 @@ pub enum Format {
     Pretty,
     /// One JSON document (see the README for its fields).
     Json,
+    /// One line per finding: `path:line:column: severity[rule]: message`.
+    Concise,
+    /// GitHub Actions workflow commands, which annotate the lines of a pull request.
+    Github,
 }
 
 /// How pretty output looks.
