@@ -2,8 +2,8 @@
 
 use rust_decimal::Decimal;
 
-use super::{Outcome, display, doc};
-use crate::finding::{Finding, Label, Locator, Verified};
+use super::{Conclusion, Outcome, Verdict, display, doc};
+use crate::finding::{Label, Locator};
 use crate::normalize::Figure;
 
 const RULE: &str = "count-mismatch";
@@ -40,32 +40,21 @@ pub fn check(
         text: locator.text(&(list.0..list.1)).to_string(),
         span: locator.position(&(list.0..list.1)),
     };
-    let mut labels = vec![locator.label("count", count), list_label];
-    labels.sort_by_key(|l| l.span.start);
-    let span = locator.position(&count.mention.span);
-    if holds {
-        let key = if exhaustive {
-            "verified"
-        } else {
-            "verified-partial"
-        };
-        return Some(Outcome::Verified(Verified {
-            rule: RULE,
-            message: doc.message(key, &vals),
-            span,
-            labels,
-        }));
-    }
-    let mut notes = vec![doc.message("listed", &vals)];
-    if !exhaustive {
-        notes.push(doc.message("partial", &vals));
-    }
-    Some(Outcome::Finding(Finding {
+    let conclusion = Conclusion {
         rule: RULE,
-        severity: doc.severity,
-        message: doc.message("title", &vals),
-        span,
-        labels,
-        notes,
-    }))
+        doc,
+        values: &vals,
+        span: locator.position(&count.mention.span),
+        labels: vec![locator.label("count", count), list_label],
+    };
+    let verdict = if holds {
+        Verdict::Verified
+    } else {
+        Verdict::Error
+    };
+    Some(if exhaustive {
+        conclusion.with(verdict, "verified", "title", &["listed"])
+    } else {
+        conclusion.with(verdict, "verified-partial", "title", &["listed", "partial"])
+    })
 }

@@ -4,8 +4,8 @@
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 
-use super::{Outcome, display, doc};
-use crate::finding::{Finding, Locator, Verified};
+use super::{Conclusion, Outcome, Verdict, display, doc};
+use crate::finding::Locator;
 use crate::normalize::{Figure, Resolved};
 
 const RULE: &str = "elapsed-time-mismatch";
@@ -19,6 +19,8 @@ fn year_of(figure: &Figure) -> Option<i16> {
     }
 }
 
+/// The verified relation or the finding, with the messages `key`, `key-verified` and
+/// `key-arithmetic`.
 fn outcome(
     holds: bool,
     key: &str,
@@ -27,30 +29,27 @@ fn outcome(
     main: &Figure,
     locator: &Locator,
 ) -> Outcome {
-    let doc = doc(RULE).expect("catalogued");
-    let mut labels: Vec<_> = figures
-        .iter()
-        .map(|(role, f)| locator.label(role, f))
-        .collect();
-    labels.sort_by_key(|l| l.span.start);
-    let span = locator.position(&main.mention.span);
-    if holds {
-        Outcome::Verified(Verified {
-            rule: RULE,
-            message: doc.message(&format!("{key}-verified"), vals),
-            span,
-            labels,
-        })
+    let conclusion = Conclusion {
+        rule: RULE,
+        doc: doc(RULE).expect("catalogued"),
+        values: vals,
+        span: locator.position(&main.mention.span),
+        labels: figures
+            .iter()
+            .map(|(role, f)| locator.label(role, f))
+            .collect(),
+    };
+    let verdict = if holds {
+        Verdict::Verified
     } else {
-        Outcome::Finding(Finding {
-            rule: RULE,
-            severity: doc.severity,
-            message: doc.message(key, vals),
-            span,
-            labels,
-            notes: vec![doc.message(&format!("{key}-arithmetic"), vals)],
-        })
-    }
+        Verdict::Error
+    };
+    conclusion.with(
+        verdict,
+        &format!("{key}-verified"),
+        key,
+        &[&format!("{key}-arithmetic")],
+    )
 }
 
 /// An age against the birth date or year, counted to the reference date.

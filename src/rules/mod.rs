@@ -284,6 +284,47 @@ enum Verdict {
     Error,
 }
 
+/// What a rule says about one relation, once it has its verdict: the verified relation, or a
+/// finding at the rule's severity (a warning for [`Verdict::Warning`]). `keys` name the
+/// messages: the verified one, the title, and the notes.
+struct Conclusion<'a> {
+    rule: &'static str,
+    doc: &'a RuleDoc,
+    values: &'a [(&'a str, String)],
+    span: crate::source::Position,
+    labels: Vec<crate::finding::Label>,
+}
+
+impl Conclusion<'_> {
+    fn with(self, verdict: Verdict, verified: &str, title: &str, notes: &[&str]) -> Outcome {
+        let mut labels = self.labels;
+        labels.sort_by_key(|l| l.span.start);
+        if verdict == Verdict::Verified {
+            return Outcome::Verified(Verified {
+                rule: self.rule,
+                message: self.doc.message(verified, self.values),
+                span: self.span,
+                labels,
+            });
+        }
+        Outcome::Finding(Finding {
+            rule: self.rule,
+            severity: if verdict == Verdict::Error {
+                self.doc.severity
+            } else {
+                Severity::Warning
+            },
+            message: self.doc.message(title, self.values),
+            span: self.span,
+            labels,
+            notes: notes
+                .iter()
+                .map(|key| self.doc.message(key, self.values))
+                .collect(),
+        })
+    }
+}
+
 /// A decimal for a reader: thousands separated, trailing zeros dropped ("8,740", "0.25").
 pub fn display(value: Decimal) -> String {
     let value = value.normalize();

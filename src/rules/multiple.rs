@@ -2,8 +2,8 @@
 
 use rust_decimal::Decimal;
 
-use super::{Outcome, Verdict, doc, like, rounded};
-use crate::finding::{Finding, Locator, Severity, Verified};
+use super::{Conclusion, Outcome, Verdict, doc, like, rounded};
+use crate::finding::Locator;
 use crate::interval::Interval;
 use crate::link::Bound;
 use crate::normalize::Figure;
@@ -51,30 +51,12 @@ pub fn check(
         ("ratio", rounded(central)),
         ("implied", like(a * factor, from)),
     ];
-    let mut labels = vec![locator.label("from", from), locator.label("to", to)];
-    labels.sort_by_key(|l| l.span.start);
-    let span = locator.position(&to.mention.span);
-    if verdict == Verdict::Verified {
-        return Some(Outcome::Verified(Verified {
-            rule: RULE,
-            message: doc.message("verified", &vals),
-            span,
-            labels,
-        }));
-    }
-    Some(Outcome::Finding(Finding {
+    let conclusion = Conclusion {
         rule: RULE,
-        severity: if verdict == Verdict::Error {
-            doc.severity
-        } else {
-            Severity::Warning
-        },
-        message: doc.message("title", &vals),
-        span,
-        labels,
-        notes: vec![
-            doc.message("arithmetic", &vals),
-            doc.message("implied", &vals),
-        ],
-    }))
+        doc,
+        values: &vals,
+        span: locator.position(&to.mention.span),
+        labels: vec![locator.label("from", from), locator.label("to", to)],
+    };
+    Some(conclusion.with(verdict, "verified", "title", &["arithmetic", "implied"]))
 }

@@ -2,8 +2,8 @@
 
 use rust_decimal::Decimal;
 
-use super::{Outcome, Verdict, doc, like};
-use crate::finding::{Finding, Locator, Severity, Verified};
+use super::{Conclusion, Outcome, Verdict, doc, like};
+use crate::finding::Locator;
 use crate::interval::Interval;
 use crate::normalize::Figure;
 
@@ -57,35 +57,21 @@ pub fn check(
     ];
     let mut labels = vec![locator.label("total", total)];
     labels.extend(parts.iter().map(|p| locator.label("part", p)));
-    labels.sort_by_key(|l| l.span.start);
-    let span = locator.position(&total.mention.span);
-    if verdict == Verdict::Verified {
-        let key = if exhaustive {
-            "verified"
-        } else {
-            "verified-partial"
-        };
-        return Some(Outcome::Verified(Verified {
-            rule: RULE,
-            message: doc.message(key, &vals),
-            span,
-            labels,
-        }));
-    }
-    let mut notes = vec![doc.message("arithmetic", &vals)];
-    if !exhaustive {
-        notes.push(doc.message("partial", &vals));
-    }
-    Some(Outcome::Finding(Finding {
+    let conclusion = Conclusion {
         rule: RULE,
-        severity: if verdict == Verdict::Error {
-            doc.severity
-        } else {
-            Severity::Warning
-        },
-        message: doc.message("title", &vals),
-        span,
+        doc,
+        values: &vals,
+        span: locator.position(&total.mention.span),
         labels,
-        notes,
-    }))
+    };
+    Some(if exhaustive {
+        conclusion.with(verdict, "verified", "title", &["arithmetic"])
+    } else {
+        conclusion.with(
+            verdict,
+            "verified-partial",
+            "title",
+            &["arithmetic", "partial"],
+        )
+    })
 }

@@ -3,9 +3,9 @@
 use jiff::civil::Weekday;
 use rust_decimal::Decimal;
 
-use super::{Outcome, Verdict, display, doc};
+use super::{Conclusion, Outcome, Verdict, display, doc};
 use crate::extract::{EndDay, Payload};
-use crate::finding::{Finding, Locator, Severity, Verified};
+use crate::finding::Locator;
 use crate::interval::Interval;
 use crate::lexicon::lexicon;
 use crate::normalize::{Figure, Resolved, range_days};
@@ -112,35 +112,20 @@ pub fn check(
             format!("{start} to {end} is {days_text}, {counting}"),
         ),
     ];
-    let mut labels = vec![
-        locator.label("range", range),
-        locator.label("length", duration),
-    ];
-    labels.sort_by_key(|l| l.span.start);
-    let span = locator.position(&duration.mention.span);
-    if verdict == Verdict::Verified {
-        let key = if working {
-            "verified-working"
-        } else {
-            "verified"
-        };
-        return Some(Outcome::Verified(Verified {
-            rule: RULE,
-            message: doc.message(key, &vals),
-            span,
-            labels,
-        }));
-    }
-    Some(Outcome::Finding(Finding {
+    let conclusion = Conclusion {
         rule: RULE,
-        severity: if verdict == Verdict::Error {
-            doc.severity
-        } else {
-            Severity::Warning
-        },
-        message: doc.message("title", &vals),
-        span,
-        labels,
-        notes: vec![doc.message("arithmetic", &vals)],
-    }))
+        doc,
+        values: &vals,
+        span: locator.position(&duration.mention.span),
+        labels: vec![
+            locator.label("range", range),
+            locator.label("length", duration),
+        ],
+    };
+    let verified = if working {
+        "verified-working"
+    } else {
+        "verified"
+    };
+    Some(conclusion.with(verdict, verified, "title", &["arithmetic"]))
 }

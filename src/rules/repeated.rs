@@ -1,8 +1,8 @@
 //! `figure-inconsistency`: "7,800 tons of treated water" then "7,300 tons of treated water".
 
-use super::{Outcome, doc};
+use super::{Conclusion, Outcome, Verdict, doc};
 use crate::extract::Payload;
-use crate::finding::{Finding, Locator, Verified};
+use crate::finding::Locator;
 use crate::normalize::Figure;
 
 const RULE: &str = "figure-inconsistency";
@@ -23,25 +23,20 @@ pub fn check(earlier: &Figure, later: &Figure, locator: &Locator) -> Option<Outc
         ("later", text(later)),
         ("stuff", stuff.clone()),
     ];
-    let labels = vec![
-        locator.label("earlier", earlier),
-        locator.label("later", later),
-    ];
-    let span = locator.position(&later.mention.span);
-    if ie.meets(&il) {
-        return Some(Outcome::Verified(Verified {
-            rule: RULE,
-            message: doc.message("verified", &vals),
-            span,
-            labels,
-        }));
-    }
-    Some(Outcome::Finding(Finding {
+    let conclusion = Conclusion {
         rule: RULE,
-        severity: doc.severity,
-        message: doc.message("title", &vals),
-        span,
-        labels,
-        notes: vec![doc.message("arithmetic", &vals)],
-    }))
+        doc,
+        values: &vals,
+        span: locator.position(&later.mention.span),
+        labels: vec![
+            locator.label("earlier", earlier),
+            locator.label("later", later),
+        ],
+    };
+    let verdict = if ie.meets(&il) {
+        Verdict::Verified
+    } else {
+        Verdict::Error
+    };
+    Some(conclusion.with(verdict, "verified", "title", &["arithmetic"]))
 }

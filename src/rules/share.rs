@@ -2,8 +2,8 @@
 
 use rust_decimal::Decimal;
 
-use super::{Outcome, Verdict, display, doc, like, rounded};
-use crate::finding::{Finding, Locator, Severity, Verified};
+use super::{Conclusion, Outcome, Verdict, display, doc, like, rounded};
+use crate::finding::Locator;
 use crate::interval::Interval;
 use crate::normalize::Figure;
 
@@ -86,29 +86,12 @@ pub fn check(
     if !one {
         labels.push(locator.label("whole", whole));
     }
-    labels.sort_by_key(|l| l.span.start);
-    let span = locator.position(&percent.mention.span);
-    if verdict == Verdict::Verified {
-        return Some(Outcome::Verified(Verified {
-            rule: RULE,
-            message: doc.message("verified", &vals),
-            span,
-            labels,
-        }));
-    }
-    Some(Outcome::Finding(Finding {
+    let conclusion = Conclusion {
         rule: RULE,
-        severity: if verdict == Verdict::Error {
-            doc.severity
-        } else {
-            Severity::Warning
-        },
-        message: doc.message("title", &vals),
-        span,
+        doc,
+        values: &vals,
+        span: locator.position(&percent.mention.span),
         labels,
-        notes: vec![
-            doc.message("arithmetic", &vals),
-            doc.message("implied", &vals),
-        ],
-    }))
+    };
+    Some(conclusion.with(verdict, "verified", "title", &["arithmetic", "implied"]))
 }
