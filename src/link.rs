@@ -471,15 +471,19 @@ fn noun_direction(noun: &str) -> Option<bool> {
     }
 }
 
+/// The text between two figures of one sentence, lowercased; `None` across sentences or when
+/// they overlap.
+fn gap_between(prose: &str, a: &Figure, b: &Figure) -> Option<String> {
+    (a.mention.sentence == b.mention.sentence && a.mention.span.end <= b.mention.span.start)
+        .then(|| prose[a.mention.span.end..b.mention.span.start].to_lowercase())
+}
+
 /// "120 passengers: 70 adults and 50 children", "5,000 jobs, including 3,000 in Paris and
 /// 2,500 in Lyon", "70 adults and 50 children, 120 in all": a total and the parts listed right
 /// next to it, all of one kind, with nothing but short words, commas and "and" between the
 /// parts. Anything else in the list (a date, a percentage, a second clause) leaves it alone.
 fn parts_totals(figures: &[Figure], prose: &str) -> Vec<Claim> {
-    let gap = |a: &Figure, b: &Figure| -> Option<String> {
-        (a.mention.sentence == b.mention.sentence && a.mention.span.end <= b.mention.span.start)
-            .then(|| prose[a.mention.span.end..b.mention.span.start].to_lowercase())
-    };
+    let gap = |a: &Figure, b: &Figure| gap_between(prose, a, b);
     // Between two parts: a short noun phrase, then "," or "and" ("70 adults and 50 children").
     let joins = |text: &str| {
         let text = text.trim();
@@ -1153,10 +1157,7 @@ fn range_durations(figures: &[Figure], prose: &str) -> Vec<Claim> {
 /// percentage must close the bracket or the clause, so "(5% of assets)" is not taken for it,
 /// and "one of the ten largest" is an idiom, not a share.
 fn shares(figures: &[Figure], prose: &str) -> Vec<Claim> {
-    let between = |a: &Figure, b: &Figure| -> Option<String> {
-        (a.mention.sentence == b.mention.sentence && a.mention.span.end <= b.mention.span.start)
-            .then(|| prose[a.mention.span.end..b.mention.span.start].to_lowercase())
-    };
+    let between = |a: &Figure, b: &Figure| gap_between(prose, a, b);
     let of_the = |gap: &str| {
         let gap = gap.trim();
         let gap = gap.strip_prefix("out ").unwrap_or(gap);

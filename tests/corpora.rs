@@ -25,6 +25,32 @@ fn corpus(name: &str) -> Vec<Value> {
         .collect()
 }
 
+/// The findings a reviewed file lists — tab-separated id, rule, line, verdict, reason — as
+/// (id, rule, line). Every verdict must be a true catch: a false alarm is fixed, not listed.
+fn reviewed_findings(file: &str) -> BTreeSet<(String, String, String)> {
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(file)).unwrap();
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .skip(1)
+        .map(|l| {
+            let cols: Vec<&str> = l.split('\t').collect();
+            assert!(
+                cols.len() >= 5,
+                "{file}: id, rule, line, verdict, reason: {l}"
+            );
+            assert_eq!(
+                cols[3], "true-catch",
+                "{file}: every listed finding is a true catch: {l}"
+            );
+            (
+                cols[0].to_string(),
+                cols[1].to_string(),
+                cols[2].to_string(),
+            )
+        })
+        .collect()
+}
+
 /// The article's publication date, where the corpus gives one: TempEval's `dct`, Reuters'
 /// `date` ("26-FEB-1987 15:01:01.79").
 fn reference_date(record: &Value) -> Option<jiff::civil::Date> {
@@ -40,27 +66,7 @@ fn reference_date(record: &Value) -> Option<jiff::civil::Date> {
 
 #[test]
 fn news_corpora_raise_no_unreviewed_findings() {
-    let reviewed_text = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus-findings.tsv"),
-    )
-    .unwrap();
-    let reviewed: BTreeSet<(String, String, String)> = reviewed_text
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .skip(1)
-        .map(|l| {
-            let cols: Vec<&str> = l.split('\t').collect();
-            assert!(
-                cols.len() >= 5,
-                "corpus-findings.tsv: id, rule, line, verdict, reason: {l}"
-            );
-            (
-                cols[0].to_string(),
-                cols[1].to_string(),
-                cols[2].to_string(),
-            )
-        })
-        .collect();
+    let reviewed = reviewed_findings("tests/corpus-findings.tsv");
     let mut unreviewed = Vec::new();
     let mut seen = BTreeSet::new();
     let mut articles = 0;
@@ -189,31 +195,7 @@ const WIKITEXT_CONVERSIONS: usize = 393;
 
 #[test]
 fn wikitext_conversions_are_verified_and_every_flag_reviewed() {
-    let reviewed_text = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/wikitext-findings.tsv"),
-    )
-    .unwrap();
-    let reviewed: BTreeSet<(String, String, String)> = reviewed_text
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .skip(1)
-        .map(|l| {
-            let cols: Vec<&str> = l.split('\t').collect();
-            assert!(
-                cols.len() >= 5,
-                "wikitext-findings.tsv: id, rule, line, verdict, reason"
-            );
-            assert_eq!(
-                cols[3], "true-catch",
-                "every flag is a reviewed true catch: {l}"
-            );
-            (
-                cols[0].to_string(),
-                cols[1].to_string(),
-                cols[2].to_string(),
-            )
-        })
-        .collect();
+    let reviewed = reviewed_findings("tests/wikitext-findings.tsv");
     let (mut verified, mut unreviewed) = (0, Vec::new());
     for record in corpus("wikitext2_test") {
         let id = record["id"].as_str().unwrap().to_string();
