@@ -42,7 +42,8 @@ pub enum FailOn {
 #[derive(Debug, Args)]
 pub struct CommonArgs {
     /// Files or folders to check (folders are searched for .md, .markdown and .txt files);
-    /// `-` reads standard input.
+    /// `-` reads standard input. `.jsonl` files, or any input with `--input-format jsonl`, are
+    /// read as one record a line.
     pub paths: Vec<PathBuf>,
     /// The reference date (publication date), YYYY-MM-DD; overrides a date the file states.
     #[arg(long, value_parser = parse_date)]
@@ -66,6 +67,8 @@ pub enum InputArg {
     Auto,
     Text,
     Markdown,
+    /// One JSON record a line: `{"id": …, "text": …, "date": "YYYY-MM-DD"}`.
+    Jsonl,
 }
 
 fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
@@ -77,11 +80,28 @@ impl CommonArgs {
     pub fn settings(&self) -> Settings {
         Settings {
             reference_date: self.date,
+            record_date: None,
             input_format: match self.input_format {
                 InputArg::Auto => None,
                 InputArg::Text => Some(InputFormat::Text),
                 InputArg::Markdown => Some(InputFormat::Markdown),
+                // A record's text is read as plain text.
+                InputArg::Jsonl => Some(InputFormat::Text),
             },
         }
+    }
+}
+
+impl CommonArgs {
+    /// Whether the inputs are JSONL records: by `--input-format jsonl`, or every path ending in
+    /// `.jsonl` with `--input-format auto`.
+    pub fn jsonl(&self) -> bool {
+        self.input_format == InputArg::Jsonl
+            || (self.input_format == InputArg::Auto
+                && !self.paths.is_empty()
+                && self
+                    .paths
+                    .iter()
+                    .all(|p| p.extension().is_some_and(|e| e == "jsonl")))
     }
 }

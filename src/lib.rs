@@ -48,7 +48,11 @@ pub fn check(source: &Source, settings: &Settings) -> FileReport {
             date,
             source: DateSource::Settings,
         })
-        .or(doc.stated_date);
+        .or(doc.stated_date)
+        .or(settings.record_date.map(|date| ReferenceDate {
+            date,
+            source: DateSource::Record,
+        }));
     let sentences = segment::sentences(&doc);
     let mentions = extract::extract(&doc, &sentences);
     let figures = normalize::normalize(mentions, reference.map(|r| r.date));

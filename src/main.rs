@@ -2,6 +2,7 @@
 //! nothing reaches `--fail-on`, 1 when something does, 2 on a usage or input error.
 
 mod cli;
+mod jsonl;
 
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -41,6 +42,9 @@ fn main() -> ExitCode {
             "figcheck: error: no input; name files or folders to check, or - for standard input"
         );
         return ExitCode::from(2);
+    }
+    if args.jsonl() {
+        return jsonl::run(extract, &args);
     }
     let settings = args.settings();
     let (sources, errors) = read_inputs(&args.paths);
@@ -111,6 +115,16 @@ fn render_output(
         (false, Format::Json) => render::check_json(&reports, errors),
         (false, Format::Concise) => render::check_concise(&reports),
         (false, Format::Github) => render::check_github(&reports, errors),
+        (false, Format::Jsonl) => {
+            let mut out: String = reports
+                .iter()
+                .map(|r| render::check_jsonl_line(None, r))
+                .collect();
+            for e in errors {
+                out.push_str(&render::error_jsonl_line(&e.path, None, &e.message));
+            }
+            out
+        }
         (false, Format::Pretty) => {
             let color = io::stdout().is_terminal()
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());

@@ -10,4 +10,7 @@ pub struct Settings {
     pub reference_date: Option<Date>,
     /// The input format; `None` picks one from the path.
     pub input_format: Option<InputFormat>,
+    /// A date that comes with the text, such as a JSONL record's `date`: used when neither
+    /// `reference_date` nor the document gives one.
+    pub record_date: Option<Date>,
 }

@@ -425,3 +425,70 @@ fn concise_and_github_formats() {
     );
     assert!(text.contains("%25"));
 }
+
+#[test]
+fn jsonl_records_are_checked_one_by_one() {
+    let dir = temp_dir("jsonl");
+    let input = dir.join("archive.jsonl");
+    std::fs::write(
+        &input,
+        concat!(
+            "{\"id\": \"a1\", \"text\": \"The club grew 25% from 40 to 60 members.\", \"date\": \"2024-03-04\"}\n",
+            "not json\n",
+            "\n",
+            "{\"id\": 2, \"text\": \"Japan released 7,800 tons through Oct. 23, releasing 460 tons per day.\", \"date\": \"2023-10-05T09:00:00\"}\n",
+            "{\"id\": \"x\"}\n",
+            "{\"id\": \"ok\", \"text\": \"Nothing to check here.\"}\n",
+        ),
+    )
+    .unwrap();
+    let path = input.display().to_string();
+
+    // One line per record, in order; a bad line is an error record with its line number.
+    let out = figcheck(&["--format", "jsonl", &path]);
+    assert_eq!(out.status.code(), Some(2), "bad lines make exit code 2");
+    let text = stdout(&out).replace(&path, "archive.jsonl");
+    let lines: Vec<Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect();
+    assert_eq!(lines.len(), 5);
+    assert_eq!(lines[0]["id"], "a1");
+    assert_eq!(lines[0]["reference_date_source"], "record");
+    assert_eq!(lines[1]["line"], 2);
+    assert_eq!(lines[2]["id"], "2");
+    assert_eq!(lines[2]["findings"][0]["rule"], "rate-total-mismatch");
+    assert_eq!(lines[3]["line"], 5);
+    assert_eq!(lines[4]["findings"].as_array().map(Vec::len), Some(0));
+    // Spans are byte offsets into the record's own text.
+    let span = &lines[2]["findings"][0]["span"];
+    assert_eq!(span["start"], 15);
+    insta::assert_snapshot!("jsonl_records", text);
+
+    // Standard input, named as JSONL, gives the same records.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_figcheck"))
+        .args(["--input-format", "jsonl", "--format", "concise", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    {
+        use std::io::Write;
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(&std::fs::read(&input).unwrap())
+            .unwrap();
+    }
+    let piped = child.wait_with_output().unwrap();
+    assert_eq!(piped.status.code(), Some(2));
+    assert_eq!(stdout(&piped).lines().count(), 2, "two findings");
+    let errors = String::from_utf8(piped.stderr).unwrap();
+    assert!(errors.contains("-:2: not JSON"), "{errors}");
+    assert!(
+        errors.contains("-:5: record \"x\": no \"text\" string"),
+        "{errors}"
+    );
+}

@@ -38,6 +38,8 @@ pub enum DateSource {
     Settings,
     /// A `date:` line in Markdown front matter.
     FrontMatter,
+    /// The `date` of a JSONL record.
+    Record,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -43,6 +43,24 @@ struct CheckOutput<'a> {
     errors: &'a [InputError],
 }
 
+/// One report as one line of JSON, for `--format jsonl`: the fields of a file in
+/// [`check_json`], and the record's `id` when the input was a JSONL record.
+pub fn check_jsonl_line(id: Option<&str>, report: &FileReport) -> String {
+    #[derive(Serialize)]
+    struct Line<'a> {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        id: Option<&'a str>,
+        #[serde(flatten)]
+        report: &'a FileReport,
+    }
+    serde_json::to_string(&Line { id, report }).expect("reports serialize") + "\n"
+}
+
+/// An input line that could not be checked, as one line of JSON: `{"path", "line", "error"}`.
+pub fn error_jsonl_line(path: &str, line: Option<usize>, error: &str) -> String {
+    serde_json::json!({ "path": path, "line": line, "error": error }).to_string() + "\n"
+}
+
 pub fn check_json(reports: &[&FileReport], errors: &[InputError]) -> String {
     let output = CheckOutput {
         version: VERSION,

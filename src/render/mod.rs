@@ -7,9 +7,11 @@ mod lines;
 mod pretty;
 
 pub use catalog::{explain_text, rules_text};
-pub use json::{MentionView, check_json, extract_json, mention_views};
+pub use json::{
+    MentionView, check_json, check_jsonl_line, error_jsonl_line, extract_json, mention_views,
+};
 pub use lines::{check_concise, check_github};
-pub use pretty::{check_pretty, extract_pretty, summary};
+pub use pretty::{check_pretty, extract_pretty, summary, summary_line};
 
 use serde::Serialize;
 
@@ -31,6 +33,8 @@ pub enum Format {
     Concise,
     /// GitHub Actions workflow commands, which annotate the lines of a pull request.
     Github,
+    /// One JSON object a line, one per file or JSONL record, written as each is checked.
+    Jsonl,
 }
 
 /// How pretty output looks.

@@ -62,6 +62,7 @@ fn verbose_lines(report: &FileReport) -> String {
             let from = match source {
                 DateSource::Settings => "--date",
                 DateSource::FrontMatter => "front matter",
+                DateSource::Record => "the record's date",
             };
             let _ = writeln!(out, "{path}: reference date {date} (from {from})");
         }
@@ -98,6 +99,24 @@ pub fn summary(reports: &[&FileReport], input_errors: usize) -> String {
             .filter(|f| f.severity == severity)
             .count()
     };
+    summary_line(
+        count(Severity::Error),
+        count(Severity::Warning),
+        reports.len(),
+        input_errors,
+        "file",
+    )
+}
+
+/// The closing line from counts: "1 error, 0 warnings in 2 files checked"; `noun` names what
+/// was checked ("file", "record").
+pub fn summary_line(
+    errors: usize,
+    warnings: usize,
+    files: usize,
+    input_errors: usize,
+    noun: &str,
+) -> String {
     let plural = |n: usize, word: &str| {
         if n == 1 {
             format!("{n} {word}")
@@ -105,7 +124,6 @@ pub fn summary(reports: &[&FileReport], input_errors: usize) -> String {
             format!("{n} {word}s")
         }
     };
-    let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
     let mut line = if errors + warnings == 0 {
         "no findings".to_string()
     } else {
@@ -115,9 +133,9 @@ pub fn summary(reports: &[&FileReport], input_errors: usize) -> String {
             plural(warnings, "warning")
         )
     };
-    let _ = write!(line, " in {} checked", plural(reports.len(), "file"));
+    let _ = write!(line, " in {} checked", plural(files, noun));
     if input_errors > 0 {
-        let _ = write!(line, "; {} could not be read", plural(input_errors, "file"));
+        let _ = write!(line, "; {} could not be read", plural(input_errors, noun));
     }
     line + "\n"
 }

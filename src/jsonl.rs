@@ -1,0 +1,238 @@
+//! JSONL input: one record a line, `{"id": …, "text": …, "date": "YYYY-MM-DD"}`, from files or
+//! standard input, each checked and reported as soon as it is read, so an archive of any size
+//! runs in the memory of one record. A line that is not such a record is reported with its
+//! line number, and the others are still checked.
+
+use std::io::{self, BufRead, BufReader, IsTerminal, Write};
+use std::process::ExitCode;
+
+use figcheck::finding::Severity;
+use figcheck::render::{self, Format, PrettyOptions};
+use figcheck::{FileReport, Source};
+use serde_json::Value;
+
+use crate::cli::{CommonArgs, FailOn};
+
+/// A record read from a line.
+struct Record {
+    id: String,
+    text: String,
+    date: Option<jiff::civil::Date>,
+}
+
+fn record(line: &str) -> Result<Record, String> {
+    let value: Value = serde_json::from_str(line).map_err(|e| format!("not JSON: {e}"))?;
+    let id = match &value["id"] {
+        Value::String(s) => s.clone(),
+        Value::Number(n) => n.to_string(),
+        Value::Null => return Err("no \"id\"".into()),
+        _ => return Err("\"id\" is neither a string nor a number".into()),
+    };
+    let text = value["text"]
+        .as_str()
+        .ok_or_else(|| format!("record {id:?}: no \"text\" string"))?
+        .to_string();
+    let date = match &value["date"] {
+        Value::Null => None,
+        Value::String(s) => Some(
+            s.get(..10)
+                .and_then(|d| d.parse().ok())
+                .ok_or_else(|| format!("record {id:?}: \"date\" is not YYYY-MM-DD"))?,
+        ),
+        _ => return Err(format!("record {id:?}: \"date\" is not a string")),
+    };
+    Ok(Record { id, text, date })
+}
+
+/// Reads every JSONL input in turn and writes each record's report as it goes.
+pub fn run(extract: bool, args: &CommonArgs) -> ExitCode {
+    let mut out = io::stdout().lock();
+    let color =
+        io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let options = PrettyOptions {
+        color: color && args.format == Format::Pretty,
+        verbose: args.verbose,
+    };
+    let threshold = match args.fail_on {
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Never => None,
+    };
+    let (mut errors, mut warnings, mut records, mut bad) = (0, 0, 0, 0);
+    let mut failing = false;
+    let mut collected: Vec<FileReport> = Vec::new();
+    let mut extracted: Vec<(Source, FileReport)> = Vec::new();
+    let mut input_errors = Vec::new();
+    for path in &args.paths {
+        let name = path.display().to_string();
+        let reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
+            Box::new(BufReader::new(io::stdin()))
+        } else {
+            match std::fs::File::open(path) {
+                Ok(file) => Box::new(BufReader::new(file)),
+                Err(e) => {
+                    bad += 1;
+                    report_error(
+                        &mut out,
+                        args.format,
+                        &name,
+                        None,
+                        &e.to_string(),
+                        &mut input_errors,
+                    );
+                    continue;
+                }
+            }
+        };
+        for (n, line) in reader.split(b'\n').enumerate() {
+            let line_number = n + 1;
+            let line = match line {
+                Ok(bytes) => bytes,
+                Err(e) => {
+                    bad += 1;
+                    report_error(
+                        &mut out,
+                        args.format,
+                        &name,
+                        Some(line_number),
+                        &e.to_string(),
+                        &mut input_errors,
+                    );
+                    break;
+                }
+            };
+            let line = match String::from_utf8(line) {
+                Ok(text) => text,
+                Err(e) => {
+                    bad += 1;
+                    let message = format!(
+                        "not valid UTF-8 (first bad byte at offset {})",
+                        e.utf8_error().valid_up_to()
+                    );
+                    report_error(
+                        &mut out,
+                        args.format,
+                        &name,
+                        Some(line_number),
+                        &message,
+                        &mut input_errors,
+                    );
+                    continue;
+                }
+            };
+            if line.trim().is_empty() {
+                continue;
+            }
+            let record = match record(&line) {
+                Ok(record) => record,
+                Err(message) => {
+                    bad += 1;
+                    report_error(
+                        &mut out,
+                        args.format,
+                        &name,
+                        Some(line_number),
+                        &message,
+                        &mut input_errors,
+                    );
+                    continue;
+                }
+            };
+            records += 1;
+            let mut settings = args.settings();
+            settings.record_date = record.date;
+            let source = Source::new(record.id.clone(), record.text);
+            let mut report = figcheck::check(&source, &settings);
+            errors += report
+                .findings
+                .iter()
+                .filter(|f| f.severity == Severity::Error)
+                .count();
+            warnings += report
+                .findings
+                .iter()
+                .filter(|f| f.severity == Severity::Warning)
+                .count();
+            failing |= threshold.is_some_and(|t| report.findings.iter().any(|f| f.severity >= t));
+            let text = match (extract, args.format) {
+                // One JSON document needs every record: they are kept, without their figures
+                // when only the findings are wanted.
+                (true, Format::Json) => {
+                    extracted.push((source, report));
+                    continue;
+                }
+                (false, Format::Json) => {
+                    report.figures.clear();
+                    collected.push(report);
+                    continue;
+                }
+                (true, _) => render::extract_pretty(&source, &report),
+                (false, Format::Pretty) => render::check_pretty(&source, &report, options),
+                (false, Format::Concise) => render::check_concise(&[&report]),
+                (false, Format::Github) => render::check_github(&[&report], &[]),
+                (false, Format::Jsonl) => render::check_jsonl_line(Some(&record.id), &report),
+            };
+            if let Err(code) = write(&mut out, &text) {
+                return code;
+            }
+        }
+    }
+    let closing = match args.format {
+        Format::Json if extract => render::extract_json(&extracted, &input_errors),
+        Format::Json => {
+            let reports: Vec<&FileReport> = collected.iter().collect();
+            render::check_json(&reports, &input_errors)
+        }
+        Format::Pretty if !extract => {
+            render::summary_line(errors, warnings, records, bad, "record")
+        }
+        _ => String::new(),
+    };
+    if let Err(code) = write(&mut out, &closing) {
+        return code;
+    }
+    if bad > 0 {
+        ExitCode::from(2)
+    } else if failing && !extract {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// A line or file that could not be checked: an error record in JSONL output, a line on
+/// standard error otherwise (and kept for a JSON document's `errors`).
+fn report_error(
+    out: &mut impl Write,
+    format: Format,
+    path: &str,
+    line: Option<usize>,
+    message: &str,
+    errors: &mut Vec<render::InputError>,
+) {
+    let place = match line {
+        Some(n) => format!("{path}:{n}"),
+        None => path.to_string(),
+    };
+    if format == Format::Jsonl {
+        let _ = out.write_all(render::error_jsonl_line(path, line, message).as_bytes());
+    } else {
+        eprintln!("figcheck: error: {place}: {message}");
+    }
+    errors.push(render::InputError {
+        path: place,
+        message: message.to_string(),
+    });
+}
+
+/// Writes text; a closed pipe ends the run quietly (exit 0), any other failure is an error.
+fn write(out: &mut impl Write, text: &str) -> Result<(), ExitCode> {
+    match out.write_all(text.as_bytes()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Err(ExitCode::SUCCESS),
+        Err(e) => {
+            eprintln!("figcheck: error: writing the report: {e}");
+            Err(ExitCode::from(2))
+        }
+    }
+}
