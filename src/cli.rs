@@ -41,7 +41,8 @@ pub enum FailOn {
 
 #[derive(Debug, Args)]
 pub struct CommonArgs {
-    /// Files or folders to check (folders are searched for .md, .markdown and .txt files);
+    /// Files or folders to check (folders are searched for .md, .markdown, .html, .htm and
+    /// .txt files);
     /// `-` reads standard input. `.jsonl` files, or any input with `--input-format jsonl`, are
     /// read as one record a line.
     pub paths: Vec<PathBuf>,
@@ -67,6 +68,7 @@ pub enum InputArg {
     Auto,
     Text,
     Markdown,
+    Html,
     /// One JSON record a line: `{"id": …, "text": …, "date": "YYYY-MM-DD"}`.
     Jsonl,
 }
@@ -85,6 +87,7 @@ impl CommonArgs {
                 InputArg::Auto => None,
                 InputArg::Text => Some(InputFormat::Text),
                 InputArg::Markdown => Some(InputFormat::Markdown),
+                InputArg::Html => Some(InputFormat::Html),
                 // A record's text is read as plain text.
                 InputArg::Jsonl => Some(InputFormat::Text),
             },

@@ -191,7 +191,7 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>, errors: &mut Vec<InputError>) {
             walk(&path, found, errors);
         } else if matches!(
             path.extension().and_then(|e| e.to_str()),
-            Some("md" | "markdown" | "txt")
+            Some("md" | "markdown" | "txt" | "html" | "htm")
         ) {
             found.push(path);
         }

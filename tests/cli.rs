@@ -492,3 +492,45 @@ fn jsonl_records_are_checked_one_by_one() {
         "{errors}"
     );
 }
+
+#[test]
+fn html_pages_are_read_with_spans_into_the_original_bytes() {
+    let dir = temp_dir("html");
+    let page = concat!(
+        "<!doctype html><html><head>",
+        "<meta property=\"article:published_time\" content=\"2023-10-05T09:00:00+09:00\">",
+        "<script>var total = 7800;</script></head><body>",
+        "<h1>Release&nbsp;plan</h1>",
+        "<p>Japan will let out some <b>7,800&nbsp;tons</b> of treated water through Oct. 23, ",
+        "releasing some 460 tons per day.</p>",
+        "<pre>1 ton per day for 2 days, 9 tons</pre></body></html>\n",
+    );
+    std::fs::write(dir.join("story.html"), page).unwrap();
+    let path = dir.join("story.html").display().to_string();
+    let out = figcheck(&["--format", "json", &path]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let file = &report["files"][0];
+    assert_eq!(file["reference_date"], "2023-10-05");
+    assert_eq!(file["reference_date_source"], "html");
+    let findings = file["findings"].as_array().unwrap();
+    assert_eq!(
+        findings.len(),
+        1,
+        "the code in <pre> and <script> is not read"
+    );
+    assert_eq!(findings[0]["rule"], "rate-total-mismatch");
+    // Every label's span slices the original page to the text it names, entity and all.
+    let mut total = None;
+    for label in findings[0]["labels"].as_array().unwrap() {
+        let (start, end) = (
+            label["span"]["start"].as_u64().unwrap() as usize,
+            label["span"]["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&page[start..end], label["text"].as_str().unwrap());
+        if label["role"] == "total" {
+            total = Some(&page[start..end]);
+        }
+    }
+    assert_eq!(total, Some("some <b>7,800&nbsp;tons"));
+}

@@ -12,7 +12,10 @@ pub fn unit_after(text: &str, at: usize) -> Option<(usize, usize)> {
             .trim_start_matches([' ', '\u{a0}', '\u{202f}', '-'])
             .len();
     let gap_text = &rest[..gap];
-    if gap_text.chars().count() > 1 {
+    // One space, no-break space or hyphen; more plain spaces are markup masked in place
+    // ("**7,800** tons", "7,800&nbsp;tons").
+    let hyphen = gap_text.contains('-');
+    if gap_text.chars().filter(|c| *c != ' ').count() > 1 || (hyphen && gap_text != "-") {
         return None;
     }
     let (unit, len) = match lexicon().unit_at(&rest[gap..], true) {

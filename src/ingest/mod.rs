@@ -2,6 +2,7 @@
 //! prose masked (blanked to spaces, byte for byte, so every offset still points into the
 //! original), the blocks of prose, and the reference date if the document states one.
 
+mod html;
 mod markdown;
 mod text;
 
@@ -16,14 +17,18 @@ use crate::source::{Source, Span};
 pub enum InputFormat {
     Text,
     Markdown,
+    Html,
 }
 
 impl InputFormat {
-    /// The format a path's extension suggests: Markdown for `.md` and `.markdown`, text otherwise.
+    /// The format a path's extension suggests: Markdown for `.md` and `.markdown`, HTML for
+    /// `.html` and `.htm`, text otherwise.
     pub fn from_path(path: &str) -> InputFormat {
         let lower = path.to_ascii_lowercase();
         if lower.ends_with(".md") || lower.ends_with(".markdown") {
             InputFormat::Markdown
+        } else if lower.ends_with(".html") || lower.ends_with(".htm") {
+            InputFormat::Html
         } else {
             InputFormat::Text
         }
@@ -40,6 +45,8 @@ pub enum DateSource {
     FrontMatter,
     /// The `date` of a JSONL record.
     Record,
+    /// An HTML page's `article:published_time` meta or first `<time datetime>`.
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,6 +71,7 @@ pub fn ingest(source: &Source, format: InputFormat) -> Document<'_> {
     match format {
         InputFormat::Text => text::ingest(source),
         InputFormat::Markdown => markdown::ingest(source),
+        InputFormat::Html => html::ingest(source),
     }
 }
 

@@ -63,6 +63,7 @@ fn verbose_lines(report: &FileReport) -> String {
                 DateSource::Settings => "--date",
                 DateSource::FrontMatter => "front matter",
                 DateSource::Record => "the record's date",
+                DateSource::Html => "the page's metadata",
             };
             let _ = writeln!(out, "{path}: reference date {date} (from {from})");
         }
