@@ -2,8 +2,11 @@
 
 use std::path::PathBuf;
 
+use std::io::IsTerminal;
+
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use figcheck::Settings;
+use figcheck::finding::Severity;
 use figcheck::ingest::InputFormat;
 use figcheck::render::Format;
 
@@ -37,6 +40,22 @@ pub enum FailOn {
     Error,
     Warning,
     Never,
+}
+
+impl FailOn {
+    /// The lowest severity that fails the run, if any does.
+    pub fn threshold(self) -> Option<Severity> {
+        match self {
+            FailOn::Error => Some(Severity::Error),
+            FailOn::Warning => Some(Severity::Warning),
+            FailOn::Never => None,
+        }
+    }
+}
+
+/// Whether pretty output gets colour: on a terminal, unless `NO_COLOR` is set.
+pub fn color_output() -> bool {
+    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
 #[derive(Debug, Args)]

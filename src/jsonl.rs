@@ -3,7 +3,7 @@
 //! runs in the memory of one record. A line that is not such a record is reported with its
 //! line number, and the others are still checked.
 
-use std::io::{self, BufRead, BufReader, IsTerminal, Write};
+use std::io::{self, BufRead, BufReader, Write};
 use std::process::ExitCode;
 
 use figcheck::finding::Severity;
@@ -11,7 +11,8 @@ use figcheck::render::{self, Format, PrettyOptions};
 use figcheck::{FileReport, Source};
 use serde_json::Value;
 
-use crate::cli::{CommonArgs, FailOn};
+use crate::cli::{CommonArgs, color_output};
+use crate::decode_utf8;
 
 /// A record read from a line.
 struct Record {
@@ -47,18 +48,12 @@ fn record(line: &str) -> Result<Record, String> {
 /// Reads every JSONL input in turn and writes each record's report as it goes.
 pub fn run(extract: bool, args: &CommonArgs) -> ExitCode {
     let mut out = io::stdout().lock();
-    let color =
-        io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let options = PrettyOptions {
-        color: color && args.format == Format::Pretty,
+        color: args.format == Format::Pretty && color_output(),
         verbose: args.verbose,
     };
-    let threshold = match args.fail_on {
-        FailOn::Error => Some(Severity::Error),
-        FailOn::Warning => Some(Severity::Warning),
-        FailOn::Never => None,
-    };
-    let (mut errors, mut warnings, mut records, mut bad) = (0, 0, 0, 0);
+    let threshold = args.fail_on.threshold();
+    let (mut errors, mut warnings, mut records) = (0, 0, 0);
     let mut failing = false;
     let mut collected: Vec<FileReport> = Vec::new();
     let mut extracted: Vec<(Source, FileReport)> = Vec::new();
@@ -71,7 +66,6 @@ pub fn run(extract: bool, args: &CommonArgs) -> ExitCode {
             match std::fs::File::open(path) {
                 Ok(file) => Box::new(BufReader::new(file)),
                 Err(e) => {
-                    bad += 1;
                     report_error(
                         &mut out,
                         args.format,
@@ -85,56 +79,31 @@ pub fn run(extract: bool, args: &CommonArgs) -> ExitCode {
             }
         };
         for (n, line) in reader.split(b'\n').enumerate() {
-            let line_number = n + 1;
-            let line = match line {
-                Ok(bytes) => bytes,
-                Err(e) => {
-                    bad += 1;
-                    report_error(
-                        &mut out,
-                        args.format,
-                        &name,
-                        Some(line_number),
-                        &e.to_string(),
-                        &mut input_errors,
-                    );
-                    break;
-                }
-            };
-            let line = match String::from_utf8(line) {
-                Ok(text) => text,
-                Err(e) => {
-                    bad += 1;
-                    let message = format!(
-                        "not valid UTF-8 (first bad byte at offset {})",
-                        e.utf8_error().valid_up_to()
-                    );
-                    report_error(
-                        &mut out,
-                        args.format,
-                        &name,
-                        Some(line_number),
-                        &message,
-                        &mut input_errors,
-                    );
-                    continue;
-                }
-            };
-            if line.trim().is_empty() {
-                continue;
-            }
-            let record = match record(&line) {
-                Ok(record) => record,
+            // A read error ends the file: reading on would only repeat it.
+            let read_error = line.as_ref().err().map(ToString::to_string);
+            let parsed = line
+                .map_err(|e| e.to_string())
+                .and_then(decode_utf8)
+                .and_then(|text| match text.trim() {
+                    "" => Ok(None),
+                    _ => record(&text).map(Some),
+                });
+            let record = match parsed {
+                Ok(Some(record)) => record,
+                Ok(None) => continue,
                 Err(message) => {
-                    bad += 1;
+                    let line = Some(n + 1);
                     report_error(
                         &mut out,
                         args.format,
                         &name,
-                        Some(line_number),
+                        line,
                         &message,
                         &mut input_errors,
                     );
+                    if read_error.is_some() {
+                        break;
+                    }
                     continue;
                 }
             };
@@ -143,16 +112,9 @@ pub fn run(extract: bool, args: &CommonArgs) -> ExitCode {
             settings.record_date = record.date;
             let source = Source::new(record.id.clone(), record.text);
             let mut report = figcheck::check(&source, &settings);
-            errors += report
-                .findings
-                .iter()
-                .filter(|f| f.severity == Severity::Error)
-                .count();
-            warnings += report
-                .findings
-                .iter()
-                .filter(|f| f.severity == Severity::Warning)
-                .count();
+            let count = |s: Severity| report.findings.iter().filter(|f| f.severity == s).count();
+            errors += count(Severity::Error);
+            warnings += count(Severity::Warning);
             failing |= threshold.is_some_and(|t| report.findings.iter().any(|f| f.severity >= t));
             let text = match (extract, args.format) {
                 // One JSON document needs every record: they are kept, without their figures
@@ -184,14 +146,14 @@ pub fn run(extract: bool, args: &CommonArgs) -> ExitCode {
             render::check_json(&reports, &input_errors)
         }
         Format::Pretty if !extract => {
-            render::summary_line(errors, warnings, records, bad, "record")
+            render::summary_line(errors, warnings, records, input_errors.len(), "record")
         }
         _ => String::new(),
     };
     if let Err(code) = write(&mut out, &closing) {
         return code;
     }
-    if bad > 0 {
+    if !input_errors.is_empty() {
         ExitCode::from(2)
     } else if failing && !extract {
         ExitCode::from(1)

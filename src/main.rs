@@ -4,16 +4,15 @@
 mod cli;
 mod jsonl;
 
-use std::io::{self, IsTerminal, Read, Write};
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Parser;
-use figcheck::finding::Severity;
 use figcheck::render::{self, Format, InputError, PrettyOptions};
 use figcheck::{FileReport, Source};
 
-use cli::{Cli, Command, CommonArgs, FailOn};
+use cli::{Cli, Command, CommonArgs};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -69,11 +68,7 @@ fn main() -> ExitCode {
     if !errors.is_empty() {
         return ExitCode::from(2);
     }
-    let threshold = match args.fail_on {
-        FailOn::Error => Some(Severity::Error),
-        FailOn::Warning => Some(Severity::Warning),
-        FailOn::Never => None,
-    };
+    let threshold = args.fail_on.threshold();
     let failing = threshold.is_some_and(|t| {
         !extract
             && checked
@@ -126,10 +121,8 @@ fn render_output(
             out
         }
         (false, Format::Pretty) => {
-            let color = io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
             let options = PrettyOptions {
-                color,
+                color: cli::color_output(),
                 verbose: args.verbose,
             };
             let mut out: String = checked
@@ -210,14 +203,21 @@ fn read_file(path: &Path, files: &mut Vec<Source>, errors: &mut Vec<InputError>)
 }
 
 fn push_decoded(name: &str, bytes: Vec<u8>, files: &mut Vec<Source>, errors: &mut Vec<InputError>) {
-    match String::from_utf8(bytes) {
+    match decode_utf8(bytes) {
         Ok(text) => files.push(Source::new(name, text)),
-        Err(e) => errors.push(InputError {
+        Err(message) => errors.push(InputError {
             path: name.to_string(),
-            message: format!(
-                "not valid UTF-8 (first bad byte at offset {})",
-                e.utf8_error().valid_up_to()
-            ),
+            message,
         }),
     }
+}
+
+/// Bytes as UTF-8 text, or the error naming the first bad byte's offset.
+fn decode_utf8(bytes: Vec<u8>) -> Result<String, String> {
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "not valid UTF-8 (first bad byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )
+    })
 }
