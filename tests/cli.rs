@@ -16,6 +16,21 @@ fn figcheck(args: &[&str]) -> Output {
         .expect("figcheck runs")
 }
 
+/// The binary with `input` on its standard input.
+fn figcheck_stdin(args: &[&str], input: &[u8]) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_figcheck"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("figcheck runs");
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().expect("figcheck finishes")
+}
+
 fn stdout(output: &Output) -> String {
     String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
 }
@@ -231,20 +246,10 @@ fn no_input_is_a_usage_error() {
 
 #[test]
 fn reads_standard_input_and_folders() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_figcheck"))
-        .args(["--input-format", "text", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    use std::io::Write;
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"The crew pumped 300 litres a minute for two hours, 9,000 litres in all.\n")
-        .unwrap();
-    let output = child.wait_with_output().unwrap();
+    let output = figcheck_stdin(
+        &["--input-format", "text", "-"],
+        b"The crew pumped 300 litres a minute for two hours, 9,000 litres in all.\n",
+    );
     assert_eq!(output.status.code(), Some(1));
     assert!(stdout(&output).contains("error[rate-total-mismatch]"));
 
@@ -466,23 +471,10 @@ fn jsonl_records_are_checked_one_by_one() {
     insta::assert_snapshot!("jsonl_records", text);
 
     // Standard input, named as JSONL, gives the same records.
-    let mut child = Command::new(env!("CARGO_BIN_EXE_figcheck"))
-        .args(["--input-format", "jsonl", "--format", "concise", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    {
-        use std::io::Write;
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(&std::fs::read(&input).unwrap())
-            .unwrap();
-    }
-    let piped = child.wait_with_output().unwrap();
+    let piped = figcheck_stdin(
+        &["--input-format", "jsonl", "--format", "concise", "-"],
+        &std::fs::read(&input).unwrap(),
+    );
     assert_eq!(piped.status.code(), Some(2));
     assert_eq!(stdout(&piped).lines().count(), 2, "two findings");
     let errors = String::from_utf8(piped.stderr).unwrap();
