@@ -17,12 +17,14 @@
 //! relation, is doubled: a plant outside every rule's scope, counted apart.
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use figcheck::extract::{DateExpr, Payload};
 use figcheck::{FileReport, Settings, Source};
 use rust_decimal::Decimal;
-use serde_json::Value;
+#[path = "../tests/common/corpus.rs"]
+mod corpus;
+
+use corpus::{corpus, reference_date};
 
 const CORPORA: &[&str] = &["bbc2005", "reuters21578", "tempeval3_news"];
 
@@ -50,15 +52,10 @@ struct Tally {
 
 fn main() {
     let show_misses = std::env::args().any(|a| a == "--misses");
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora");
     let mut tallies: BTreeMap<&'static str, Tally> = BTreeMap::new();
     let (mut outside, mut outside_caught, mut articles) = (0, 0, 0);
-    for corpus in CORPORA {
-        let path = root.join(corpus).join("articles.jsonl");
-        let text =
-            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        for line in text.lines().filter(|l| !l.trim().is_empty()) {
-            let record: Value = serde_json::from_str(line).expect("a JSON line");
+    for name in CORPORA {
+        for record in corpus(name) {
             let (Some(id), Some(body)) = (record["id"].as_str(), record["text"].as_str()) else {
                 continue;
             };
@@ -229,18 +226,6 @@ fn main() {
     println!(
         "outside every rule's scope: {outside} plants, {outside_caught} with a finding on the planted figure"
     );
-}
-
-/// The article's publication date, as the corpus test reads it.
-fn reference_date(record: &Value) -> Option<jiff::civil::Date> {
-    if let Some(dct) = record["dct"].as_str() {
-        return dct.parse().ok();
-    }
-    let date = record["date"].as_str()?.split_whitespace().next()?;
-    jiff::fmt::strtime::parse("%d-%b-%Y", date)
-        .ok()?
-        .to_date()
-        .ok()
 }
 
 /// Whether a figure's text starts with a hedge that leaves one end open.

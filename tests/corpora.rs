@@ -8,21 +8,38 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
+use figcheck::finding::Finding;
 use figcheck::{Settings, Source};
+
+#[path = "common/corpus.rs"]
+mod corpus;
+
+use corpus::{corpus, reference_date};
 use serde_json::Value;
 
-fn corpus(name: &str) -> Vec<Value> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join(format!("../shared/corpora/{name}/articles.jsonl"));
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!(
-            "{}: {e} (../shared must sit beside the repository)",
-            path.display()
-        )
-    });
-    text.lines()
-        .map(|line| serde_json::from_str(line).expect("corpus lines are JSON"))
-        .collect()
+/// Sorts an article's findings: each one not in `reviewed` is written to `unreviewed`; every
+/// one's key goes into `seen`.
+fn review(
+    id: &str,
+    findings: Vec<Finding>,
+    reviewed: &BTreeSet<(String, String, String)>,
+    unreviewed: &mut Vec<String>,
+    seen: &mut BTreeSet<(String, String, String)>,
+) {
+    for finding in findings {
+        let key = (
+            id.to_string(),
+            finding.rule.to_string(),
+            finding.span.line.to_string(),
+        );
+        if !reviewed.contains(&key) {
+            unreviewed.push(format!(
+                "{}\t{}\t{}\t{}",
+                key.0, key.1, key.2, finding.message
+            ));
+        }
+        seen.insert(key);
+    }
 }
 
 /// The findings a reviewed file lists — tab-separated id, rule, line, verdict, reason — as
@@ -51,19 +68,6 @@ fn reviewed_findings(file: &str) -> BTreeSet<(String, String, String)> {
         .collect()
 }
 
-/// The article's publication date, where the corpus gives one: TempEval's `dct`, Reuters'
-/// `date` ("26-FEB-1987 15:01:01.79").
-fn reference_date(record: &Value) -> Option<jiff::civil::Date> {
-    if let Some(dct) = record["dct"].as_str() {
-        return dct.parse().ok();
-    }
-    let date = record["date"].as_str()?.split_whitespace().next()?;
-    jiff::fmt::strtime::parse("%d-%b-%Y", date)
-        .ok()?
-        .to_date()
-        .ok()
-}
-
 #[test]
 fn news_corpora_raise_no_unreviewed_findings() {
     let reviewed = reviewed_findings("tests/corpus-findings.tsv");
@@ -80,20 +84,7 @@ fn news_corpora_raise_no_unreviewed_findings() {
             };
             let source = Source::new(id.clone(), record["text"].as_str().unwrap());
             let report = figcheck::check(&source, &settings);
-            for finding in report.findings {
-                let key = (
-                    id.clone(),
-                    finding.rule.to_string(),
-                    finding.span.line.to_string(),
-                );
-                if !reviewed.contains(&key) {
-                    unreviewed.push(format!(
-                        "{}\t{}\t{}\t{}",
-                        key.0, key.1, key.2, finding.message
-                    ));
-                }
-                seen.insert(key);
-            }
+            review(&id, report.findings, &reviewed, &mut unreviewed, &mut seen);
         }
     }
     assert!(
@@ -206,19 +197,13 @@ fn wikitext_conversions_are_verified_and_every_flag_reviewed() {
             .iter()
             .filter(|v| v.rule == "conversion-mismatch")
             .count();
-        for finding in report.findings {
-            let key = (
-                id.clone(),
-                finding.rule.to_string(),
-                finding.span.line.to_string(),
-            );
-            if !reviewed.contains(&key) {
-                unreviewed.push(format!(
-                    "{}\t{}\t{}\t{}",
-                    key.0, key.1, key.2, finding.message
-                ));
-            }
-        }
+        review(
+            &id,
+            report.findings,
+            &reviewed,
+            &mut unreviewed,
+            &mut BTreeSet::new(),
+        );
     }
     assert!(
         unreviewed.is_empty(),

@@ -1,0 +1,34 @@
+//! Reading `../shared/corpora/` at run time, shared by the corpus tests and the examples that
+//! measure on the same articles (`#[path]`-included there).
+
+use std::path::Path;
+
+use serde_json::Value;
+
+/// Every record of a corpus's `articles.jsonl`.
+pub fn corpus(name: &str) -> Vec<Value> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(format!("../shared/corpora/{name}/articles.jsonl"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e} (../shared must sit beside the repository)",
+            path.display()
+        )
+    });
+    text.lines()
+        .map(|line| serde_json::from_str(line).expect("corpus lines are JSON"))
+        .collect()
+}
+
+/// The article's publication date, where the corpus gives one: TempEval's `dct`, Reuters'
+/// `date` ("26-FEB-1987 15:01:01.79").
+pub fn reference_date(record: &Value) -> Option<jiff::civil::Date> {
+    if let Some(dct) = record["dct"].as_str() {
+        return dct.parse().ok();
+    }
+    let date = record["date"].as_str()?.split_whitespace().next()?;
+    jiff::fmt::strtime::parse("%d-%b-%Y", date)
+        .ok()?
+        .to_date()
+        .ok()
+}
