@@ -187,7 +187,7 @@ const WIKITEXT_CONVERSIONS: usize = 393;
 #[test]
 fn wikitext_conversions_are_verified_and_every_flag_reviewed() {
     let reviewed = reviewed_findings("tests/wikitext-findings.tsv");
-    let (mut verified, mut unreviewed) = (0, Vec::new());
+    let (mut verified, mut flagged, mut unreviewed) = (0, 0, Vec::new());
     for record in corpus("wikitext2_test") {
         let id = record["id"].as_str().unwrap().to_string();
         let source = Source::new(id.clone(), record["text"].as_str().unwrap());
@@ -197,6 +197,7 @@ fn wikitext_conversions_are_verified_and_every_flag_reviewed() {
             .iter()
             .filter(|v| v.rule == "conversion-mismatch")
             .count();
+        flagged += report.findings.len();
         review(
             &id,
             report.findings,
@@ -209,6 +210,11 @@ fn wikitext_conversions_are_verified_and_every_flag_reviewed() {
         unreviewed.is_empty(),
         "findings not in tests/wikitext-findings.tsv:\n{}",
         unreviewed.join("\n")
+    );
+    // `cargo test --release --test corpora wikitext -- --nocapture` shows the README's figure.
+    println!(
+        "wikitext2_test: {verified} of {WIKITEXT_CONVERSIONS} conversions verified, {} findings",
+        flagged
     );
     assert!(
         verified * 100 >= WIKITEXT_CONVERSIONS * 95,
