@@ -117,25 +117,16 @@ pub fn link(figures: &[Figure], prose: &str) -> (Vec<Claim>, Vec<Unlinked>) {
             claims.push(Claim::CalendarDay { date: i });
         }
     }
+    let runs = sentence_runs(figures);
     claims.extend(weekday_dates(figures, prose));
     claims.extend(changes(figures, prose));
     claims.extend(conversions(figures, prose));
     claims.extend(shares(figures, prose));
     claims.extend(parts_totals(figures, prose));
-    claims.extend(range_durations(figures, prose));
+    claims.extend(range_durations(figures, &runs, prose));
     claims.extend(counts(figures, prose));
-    claims.extend(elapsed(figures, prose));
+    claims.extend(elapsed(figures, &runs, prose));
     claims.extend(repeated_figures(figures, prose));
-    // Figures are in text order, so each sentence's figures are one run of indices.
-    let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
-    for (i, figure) in figures.iter().enumerate() {
-        match runs.last_mut() {
-            Some(run) if figures[run.start].mention.sentence == figure.mention.sentence => {
-                run.end = i + 1
-            }
-            _ => runs.push(i..i + 1),
-        }
-    }
     for (rate, figure) in figures.iter().enumerate() {
         let Payload::Rate { unit, stuff, .. } = &figure.mention.payload else {
             continue;
@@ -471,6 +462,23 @@ fn noun_direction(noun: &str) -> Option<bool> {
     }
 }
 
+/// The figures of one sentence, as a range of indices.
+type Run = std::ops::Range<usize>;
+
+/// Figures are in text order, so each sentence's figures are one run of indices.
+fn sentence_runs(figures: &[Figure]) -> Vec<Run> {
+    let mut runs: Vec<Run> = Vec::new();
+    for (i, figure) in figures.iter().enumerate() {
+        match runs.last_mut() {
+            Some(run) if figures[run.start].mention.sentence == figure.mention.sentence => {
+                run.end = i + 1
+            }
+            _ => runs.push(i..i + 1),
+        }
+    }
+    runs
+}
+
 /// The text between two figures of one sentence, lowercased; `None` across sentences or when
 /// they overlap.
 fn gap_between(prose: &str, a: &Figure, b: &Figure) -> Option<String> {
@@ -767,7 +775,7 @@ fn repeated_figures(figures: &[Figure], prose: &str) -> Vec<Claim> {
 /// at a time: "born in 1980, the 52-year-old" (the only age and the only date in a sentence in
 /// the present, not about a death), "in 2013, ten years ago", "in 1990 … in 2000, eight years
 /// later" (a sentence with exactly two years).
-fn elapsed(figures: &[Figure], prose: &str) -> Vec<Claim> {
+fn elapsed(figures: &[Figure], runs: &[Run], prose: &str) -> Vec<Claim> {
     let lex = lexicon();
     let stated_year = |f: &Figure| {
         matches!(
@@ -776,15 +784,7 @@ fn elapsed(figures: &[Figure], prose: &str) -> Vec<Claim> {
         )
     };
     let mut claims = Vec::new();
-    let mut i = 0;
-    while i < figures.len() {
-        let sentence = figures[i].mention.sentence;
-        let end = figures[i..]
-            .iter()
-            .position(|f| f.mention.sentence != sentence)
-            .map_or(figures.len(), |n| i + n);
-        let run = i..end;
-        i = end;
+    for run in runs.iter().cloned() {
         let text_from = figures[run.start].mention.span.start;
         let text_to = figures[run.end - 1].mention.span.end;
         let clause_from = prose.floor_char_boundary(text_from.saturating_sub(120));
@@ -1068,7 +1068,7 @@ fn list_items(text: &str, apposition: bool) -> Option<(usize, usize)> {
 /// 10-day festival") with the sentence's only range of days, or a length right before the range
 /// ("for 10 days, from June 3 to June 12"). A length inside a rate ("10 days a year") is a
 /// rate, not a length, and a sentence with two lengths or two ranges is left alone.
-fn range_durations(figures: &[Figure], prose: &str) -> Vec<Claim> {
+fn range_durations(figures: &[Figure], runs: &[Run], prose: &str) -> Vec<Claim> {
     let lex = lexicon();
     let days_long = |f: &Figure| match &f.mention.payload {
         Payload::Duration { unit, .. } => matches!(
@@ -1088,15 +1088,9 @@ fn range_durations(figures: &[Figure], prose: &str) -> Vec<Claim> {
         )
     };
     let mut claims = Vec::new();
-    let mut i = 0;
-    while i < figures.len() {
-        let sentence = figures[i].mention.sentence;
-        let end = figures[i..]
-            .iter()
-            .position(|f| f.mention.sentence != sentence)
-            .map_or(figures.len(), |n| i + n);
-        let lengths: Vec<usize> = (i..end).filter(|&k| days_long(&figures[k])).collect();
-        let ranges: Vec<usize> = (i..end).filter(|&k| day_range(&figures[k])).collect();
+    for run in runs.iter().cloned() {
+        let lengths: Vec<usize> = run.clone().filter(|&k| days_long(&figures[k])).collect();
+        let ranges: Vec<usize> = run.filter(|&k| day_range(&figures[k])).collect();
         if let ([d], [r]) = (lengths.as_slice(), ranges.as_slice()) {
             let (duration, range) = (&figures[*d], &figures[*r]);
             let written = &prose[duration.mention.span.clone()];
@@ -1147,7 +1141,6 @@ fn range_durations(figures: &[Figure], prose: &str) -> Vec<Claim> {
                 });
             }
         }
-        i = end;
     }
     claims
 }
