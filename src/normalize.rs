@@ -801,14 +801,18 @@ mod tests {
         );
     }
 
-    fn resolved(text: &str, reference: Date) -> Vec<String> {
+    /// The figures of a plain text, resolved against `reference`.
+    fn figures(text: &str, reference: Date) -> Vec<Figure> {
         use crate::ingest::{InputFormat, ingest};
         use crate::source::Source;
         let source = Source::new("t.txt", text);
         let doc = ingest(&source, InputFormat::Text);
         let sentences = crate::segment::sentences(&doc);
-        let mentions = crate::extract::extract(&doc, &sentences);
-        normalize(mentions, Some(reference))
+        normalize(crate::extract::extract(&doc, &sentences), Some(reference))
+    }
+
+    fn resolved(text: &str, reference: Date) -> Vec<String> {
+        figures(text, reference)
             .iter()
             .filter_map(|f| match f.date? {
                 Resolved::Range { start, end, .. } => {
@@ -866,13 +870,7 @@ mod tests {
 
     /// Every date figure in `text` as "written=value", a day, month, year or range.
     fn all_dates(text: &str, reference: Date) -> Vec<String> {
-        use crate::ingest::{InputFormat, ingest};
-        use crate::source::Source;
-        let source = Source::new("t.txt", text);
-        let doc = ingest(&source, InputFormat::Text);
-        let sentences = crate::segment::sentences(&doc);
-        let mentions = crate::extract::extract(&doc, &sentences);
-        normalize(mentions, Some(reference))
+        figures(text, reference)
             .iter()
             .filter_map(|f| {
                 let value = match f.date? {

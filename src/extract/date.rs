@@ -592,6 +592,9 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
         }
     };
     let month = |caps: &Captures| month_number(&caps["m"]);
+    // A month named in words beside no digit: "may" in lower case is the verb ("this may take
+    // longer", "May first" is still a day).
+    let spoken_month = |caps: &Captures| (&caps["m"] != "may").then(|| month(caps));
     add(&p.month_day_year, &|c| {
         Some(DateExpr::Day {
             year: stated_year(c),
@@ -627,12 +630,9 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
         })
     });
     add(&p.month_word_day, &|c| {
-        if &c["m"] == "may" {
-            return None;
-        }
         Some(DateExpr::Day {
             year: stated_year(c),
-            month: month(c),
+            month: spoken_month(c)?,
             day: day_number(c.name("dw").or(c.name("dd"))?.as_str())?,
         })
     });
@@ -799,10 +799,7 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
         let word = before[word_start..]
             .trim_end_matches('-')
             .to_ascii_lowercase();
-        // "may" in lower case is the verb ("this may take longer").
-        if &c["m"] == "may" {
-            return None;
-        }
+        let named = spoken_month(c)?;
         let short = !lex
             .months
             .iter()
@@ -829,10 +826,7 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
         };
         lex.month_prepositions
             .contains(&word)
-            .then(|| DateExpr::Month {
-                year,
-                month: month(c),
-            })
+            .then_some(DateExpr::Month { year, month: named })
     });
     add(&p.weekday, &|c| {
         Some(DateExpr::Weekday(weekday_named(&c["w"])?))
@@ -866,12 +860,9 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
         })
     });
     add(&p.year_month, &|c| {
-        if &c["m"] == "may" {
-            return None;
-        }
         Some(DateExpr::Month {
             year: stated_year(c),
-            month: month(c),
+            month: spoken_month(c)?,
         })
     });
     // "2016-10-16", "2016/10/16"
