@@ -19,6 +19,7 @@
 use std::collections::BTreeMap;
 
 use figcheck::extract::{DateExpr, Payload};
+use figcheck::rules::display;
 use figcheck::{FileReport, Settings, Source};
 use rust_decimal::Decimal;
 #[path = "../tests/common/corpus.rs"]
@@ -94,19 +95,19 @@ fn main() {
                     // A list after "including" may be shorter than its count: no plant makes
                     // that wrong by changing the count upwards.
                     "count-mismatch" if verified.message.contains(" of ") => None,
-                    "count-mismatch" => change_figure(written, 0),
+                    "count-mismatch" => change_figure(written, Op::Double),
                     // Amounts in words are not planted ("six miles" to "seven miles" may still
                     // round to the same conversion).
                     _ if in_words && written.chars().next().is_some_and(char::is_alphabetic) => {
                         None
                     }
                     // "more than doubled", "nearly tripled": halving the result breaks any of them.
-                    "multiplier-mismatch" => change_figure(written, 2),
+                    "multiplier-mismatch" => change_figure(written, Op::Halve),
                     // Parts that need only stay within the total: the total shrinks.
                     "parts-total-mismatch" if verified.message.contains("stay within") => {
-                        change_figure(written, 2).and_then(|_| divide_by_ten(written))
+                        change_figure(written, Op::Tenth)
                     }
-                    _ => change_figure(written, n),
+                    _ => change_figure(written, rotation(n)),
                 };
                 let Some(planted) = planted else { continue };
                 let caught = caught_after(body, span, &planted, rule, region, &settings, id);
@@ -278,16 +279,30 @@ fn caught_after(
     })
 }
 
-/// The figure's text with its first number changed by the `n`th operator in turn: ×2, ×10, ÷2,
-/// a swap of its first two digits. A count in words goes up by one.
-fn change_figure(text: &str, n: usize) -> Option<String> {
+/// How a plant changes a figure's first number.
+#[derive(Clone, Copy)]
+enum Op {
+    Double,
+    TimesTen,
+    Halve,
+    Tenth,
+    SwapDigits,
+}
+
+/// The operators taken in turn for the `n`th plant.
+fn rotation(n: usize) -> Op {
+    [Op::Double, Op::TimesTen, Op::Halve, Op::SwapDigits][n % 4]
+}
+
+/// The figure's text with its first number changed by `op`; a number in words ("seven")
+/// goes up by one instead, whatever the operator.
+fn change_figure(text: &str, op: Op) -> Option<String> {
     const WORDS: &[&str] = &[
         "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
     ];
     let lower = text.to_lowercase();
     if let Some(i) = WORDS.iter().position(|w| lower.starts_with(w)) {
-        let next = WORDS.get(i + 1)?;
-        let mut next = next.to_string();
+        let mut next = WORDS.get(i + 1)?.to_string();
         if text.starts_with(char::is_uppercase) {
             next[..1].make_ascii_uppercase();
         }
@@ -298,34 +313,41 @@ fn change_figure(text: &str, n: usize) -> Option<String> {
         .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
         .unwrap_or(text.len() - start);
     let numeral = text[start..start + len].trim_end_matches(['.', ',']);
-    let grouped = numeral.contains(',');
     let value: Decimal = numeral.replace(',', "").parse().ok()?;
-    let changed = match n % 4 {
-        0 => value * Decimal::TWO,
-        1 => value * Decimal::TEN,
-        2 => value / Decimal::TWO,
-        _ => {
-            let digits: Vec<char> = numeral.chars().filter(char::is_ascii_digit).collect();
-            if digits.len() >= 2 && digits[0] != digits[1] {
-                let mut swapped = numeral.to_string();
-                let first = swapped.find(|c: char| c.is_ascii_digit())?;
-                let second = first + 1 + swapped[first + 1..].find(|c: char| c.is_ascii_digit())?;
-                let (a, b) = (swapped.as_bytes()[first], swapped.as_bytes()[second]);
-                // SAFETY of indices: both are ASCII digits.
-                let mut bytes = swapped.into_bytes();
-                bytes[first] = b;
-                bytes[second] = a;
-                swapped = String::from_utf8(bytes).ok()?;
-                return Some(format!(
-                    "{}{swapped}{}",
-                    &text[..start],
-                    &text[start + numeral.len()..]
-                ));
+    let changed = match op {
+        Op::Double => value * Decimal::TWO,
+        Op::TimesTen => value * Decimal::TEN,
+        Op::Halve => value / Decimal::TWO,
+        Op::Tenth => value / Decimal::TEN,
+        Op::SwapDigits => {
+            // "16" → "61"; a number whose first two digits agree is doubled instead.
+            let digits: Vec<usize> = numeral
+                .char_indices()
+                .filter(|(_, c)| c.is_ascii_digit())
+                .map(|(i, _)| i)
+                .take(2)
+                .collect();
+            let mut bytes = numeral.as_bytes().to_vec();
+            match digits[..] {
+                [a, b] if bytes[a] != bytes[b] => {
+                    bytes.swap(a, b);
+                    let swapped = String::from_utf8(bytes).ok()?;
+                    return Some(format!(
+                        "{}{swapped}{}",
+                        &text[..start],
+                        &text[start + numeral.len()..]
+                    ));
+                }
+                _ => value * Decimal::TWO,
             }
-            value * Decimal::TWO
         }
     };
-    let written = written(changed.normalize(), grouped);
+    // Written as the original was: with thousands separators if it had them.
+    let written = if numeral.contains(',') {
+        display(changed)
+    } else {
+        changed.normalize().to_string()
+    };
     Some(format!(
         "{}{written}{}",
         &text[..start],
@@ -333,56 +355,21 @@ fn change_figure(text: &str, n: usize) -> Option<String> {
     ))
 }
 
-/// The figure's text with its first number divided by ten.
-fn divide_by_ten(text: &str) -> Option<String> {
-    let start = text.find(|c: char| c.is_ascii_digit())?;
-    let len = text[start..]
-        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
-        .unwrap_or(text.len() - start);
-    let numeral = text[start..start + len].trim_end_matches(['.', ',']);
-    let value: Decimal = numeral.replace(',', "").parse().ok()?;
-    let written = written((value / Decimal::TEN).normalize(), numeral.contains(','));
-    Some(format!(
-        "{}{written}{}",
-        &text[..start],
-        &text[start + numeral.len()..]
-    ))
-}
-
-/// A number as news writes it, with thousands separators when the original had them.
-fn written(value: Decimal, grouped: bool) -> String {
-    let text = value.to_string();
-    if !grouped {
-        return text;
-    }
-    let (whole, fraction) = text
-        .split_once('.')
-        .map_or((text.as_str(), None), |(w, f)| (w, Some(f)));
-    let mut out = String::new();
-    for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    match fraction {
-        Some(f) => format!("{out}.{f}"),
-        None => out,
-    }
-}
-
-/// A date's day moved by one ("Oct. 5" → "Oct. 6"), which moves its weekday.
-fn move_day(text: &str) -> Option<String> {
+/// Where the day of a date is written ("Oct. 5" → the "5"): one or two digits.
+fn day_digits(text: &str) -> Option<std::ops::Range<usize>> {
     let start = text.find(|c: char| c.is_ascii_digit())?;
     let len = text[start..]
         .find(|c: char| !c.is_ascii_digit())
         .unwrap_or(text.len() - start);
-    if len > 2 {
-        return None;
-    }
-    let day: u32 = text[start..start + len].parse().ok()?;
-    let moved = if day >= 28 { day - 1 } else { day + 1 };
-    Some(format!("{}{moved}{}", &text[..start], &text[start + len..]))
+    (len <= 2).then_some(start..start + len)
+}
+
+/// A date's day moved by one ("Oct. 5" → "Oct. 6"), which moves its weekday.
+fn move_day(text: &str) -> Option<String> {
+    let day = day_digits(text)?;
+    let value: u32 = text[day.clone()].parse().ok()?;
+    let moved = if value >= 28 { value - 1 } else { value + 1 };
+    Some(format!("{}{moved}{}", &text[..day.start], &text[day.end..]))
 }
 
 /// A day of a month written with its month, planted as a day that month does not have
@@ -406,16 +393,10 @@ fn impossible_day(
     if !text.contains(char::is_alphabetic) {
         return None;
     }
-    let start = text.find(|c: char| c.is_ascii_digit())?;
-    let len = text[start..]
-        .find(|c: char| !c.is_ascii_digit())
-        .unwrap_or(text.len() - start);
-    if len > 2 {
-        return None;
-    }
+    let day = day_digits(text)?;
     Some((
         span,
-        format!("{}{missing}{}", &text[..start], &text[start + len..]),
+        format!("{}{missing}{}", &text[..day.start], &text[day.end..]),
     ))
 }
 
@@ -443,6 +424,6 @@ fn outside_plant(
     }
     let pick = id.bytes().map(usize::from).sum::<usize>() % candidates.len();
     let span = candidates[pick].mention.span.clone();
-    let planted = change_figure(&body[span.clone()], 0)?;
+    let planted = change_figure(&body[span.clone()], Op::Double)?;
     Some((span, planted))
 }
