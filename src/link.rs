@@ -126,15 +126,12 @@ pub fn link(figures: &[Figure], prose: &str) -> (Vec<Claim>, Vec<Unlinked>) {
     claims.extend(range_durations(figures, &runs, prose));
     claims.extend(counts(figures, prose));
     claims.extend(elapsed(figures, &runs, prose));
-    claims.extend(repeated_figures(figures, prose));
+    claims.extend(repeated_figures(figures, &runs, prose));
     for (rate, figure) in figures.iter().enumerate() {
         let Payload::Rate { unit, stuff, .. } = &figure.mention.payload else {
             continue;
         };
-        let run = runs
-            .get(runs.partition_point(|r| r.end <= rate))
-            .cloned()
-            .unwrap_or(rate..rate + 1);
+        let run = run_of(&runs, rate);
         let in_sentence = || {
             figures[run.clone()]
                 .iter()
@@ -462,6 +459,17 @@ fn noun_direction(noun: &str) -> Option<bool> {
     }
 }
 
+/// The `n` bytes of prose before `at` (fewer at a character boundary), lowercased: enough to
+/// read the words right before a figure without copying the whole document for each.
+fn lower_before(prose: &str, at: usize, n: usize) -> String {
+    prose[prose.floor_char_boundary(at.saturating_sub(n))..at].to_lowercase()
+}
+
+/// The `n` bytes of prose after `at` (fewer at a character boundary), lowercased.
+fn lower_after(prose: &str, at: usize, n: usize) -> String {
+    prose[at..prose.floor_char_boundary((at + n).min(prose.len()))].to_lowercase()
+}
+
 /// The figures of one sentence, as a range of indices.
 type Run = std::ops::Range<usize>;
 
@@ -477,6 +485,13 @@ fn sentence_runs(figures: &[Figure]) -> Vec<Run> {
         }
     }
     runs
+}
+
+/// The run that holds the figure at `i`.
+fn run_of(runs: &[Run], i: usize) -> Run {
+    runs.get(runs.partition_point(|r| r.end <= i))
+        .cloned()
+        .unwrap_or(i..i + 1)
 }
 
 /// The text between two figures of one sentence, lowercased; `None` across sentences or when
@@ -526,7 +541,7 @@ fn parts_totals(figures: &[Figure], prose: &str) -> Vec<Claim> {
                 _ => break,
             }
         }
-        let tail = prose[figures[last].mention.span.end..].to_lowercase();
+        let tail = lower_after(prose, figures[last].mention.span.end, 200);
         let tail = tail.trim_start();
         let noun_end = tail
             .find(['.', ';', ',', ')', '\n'])
@@ -586,8 +601,8 @@ fn parts_totals(figures: &[Figure], prose: &str) -> Vec<Claim> {
             }
         }
         // "… 70 adults and 50 children, 120 in all" / ", a total of 120"
-        let after = prose[total.mention.span.end..].to_lowercase();
-        let before = prose[..total.mention.span.start].to_lowercase();
+        let after = lower_after(prose, total.mention.span.end, 16);
+        let before = lower_before(prose, total.mention.span.start, 24);
         let in_all = after.starts_with(" in all") || after.starts_with(" in total");
         let a_total = [
             ", a total of ",
@@ -645,7 +660,7 @@ fn parts_totals(figures: &[Figure], prose: &str) -> Vec<Claim> {
 /// of treated water"), the later one referring back with "the", in different sentences that
 /// speak of no change, no other batch and no different time. Each is paired with the one
 /// before it of the same unit and stuff.
-fn repeated_figures(figures: &[Figure], prose: &str) -> Vec<Claim> {
+fn repeated_figures(figures: &[Figure], runs: &[Run], prose: &str) -> Vec<Claim> {
     const OTHER: &[&str] = &[
         "than",
         "compared",
@@ -722,15 +737,15 @@ fn repeated_figures(figures: &[Figure], prose: &str) -> Vec<Claim> {
             .iter()
             .any(|w| OTHER.contains(w) || lex.change_verbs.iter().any(|v| v == w))
     };
-    let dates_in = |sentence: usize| -> Vec<&str> {
-        figures
+    // The dates written in the sentence of the figure at `i`.
+    let dates_in = |i: usize| -> Vec<&str> {
+        figures[run_of(runs, i)]
             .iter()
             .filter(|f| {
-                f.mention.sentence == sentence
-                    && matches!(
-                        f.mention.kind,
-                        MentionKind::Date | MentionKind::DateRange | MentionKind::Weekday
-                    )
+                matches!(
+                    f.mention.kind,
+                    MentionKind::Date | MentionKind::DateRange | MentionKind::Weekday
+                )
             })
             .map(|f| &prose[f.mention.span.clone()])
             .collect()
@@ -761,7 +776,7 @@ fn repeated_figures(figures: &[Figure], prose: &str) -> Vec<Claim> {
             if e.mention.sentence != f.mention.sentence
                 && quiet(e)
                 && quiet(f)
-                && dates_in(e.mention.sentence) == dates_in(f.mention.sentence)
+                && dates_in(earlier) == dates_in(i)
             {
                 claims.push(Claim::Repeated { earlier, later: i });
             }
@@ -792,7 +807,7 @@ fn elapsed(figures: &[Figure], runs: &[Run], prose: &str) -> Vec<Claim> {
 
         // "born in 1980, the 52-year-old"
         let born = |f: &Figure| {
-            let before = prose[..f.mention.span.start].to_lowercase();
+            let before = lower_before(prose, f.mention.span.start, 24);
             let before = before
                 .trim_end()
                 .trim_end_matches(" in")
@@ -899,7 +914,8 @@ fn elapsed(figures: &[Figure], runs: &[Run], prose: &str) -> Vec<Claim> {
             && matches!(&length.mention.payload, Payload::Duration { unit, .. } if lex.units[*unit].symbol == "year")
             && prose[figures[*second].mention.span.end..length.mention.span.start].trim() == ","
         {
-            let after = prose[length.mention.span.end..].trim_start().to_lowercase();
+            let after = lower_after(prose, length.mention.span.end, 16);
+            let after = after.trim_start();
             if after.starts_with("later") || after.starts_with("after") {
                 claims.push(Claim::YearsLater {
                     first: *first,
