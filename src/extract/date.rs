@@ -388,16 +388,12 @@ fn slash_pair_with_year(text: &str) -> Option<(u32, u32, usize)> {
     Some((a.parse().ok()?, b.parse().ok()?, m.end()))
 }
 
-/// A proper fraction as prices and odds write them: "3/8", "5/16", "2/3".
-fn fraction_like(a: u32, b: u32) -> bool {
-    a < b && (b <= 9 || matches!(b, 16 | 32 | 64))
-}
-
-/// Whether the "a/b" at `start..end` of `text` reads as a day: right after a weekday, or
-/// after a preposition of time when it is no proper fraction, or in a range of such days; and
-/// never before a word that makes it a measure ("5/8 pct", "5/2 favourite", "3/4 of").
-fn slash_reads_as_day(text: &str, start: usize, end: usize) -> bool {
-    const MEASURED_BY: &[&str] = &[
+/// Whether the words after a number make it a measure rather than a day: a unit or scale word
+/// ("5/8 inch", "7.6 million"; unit abbreviations too with `abbreviations`, which a "4/12 in
+/// Paris" cannot have), a percentage ("5/8 pct", "7.6 points"), odds ("5/2 favourite", "a 4/1
+/// shot") or a part ("3/4 of").
+fn measured_after(rest: &str, abbreviations: bool) -> bool {
+    const MEASURING: &[&str] = &[
         "pct",
         "percent",
         "per",
@@ -409,25 +405,32 @@ fn slash_reads_as_day(text: &str, start: usize, end: usize) -> bool {
         "of",
         "shot",
         "chance",
-        "inch",
-        "inches",
-        "mile",
-        "miles",
-        "cup",
-        "cups",
     ];
+    let lex = lexicon();
+    let rest = rest.trim_start();
+    let word: String = rest
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_lowercase();
+    MEASURING.contains(&word.as_str())
+        || lex.scales.contains_key(&word)
+        || lex.unit_at(rest, abbreviations).is_some()
+}
+
+/// A proper fraction as prices and odds write them: "3/8", "5/16", "2/3".
+fn fraction_like(a: u32, b: u32) -> bool {
+    a < b && (b <= 9 || matches!(b, 16 | 32 | 64))
+}
+
+/// Whether the "a/b" at `start..end` of `text` reads as a day: right after a weekday, or
+/// after a preposition of time when it is no proper fraction, or in a range of such days; and
+/// never before a word that makes it a measure ("5/8 pct", "5/2 favourite", "3/4 of").
+fn slash_reads_as_day(text: &str, start: usize, end: usize) -> bool {
     let Some((a, b, _)) = slash_pair(&text[start..end]) else {
         return false;
     };
-    let measured = |rest: &str| {
-        let word: String = rest
-            .trim_start()
-            .chars()
-            .take_while(|c| c.is_alphabetic())
-            .collect::<String>()
-            .to_lowercase();
-        MEASURED_BY.contains(&word.as_str())
-    };
+    let measured = |rest: &str| measured_after(rest, false);
     let (before, rest) = (&text[..start], &text[end..]);
     // "1/2/3", "3.10/2", "10/2.5": part of another number; a full stop may end the sentence.
     let decimal_after =
@@ -1182,21 +1185,12 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
     for c in p.weekday_dotted.captures_iter(text) {
         let md = c.name("md").expect("group md");
         let rest = &text[md.end()..];
-        let next_word: String = rest
-            .trim_start()
-            .chars()
-            .take_while(|ch| ch.is_alphanumeric() || *ch == '%')
-            .collect();
-        let measured = next_word.starts_with(|ch: char| ch.is_ascii_digit() || ch == '%')
-            || lex.unit_at(rest.trim_start(), true).is_some()
-            || lex.scales.contains_key(&next_word.to_ascii_lowercase())
-            || matches!(
-                next_word.to_ascii_lowercase().as_str(),
-                "percent" | "pct" | "points" | "point" | "per"
-            );
         if rest.starts_with(['.', '-', '/'])
             && rest[1..].starts_with(|ch: char| ch.is_ascii_digit())
-            || measured
+            || rest
+                .trim_start()
+                .starts_with(|ch: char| ch.is_ascii_digit() || ch == '%')
+            || measured_after(rest, true)
         {
             continue;
         }
