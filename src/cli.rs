@@ -9,6 +9,7 @@ use figcheck::Settings;
 use figcheck::finding::Severity;
 use figcheck::ingest::InputFormat;
 use figcheck::render::Format;
+use figcheck::rules::{self, RuleSettings};
 
 /// Checks that the figures in a piece of prose add up.
 #[derive(Debug, Parser)]
@@ -26,6 +27,10 @@ pub enum Command {
     Check(CommonArgs),
     /// List every figure found, normalized: for debugging and snapshots.
     Extract(CommonArgs),
+    /// Print the effective settings for each path (the current folder when none is named):
+    /// which config file governs it and every rule's selection, severity and tolerances, as a
+    /// figcheck.toml that would give the same settings.
+    Config(CommonArgs),
     /// List the rules.
     Rules,
     /// Print a rule's documentation and examples.
@@ -80,6 +85,16 @@ pub struct CommonArgs {
     /// Also list what was verified and what was skipped, and why.
     #[arg(long, short)]
     pub verbose: bool,
+    /// Use this config file for every input instead of the figcheck.toml or .figcheck.toml
+    /// found upward from each file.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Run only these rules (comma-separated or repeated); overrides the config's selection.
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    pub select: Vec<String>,
+    /// Do not run these rules (comma-separated or repeated), in addition to the config's.
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    pub ignore: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -102,6 +117,9 @@ impl CommonArgs {
         Settings {
             reference_date: self.date,
             record_date: None,
+            config_date: None,
+            rules: RuleSettings::default(),
+            lexicon: None,
             input_format: match self.input_format {
                 InputArg::Auto => None,
                 InputArg::Text => Some(InputFormat::Text),
@@ -115,6 +133,32 @@ impl CommonArgs {
 }
 
 impl CommonArgs {
+    /// The first rule named by `--select` or `--ignore` that does not exist, as an error.
+    pub fn unknown_rule(&self) -> Option<String> {
+        let unknown = self
+            .select
+            .iter()
+            .chain(&self.ignore)
+            .find(|rule| rules::doc(rule).is_none())?;
+        let names: Vec<&str> = rules::catalog().iter().map(|d| d.name.as_str()).collect();
+        Some(format!(
+            "no rule named {unknown:?}; the rules are: {}",
+            names.join(", ")
+        ))
+    }
+
+    /// `--select` and `--ignore` over a config's rule selection.
+    pub fn overlay_rules(&self, settings: &mut RuleSettings) {
+        if !self.select.is_empty() {
+            settings.disabled = rules::catalog()
+                .iter()
+                .map(|d| d.name.clone())
+                .filter(|name| !self.select.contains(name))
+                .collect();
+        }
+        settings.disabled.extend(self.ignore.iter().cloned());
+    }
+
     /// Whether the inputs are JSONL records: by `--input-format jsonl`, or every path ending in
     /// `.jsonl` with `--input-format auto`.
     pub fn jsonl(&self) -> bool {

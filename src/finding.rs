@@ -76,6 +76,9 @@ pub struct FileReport {
     pub skipped: Vec<Skipped>,
     #[serde(skip)]
     pub figures: Vec<Figure>,
+    /// The lexicon the figures' unit and currency indices point into.
+    #[serde(skip)]
+    pub lexicon: &'static crate::lexicon::Lexicon,
 }
 
 /// Turns byte spans into positions, building the line index only when first asked.

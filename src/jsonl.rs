@@ -12,6 +12,7 @@ use figcheck::{FileReport, Source};
 use serde_json::Value;
 
 use crate::cli::{CommonArgs, color_output};
+use crate::configs::Configs;
 use crate::decode_utf8;
 
 /// A record read from a line.
@@ -58,8 +59,25 @@ pub fn run(extract: bool, args: &CommonArgs) -> ExitCode {
     let mut collected: Vec<FileReport> = Vec::new();
     let mut extracted: Vec<(Source, FileReport)> = Vec::new();
     let mut input_errors = Vec::new();
+    let mut configs = Configs::new(args);
     for path in &args.paths {
         let name = path.display().to_string();
+        let base = match configs.settings_for(path) {
+            Ok((_, settings)) => settings,
+            Err(e) => {
+                if !e.repeated {
+                    report_error(
+                        &mut out,
+                        args.format,
+                        &e.path,
+                        None,
+                        &e.message,
+                        &mut input_errors,
+                    );
+                }
+                continue;
+            }
+        };
         let reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
             Box::new(BufReader::new(io::stdin()))
         } else {
@@ -108,7 +126,7 @@ pub fn run(extract: bool, args: &CommonArgs) -> ExitCode {
                 }
             };
             records += 1;
-            let mut settings = args.settings();
+            let mut settings = base.clone();
             settings.record_date = record.date;
             let source = Source::new(record.id.clone(), record.text);
             let mut report = figcheck::check(&source, &settings);

@@ -2,8 +2,9 @@
 //! binary and parsed once. Extraction and normalization read it; nothing here knows about a
 //! particular document.
 
+use std::cell::Cell;
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 use rust_decimal::Decimal;
@@ -17,8 +18,8 @@ const NUMBERS: &str = include_str!("../rules/numbers.toml");
 const CALENDAR: &str = include_str!("../rules/calendar.toml");
 const CURRENCIES: &str = include_str!("../rules/currencies.toml");
 
-/// A currency from `rules/currencies.toml`.
-#[derive(Debug, Deserialize)]
+/// A currency from `rules/currencies.toml` (or a user's config).
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Currency {
     pub code: String,
@@ -100,6 +101,7 @@ pub struct Hedge {
     pub after: bool,
 }
 
+#[derive(Debug)]
 pub struct Lexicon {
     pub units: Vec<Unit>,
     pub currencies: Vec<Currency>,
@@ -156,10 +158,68 @@ pub struct Lexicon {
     pub holidays: Vec<Holiday>,
 }
 
-/// The lexicon compiled from the built-in `rules/` files.
+thread_local! {
+    static ACTIVE: Cell<Option<&'static Lexicon>> = const { Cell::new(None) };
+}
+
+/// The lexicon in use: the built-in one, or the one a config extends while [`activate`] holds.
 pub fn lexicon() -> &'static Lexicon {
+    ACTIVE.with(Cell::get).unwrap_or_else(builtin)
+}
+
+/// The lexicon compiled from the built-in `rules/` files.
+pub fn builtin() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-    LEXICON.get_or_init(|| Lexicon::builtin().expect("the built-in rules/ lexicons are valid"))
+    LEXICON.get_or_init(|| {
+        Lexicon::build(&Extra::default()).expect("the built-in rules/ lexicons are valid")
+    })
+}
+
+/// Makes `lex` what [`lexicon`] returns on this thread until the guard is dropped.
+pub fn activate(lex: &'static Lexicon) -> Active {
+    Active(ACTIVE.with(|active| active.replace(Some(lex))))
+}
+
+/// Restores the lexicon that was active before [`activate`].
+pub struct Active(Option<&'static Lexicon>);
+
+impl Drop for Active {
+    fn drop(&mut self) {
+        ACTIVE.with(|active| active.set(self.0));
+    }
+}
+
+/// Units and currencies a user's config adds to the built-in ones (`[[lexicon.unit]]`,
+/// `[[lexicon.currency]]`, with the fields of `rules/units.toml` and `rules/currencies.toml`).
+#[derive(Debug, Default, Clone, PartialEq, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Extra {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unit: Vec<UnitEntry>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub currency: Vec<Currency>,
+}
+
+impl Extra {
+    pub fn is_empty(&self) -> bool {
+        self.unit.is_empty() && self.currency.is_empty()
+    }
+}
+
+/// The built-in lexicon with `extra` added. Each distinct extension is built once per process
+/// and kept: a run has as many as it has config files.
+pub fn extended(extra: &Extra) -> Result<&'static Lexicon, String> {
+    if extra.is_empty() {
+        return Ok(builtin());
+    }
+    static BUILT: Mutex<Vec<(Extra, &'static Lexicon)>> = Mutex::new(Vec::new());
+    let mut built = BUILT.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((_, lex)) = built.iter().find(|(e, _)| e == extra) {
+        return Ok(lex);
+    }
+    let lex: &'static Lexicon = Box::leak(Box::new(Lexicon::build(extra)?));
+    built.push((extra.clone(), lex));
+    Ok(lex)
 }
 
 #[derive(Deserialize)]
@@ -176,17 +236,19 @@ struct TemperatureEntry {
     cues: Vec<String>,
 }
 
-#[derive(Deserialize)]
+/// A unit as `rules/units.toml` (or a user's config) writes it.
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
-struct UnitEntry {
-    symbol: String,
-    dimension: String,
-    factor: Option<Decimal>,
-    #[serde(default)]
-    factors: Vec<Decimal>,
-    names: Vec<String>,
-    #[serde(default)]
-    abbreviations: Vec<String>,
+pub struct UnitEntry {
+    pub symbol: String,
+    pub dimension: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub factor: Option<Decimal>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub factors: Vec<Decimal>,
+    pub names: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub abbreviations: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -285,15 +347,27 @@ fn automaton(patterns: &[String], case_insensitive: bool) -> Result<AhoCorasick,
 }
 
 impl Lexicon {
-    fn builtin() -> Result<Lexicon, String> {
-        let units: UnitsFile = toml::from_str(UNITS).map_err(|e| format!("units.toml: {e}"))?;
+    fn build(extra: &Extra) -> Result<Lexicon, String> {
+        let mut units: UnitsFile = toml::from_str(UNITS).map_err(|e| format!("units.toml: {e}"))?;
         let hedges: HedgesFile = toml::from_str(HEDGES).map_err(|e| format!("hedges.toml: {e}"))?;
         let numbers: NumbersFile =
             toml::from_str(NUMBERS).map_err(|e| format!("numbers.toml: {e}"))?;
         let calendar: CalendarFile =
             toml::from_str(CALENDAR).map_err(|e| format!("calendar.toml: {e}"))?;
-        let currencies: CurrenciesFile =
+        let mut currencies: CurrenciesFile =
             toml::from_str(CURRENCIES).map_err(|e| format!("currencies.toml: {e}"))?;
+        for unit in &extra.unit {
+            if units.unit.iter().any(|u| u.symbol == unit.symbol) {
+                return Err(format!("unit {:?} is already defined", unit.symbol));
+            }
+            units.unit.push(unit.clone());
+        }
+        for currency in &extra.currency {
+            if currencies.currency.iter().any(|c| c.code == currency.code) {
+                return Err(format!("currency {:?} is already defined", currency.code));
+            }
+            currencies.currency.push(currency.clone());
+        }
         let (mut symbols, mut money_names, mut money_name_ids, mut codes, mut code_ids) =
             (vec![], vec![], vec![], vec![], vec![]);
         for (id, currency) in currencies.currency.iter().enumerate() {
@@ -316,7 +390,7 @@ impl Lexicon {
             let mut factors = entry.factors;
             factors.extend(entry.factor);
             let (Some(low), Some(high)) = (factors.iter().min(), factors.iter().max()) else {
-                return Err(format!("units.toml: unit {} has no factor", entry.symbol));
+                return Err(format!("unit {} has no factor", entry.symbol));
             };
             for name in &entry.names {
                 names.push(name.clone());

@@ -5,6 +5,7 @@
 //! [`check`] takes a [`Source`] and [`Settings`] and returns a [`FileReport`].
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod config;
 pub mod extract;
 pub mod finding;
 pub mod ingest;
@@ -41,7 +42,11 @@ pub fn check(source: &Source, settings: &Settings) -> FileReport {
     let format = settings
         .input_format
         .unwrap_or_else(|| InputFormat::from_path(&source.path));
+    let lexicon = settings.lexicon.unwrap_or_else(lexicon::builtin);
+    let _active = lexicon::activate(lexicon);
     let doc = ingest::ingest(source, format);
+    let dated =
+        |date: Option<jiff::civil::Date>, source| date.map(|date| ReferenceDate { date, source });
     let reference = settings
         .reference_date
         .map(|date| ReferenceDate {
@@ -49,10 +54,8 @@ pub fn check(source: &Source, settings: &Settings) -> FileReport {
             source: DateSource::Settings,
         })
         .or(doc.stated_date)
-        .or(settings.record_date.map(|date| ReferenceDate {
-            date,
-            source: DateSource::Record,
-        }));
+        .or(dated(settings.record_date, DateSource::Record))
+        .or(dated(settings.config_date, DateSource::Config));
     let sentences = segment::sentences(&doc);
     let mentions = extract::extract(&doc, &sentences);
     let figures = normalize::normalize(mentions, reference.map(|r| r.date));
@@ -67,15 +70,29 @@ pub fn check(source: &Source, settings: &Settings) -> FileReport {
         verified: Vec::new(),
         skipped: Vec::new(),
         figures: Vec::new(),
+        lexicon,
     };
-    for outcome in rules::run(&claims, &figures, reference.map(|r| r.date), &locator) {
+    for outcome in rules::run(
+        &claims,
+        &figures,
+        reference.map(|r| r.date),
+        &locator,
+        &settings.rules,
+    ) {
         match outcome {
-            Outcome::Finding(f) => report.findings.push(f),
-            Outcome::Verified(v) => report.verified.push(v),
-            Outcome::Skipped(s) => report.skipped.push(s),
+            Outcome::Finding(mut f) if settings.rules.enabled(f.rule) => {
+                f.severity = settings.rules.severity(f.rule, f.severity);
+                report.findings.push(f);
+            }
+            Outcome::Verified(v) if settings.rules.enabled(v.rule) => report.verified.push(v),
+            Outcome::Skipped(s) if settings.rules.enabled(s.rule) => report.skipped.push(s),
+            _ => {}
         }
     }
-    for u in unlinked {
+    for u in unlinked
+        .into_iter()
+        .filter(|u| settings.rules.enabled(u.rule))
+    {
         let span = locator.position(&figures[u.figure].mention.span);
         report.skipped.push(Skipped {
             rule: u.rule,

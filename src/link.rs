@@ -1259,15 +1259,27 @@ fn shares(figures: &[Figure], prose: &str) -> Vec<Claim> {
 /// followed by the same amount in other units, inside brackets right after it.
 fn conversions(figures: &[Figure], prose: &str) -> Vec<Claim> {
     let lex = lexicon();
-    let unit = |f: &Figure| match &f.mention.payload {
-        Payload::Quantity { unit, .. } => Some(*unit),
+    // Two amounts convert when they measure one dimension in different units, or are money in
+    // different currencies ("£600m ($780m)", checked only against a user's rates).
+    let converts = |a: &Payload, b: &Payload| match (a, b) {
+        (Payload::Quantity { unit: a, .. }, Payload::Quantity { unit: b, .. }) => {
+            let (a, b) = (&lex.units[*a], &lex.units[*b]);
+            Some(a.dimension == b.dimension && a.symbol != b.symbol)
+        }
+        (Payload::Money { currency: a, .. }, Payload::Money { currency: b, .. }) => Some(a != b),
         _ => None,
+    };
+    let measured = |f: &Figure| {
+        matches!(
+            f.mention.payload,
+            Payload::Quantity { .. } | Payload::Money { .. }
+        )
     };
     let mut claims = Vec::new();
     for i in 0..figures.len() {
-        let Some(stated_unit) = unit(&figures[i]) else {
+        if !measured(&figures[i]) {
             continue;
-        };
+        }
         // The bracket opens right after the stated figure; inside it, figures separated by
         // ";" or "," until it closes.
         let mut at = figures[i].mention.span.end;
@@ -1292,9 +1304,11 @@ fn conversions(figures: &[Figure], prose: &str) -> Vec<Claim> {
             if other.mention.span.start != at {
                 break;
             }
-            let Some(other_unit) = unit(other) else { break };
-            let (a, b) = (&lex.units[stated_unit], &lex.units[other_unit]);
-            if a.dimension == b.dimension && a.symbol != b.symbol && other.mention.hedge.is_none() {
+            let Some(converted) = converts(&figures[i].mention.payload, &other.mention.payload)
+            else {
+                break;
+            };
+            if converted && other.mention.hedge.is_none() {
                 claims.push(Claim::Conversion {
                     stated: i,
                     converted: j,

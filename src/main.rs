@@ -2,6 +2,7 @@
 //! nothing reaches `--fail-on`, 1 when something does, 2 on a usage or input error.
 
 mod cli;
+mod configs;
 mod jsonl;
 
 use std::io::{self, Read, Write};
@@ -13,12 +14,14 @@ use figcheck::render::{self, Format, InputError, PrettyOptions};
 use figcheck::{FileReport, Source};
 
 use cli::{Cli, Command, CommonArgs};
+use configs::Configs;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let (extract, args) = match cli.command {
         Some(Command::Check(args)) => (false, args),
         Some(Command::Extract(args)) => (true, args),
+        Some(Command::Config(args)) => return print_config(&args),
         Some(Command::Rules) => return print_text(&render::rules_text()),
         Some(Command::Explain { rule }) => match render::explain_text(&rule) {
             Some(text) => return print_text(&text),
@@ -36,6 +39,10 @@ fn main() -> ExitCode {
         },
         None => (false, cli.check),
     };
+    if let Some(message) = args.unknown_rule() {
+        eprintln!("figcheck: error: {message}");
+        return ExitCode::from(2);
+    }
     if args.paths.is_empty() {
         eprintln!(
             "figcheck: error: no input; name files or folders to check, or - for standard input"
@@ -45,15 +52,22 @@ fn main() -> ExitCode {
     if args.jsonl() {
         return jsonl::run(extract, &args);
     }
-    let settings = args.settings();
-    let (sources, errors) = read_inputs(&args.paths);
-    let checked: Vec<(Source, FileReport)> = sources
-        .into_iter()
-        .map(|source| {
-            let report = figcheck::check(&source, &settings);
-            (source, report)
-        })
-        .collect();
+    let mut configs = Configs::new(&args);
+    let (sources, mut errors) = read_inputs(&args.paths);
+    let mut checked: Vec<(Source, FileReport)> = Vec::new();
+    for source in sources {
+        match configs.settings_for(Path::new(&source.path)) {
+            Ok((_, settings)) => {
+                let report = figcheck::check(&source, &settings);
+                checked.push((source, report));
+            }
+            Err(e) if !e.repeated => errors.push(InputError {
+                path: e.path,
+                message: e.message,
+            }),
+            Err(_) => {}
+        }
+    }
 
     let output = render_output(extract, &args, &checked, &errors);
     for error in &errors {
@@ -92,6 +106,46 @@ fn print_text(text: &str) -> ExitCode {
         }
         _ => ExitCode::SUCCESS,
     }
+}
+
+/// `figcheck config`: the effective settings for each path, as a figcheck.toml.
+fn print_config(args: &CommonArgs) -> ExitCode {
+    if let Some(message) = args.unknown_rule() {
+        eprintln!("figcheck: error: {message}");
+        return ExitCode::from(2);
+    }
+    let mut configs = Configs::new(args);
+    let here = [PathBuf::from("-")];
+    let paths = if args.paths.is_empty() {
+        &here[..]
+    } else {
+        &args.paths[..]
+    };
+    let mut out = String::new();
+    let mut failed = false;
+    for path in paths {
+        let shown = match path.as_os_str() == "-" {
+            true => "the current folder".to_string(),
+            false => path.display().to_string(),
+        };
+        let from = match configs.file_for(path) {
+            Some(file) => file.display().to_string(),
+            None => "no config file: built-in defaults".to_string(),
+        };
+        match configs.settings_for(path) {
+            Ok((options, settings)) => {
+                let effective = figcheck::config::Options::effective(&settings, options.lexicon);
+                out.push_str(&format!("# settings for {shown}, from {from}\n"));
+                out.push_str(&toml::to_string(&effective).expect("options serialize"));
+            }
+            Err(e) => {
+                eprintln!("figcheck: error: {}: {}", e.path, e.message);
+                failed = true;
+            }
+        }
+    }
+    let code = print_text(&out);
+    if failed { ExitCode::from(2) } else { code }
 }
 
 fn render_output(
@@ -164,29 +218,31 @@ fn read_inputs(paths: &[PathBuf]) -> (Vec<Source>, Vec<InputError>) {
     (files, errors)
 }
 
+/// The files to check in a folder, honouring `.gitignore`, `.ignore` and hidden files as git
+/// and ripgrep do (symbolic links are not followed, so a loop of them ends).
 fn walk(dir: &Path, found: &mut Vec<PathBuf>, errors: &mut Vec<InputError>) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) => {
-            errors.push(InputError {
+    let walker = ignore::WalkBuilder::new(dir)
+        .require_git(false)
+        .follow_links(false)
+        .build();
+    for entry in walker {
+        match entry {
+            Ok(entry) => {
+                let path = entry.path();
+                let is_file = entry.file_type().is_some_and(|t| t.is_file());
+                if is_file
+                    && matches!(
+                        path.extension().and_then(|e| e.to_str()),
+                        Some("md" | "markdown" | "txt" | "html" | "htm")
+                    )
+                {
+                    found.push(path.to_path_buf());
+                }
+            }
+            Err(e) => errors.push(InputError {
                 path: dir.display().to_string(),
                 message: e.to_string(),
-            });
-            return;
-        }
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        let Ok(kind) = entry.file_type() else {
-            continue;
-        };
-        if kind.is_dir() {
-            walk(&path, found, errors);
-        } else if matches!(
-            path.extension().and_then(|e| e.to_str()),
-            Some("md" | "markdown" | "txt" | "html" | "htm")
-        ) {
-            found.push(path);
+            }),
         }
     }
 }

@@ -3,6 +3,8 @@
 use jiff::civil::Date;
 
 use crate::ingest::InputFormat;
+use crate::lexicon::Lexicon;
+use crate::rules::RuleSettings;
 
 #[derive(Debug, Clone, Default)]
 pub struct Settings {
@@ -13,4 +15,11 @@ pub struct Settings {
     /// A date that comes with the text, such as a JSONL record's `date`: used when neither
     /// `reference_date` nor the document gives one.
     pub record_date: Option<Date>,
+    /// The config's reference date (`date` in `figcheck.toml`): used when the document and the
+    /// record give none.
+    pub config_date: Option<Date>,
+    /// Rule selection, severities, tolerances and exchange rates.
+    pub rules: RuleSettings,
+    /// The lexicon with a config's extra units and currencies; `None` is the built-in one.
+    pub lexicon: Option<&'static Lexicon>,
 }

@@ -3,37 +3,14 @@
 //! The seed article is research-only text: it is read from `../shared/corpora/` at run time and
 //! never copied here.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+#[path = "common/bin.rs"]
+mod bin;
+
+use std::path::Path;
+
+use bin::{figcheck, figcheck_stdin, stdout, temp_dir};
 
 use serde_json::Value;
-
-fn figcheck(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_figcheck"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("figcheck runs")
-}
-
-/// The binary with `input` on its standard input.
-fn figcheck_stdin(args: &[&str], input: &[u8]) -> Output {
-    use std::io::Write;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_figcheck"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("figcheck runs");
-    child.stdin.take().unwrap().write_all(input).unwrap();
-    child.wait_with_output().expect("figcheck finishes")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
-}
 
 fn seed() -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -44,13 +21,6 @@ fn seed() -> String {
         path.display()
     );
     path.display().to_string()
-}
-
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("figcheck-cli-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
 }
 
 #[test]

@@ -47,6 +47,10 @@ pub enum DateSource {
     Record,
     /// An HTML page's `article:published_time` meta or first `<time datetime>`.
     Html,
+    /// A news dateline at the top of the text: "SEOUL, Oct. 5, 2023 (Yonhap) --".
+    Dateline,
+    /// `date` in the `figcheck.toml` that governs the file.
+    Config,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -64,6 +64,8 @@ fn verbose_lines(report: &FileReport) -> String {
                 DateSource::FrontMatter => "front matter",
                 DateSource::Record => "the record's date",
                 DateSource::Html => "the page's metadata",
+                DateSource::Dateline => "the dateline",
+                DateSource::Config => "figcheck.toml",
             };
             let _ = writeln!(out, "{path}: reference date {date} (from {from})");
         }

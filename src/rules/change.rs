@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{Outcome, Verdict, display, doc, rounded};
+use super::{Outcome, RuleSettings, Verdict, display, doc, rounded};
 use crate::extract::MentionKind;
 use crate::finding::{Finding, Locator, Severity, Verified};
 use crate::interval::Interval;
@@ -21,6 +21,7 @@ pub fn check(
     percent: Option<&Figure>,
     rising: bool,
     locator: &Locator,
+    tuning: &RuleSettings,
 ) -> Vec<Outcome> {
     let (Some(a), Some(b), Some(ia), Some(ib)) =
         (from.central, to.central, from.interval, to.interval)
@@ -110,7 +111,7 @@ pub fn check(
     let ip = truncated(percent, ip, central);
     let verdict = if !change.meets(&ip) {
         Verdict::Error
-    } else if hedged && difference > doc.tolerance("warn-above") {
+    } else if hedged && difference > tuning.tolerance(doc, "warn-above") {
         Verdict::Warning
     } else {
         Verdict::Verified

@@ -3,9 +3,9 @@
 
 use rust_decimal::Decimal;
 
-use super::{Outcome, doc, rounded};
+use super::{Outcome, RuleSettings, display, doc, like, rounded};
 use crate::extract::Payload;
-use crate::finding::{Finding, Locator, Verified};
+use crate::finding::{Finding, Locator, Skipped, Verified};
 use crate::interval::Interval;
 use crate::lexicon::{Unit, lexicon};
 use crate::normalize::Figure;
@@ -58,30 +58,67 @@ fn to_fives(figure: &Figure, interval: Interval) -> Interval {
     )
 }
 
-pub fn check(stated: &Figure, converted: &Figure, locator: &Locator) -> Option<Outcome> {
+pub fn check(
+    stated: &Figure,
+    converted: &Figure,
+    locator: &Locator,
+    tuning: &RuleSettings,
+) -> Option<Outcome> {
     let doc = doc(NAME).expect("conversion-mismatch is catalogued");
     let lex = lexicon();
-    let (Payload::Quantity { unit: a, .. }, Payload::Quantity { unit: b, .. }) =
-        (&stated.mention.payload, &converted.mention.payload)
-    else {
-        return None;
-    };
-    let (from, to) = (&lex.units[*a], &lex.units[*b]);
     let (Some(value), Some(interval), Some(target)) =
         (stated.central, stated.interval, converted.interval)
     else {
         return None;
     };
-    let (interval, target) = (to_fives(stated, interval), to_fives(converted, target));
-    let expected = convert(interval, from, to)?;
-    let central = convert(Interval::exact(value), from, to)?.low()?;
+    let (expected, shown, notes) = match (&stated.mention.payload, &converted.mention.payload) {
+        (Payload::Quantity { unit: a, .. }, Payload::Quantity { unit: b, .. }) => {
+            let (from, to) = (&lex.units[*a], &lex.units[*b]);
+            let (interval, target) = (to_fives(stated, interval), to_fives(converted, target));
+            let expected = convert(interval, from, to)?;
+            let central = convert(Interval::exact(value), from, to)?.low()?;
+            let shown = format!("{} {}", rounded(central), to.symbol);
+            (expected.meets(&target), shown, vec![])
+        }
+        // "£600m ($780m)": only at a rate the user's config gives, loosened by the tolerance
+        // `currency-rate`, since rates move from day to day.
+        (Payload::Money { currency: a, .. }, Payload::Money { currency: b, .. }) => {
+            let Some(rate) = tuning.rate(a, b) else {
+                return Some(Outcome::Skipped(Skipped {
+                    rule: NAME,
+                    reason: format!(
+                        "no exchange rate from {a} to {b}: add \"{a}/{b}\" under [currency-rates] in figcheck.toml"
+                    ),
+                    span: locator.position(&converted.mention.span),
+                }));
+            };
+            let slack = tuning.tolerance(doc, "currency-rate");
+            let rates = Interval::new(rate * (Decimal::ONE - slack), rate * (Decimal::ONE + slack));
+            let expected = interval.mul(&rates);
+            let shown = like(value * rate, converted);
+            let note = doc.message(
+                "rate",
+                &[
+                    ("rate", display(rate.normalize())),
+                    ("from", a.clone()),
+                    ("to", b.clone()),
+                    (
+                        "slack",
+                        format!("{}%", display((slack * Decimal::ONE_HUNDRED).normalize())),
+                    ),
+                ],
+            );
+            (expected.meets(&target), shown, vec![note])
+        }
+        _ => return None,
+    };
     let vals = [
         ("stated", locator.text(&stated.mention.span).to_string()),
         (
             "converted",
             locator.text(&converted.mention.span).to_string(),
         ),
-        ("expected", format!("{} {}", rounded(central), to.symbol)),
+        ("expected", shown),
     ];
     let mut labels = vec![
         locator.label("stated", stated),
@@ -89,7 +126,7 @@ pub fn check(stated: &Figure, converted: &Figure, locator: &Locator) -> Option<O
     ];
     labels.sort_by_key(|l| l.span.start);
     let span = locator.position(&converted.mention.span);
-    if expected.meets(&target) {
+    if expected {
         return Some(Outcome::Verified(Verified {
             rule: NAME,
             message: doc.message("verified", &vals),
@@ -103,6 +140,8 @@ pub fn check(stated: &Figure, converted: &Figure, locator: &Locator) -> Option<O
         message: doc.message("title", &vals),
         span,
         labels,
-        notes: vec![doc.message("arithmetic", &vals)],
+        notes: std::iter::once(doc.message("arithmetic", &vals))
+            .chain(notes)
+            .collect(),
     }))
 }

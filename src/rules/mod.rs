@@ -14,7 +14,7 @@ mod rate_total;
 mod repeated;
 mod share;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -62,9 +62,57 @@ impl RuleDoc {
         }
         text
     }
+}
 
-    fn tolerance(&self, key: &str) -> Decimal {
-        self.tolerance.get(key).copied().unwrap_or(Decimal::ZERO)
+/// What a config makes of the rules (DESIGN §5): which run, at what severity, with which
+/// tolerances, and the exchange rates money conversions are checked against. The default is
+/// every rule as `rules/<name>.toml` describes it, and no rates.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RuleSettings {
+    /// Rules that do not run.
+    pub disabled: BTreeSet<String>,
+    /// A rule's severity in place of its file's.
+    pub severity: BTreeMap<String, Severity>,
+    /// `rule → key → value` in place of the file's `[tolerance]`.
+    pub tolerance: BTreeMap<String, BTreeMap<String, Decimal>>,
+    /// `(from, to) → rate`: one `from` (a currency code such as "GBP") buys `rate` of `to`.
+    pub currency_rates: BTreeMap<(String, String), Decimal>,
+}
+
+impl RuleSettings {
+    pub fn enabled(&self, rule: &str) -> bool {
+        !self.disabled.contains(rule)
+    }
+
+    /// A rule's tolerance `key`: the config's, else its file's, else zero.
+    fn tolerance(&self, doc: &RuleDoc, key: &str) -> Decimal {
+        self.tolerance
+            .get(&doc.name)
+            .and_then(|t| t.get(key))
+            .or_else(|| doc.tolerance.get(key))
+            .copied()
+            .unwrap_or(Decimal::ZERO)
+    }
+
+    /// The severity a finding of `rule` is reported at: a rule's own severity becomes the
+    /// config's; a warning the figures' hedges earned stays a warning.
+    pub fn severity(&self, rule: &str, severity: Severity) -> Severity {
+        match (self.severity.get(rule), doc(rule)) {
+            (Some(&configured), Some(doc)) if doc.severity == severity => configured,
+            _ => severity,
+        }
+    }
+
+    /// How many of `to` one `from` buys, from the rate table either way round.
+    pub fn rate(&self, from: &str, to: &str) -> Option<Decimal> {
+        let key = |a: &str, b: &str| (a.to_string(), b.to_string());
+        self.currency_rates
+            .get(&key(from, to))
+            .copied()
+            .or_else(|| {
+                let back = self.currency_rates.get(&key(to, from))?;
+                Decimal::ONE.checked_div(*back)
+            })
     }
 }
 
@@ -161,6 +209,7 @@ pub fn run(
     figures: &[Figure],
     reference: Option<jiff::civil::Date>,
     locator: &Locator,
+    tuning: &RuleSettings,
 ) -> Vec<Outcome> {
     claims
         .iter()
@@ -176,6 +225,7 @@ pub fn run(
                         &figures[period],
                         &figures[total],
                         locator,
+                        tuning,
                     )]
                 }
                 Claim::WeekdayDate { weekday, date } => {
@@ -187,7 +237,7 @@ pub fn run(
                     .into_iter()
                     .collect(),
                 Claim::Conversion { stated, converted } => {
-                    conversion::check(&figures[stated], &figures[converted], locator)
+                    conversion::check(&figures[stated], &figures[converted], locator, tuning)
                         .into_iter()
                         .collect()
                 }
@@ -202,22 +252,35 @@ pub fn run(
                     percent.map(|p| &figures[p]),
                     rising,
                     locator,
+                    tuning,
                 ),
                 Claim::PartsTotal {
                     total,
                     first,
                     last,
                     exhaustive,
-                } => parts::check(&figures[total], &figures[first..=last], exhaustive, locator)
-                    .into_iter()
-                    .collect(),
+                } => parts::check(
+                    &figures[total],
+                    &figures[first..=last],
+                    exhaustive,
+                    locator,
+                    tuning,
+                )
+                .into_iter()
+                .collect(),
                 Claim::RangeDuration {
                     range,
                     duration,
                     elapsed,
-                } => range_duration::check(&figures[range], &figures[duration], elapsed, locator)
-                    .into_iter()
-                    .collect(),
+                } => range_duration::check(
+                    &figures[range],
+                    &figures[duration],
+                    elapsed,
+                    locator,
+                    tuning,
+                )
+                .into_iter()
+                .collect(),
                 Claim::Count {
                     count,
                     items,
@@ -252,9 +315,15 @@ pub fn run(
                     part,
                     whole,
                     percent,
-                } => share::check(&figures[part], &figures[whole], &figures[percent], locator)
-                    .into_iter()
-                    .collect(),
+                } => share::check(
+                    &figures[part],
+                    &figures[whole],
+                    &figures[percent],
+                    locator,
+                    tuning,
+                )
+                .into_iter()
+                .collect(),
                 Claim::Multiple {
                     from,
                     to,
@@ -268,6 +337,7 @@ pub fn run(
                     bound,
                     locator.text(&(word.0..word.1)),
                     locator,
+                    tuning,
                 )
                 .into_iter()
                 .collect(),
@@ -371,10 +441,18 @@ pub fn like(value: Decimal, figure: &Figure) -> String {
     let number = format!("{}{scale}", rounded(scaled));
     match &figure.mention.payload {
         Payload::Money { currency, .. } => {
-            if currency.chars().all(|c| !c.is_alphanumeric()) || currency.ends_with('$') {
-                format!("{currency}{number}")
-            } else {
-                format!("{number} {currency}")
+            // The currency's symbol when it has one ("US$125 million"), else its code.
+            let symbol = lex
+                .currencies
+                .iter()
+                .find(|c| &c.code == currency)
+                .and_then(|c| c.symbols.first());
+            match symbol {
+                Some(symbol) => format!("{symbol}{number}"),
+                None if currency.chars().all(|c| !c.is_alphanumeric()) => {
+                    format!("{currency}{number}")
+                }
+                None => format!("{number} {currency}"),
             }
         }
         Payload::Quantity { unit, .. } => {

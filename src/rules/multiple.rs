@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{Conclusion, Outcome, Verdict, doc, like, rounded};
+use super::{Conclusion, Outcome, RuleSettings, Verdict, doc, like, rounded};
 use crate::finding::Locator;
 use crate::interval::Interval;
 use crate::link::Bound;
@@ -18,6 +18,7 @@ pub fn check(
     bound: Bound,
     word: &str,
     locator: &Locator,
+    tuning: &RuleSettings,
 ) -> Option<Outcome> {
     let (a, b, ia, ib) = (from.central?, to.central?, from.interval?, to.interval?);
     if a <= Decimal::ZERO || ia.low()? <= Decimal::ZERO {
@@ -25,7 +26,7 @@ pub fn check(
     }
     let doc = doc(RULE).expect("catalogued");
     let ratio = ib.div(&ia)?;
-    let round = doc.tolerance("round");
+    let round = tuning.tolerance(doc, "round");
     let said = match bound {
         Bound::Exact => Interval::new(
             factor * (Decimal::ONE - round),
@@ -38,7 +39,7 @@ pub fn check(
     let off = ((central - factor) / factor).abs();
     let verdict = if !ratio.meets(&said) {
         Verdict::Error
-    } else if bound == Bound::Exact && off > doc.tolerance("warn-above") {
+    } else if bound == Bound::Exact && off > tuning.tolerance(doc, "warn-above") {
         Verdict::Warning
     } else {
         Verdict::Verified

@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{Conclusion, Outcome, Verdict, doc, like};
+use super::{Conclusion, Outcome, RuleSettings, Verdict, doc, like};
 use crate::finding::Locator;
 use crate::interval::Interval;
 use crate::normalize::Figure;
@@ -15,6 +15,7 @@ pub fn check(
     parts: &[Figure],
     exhaustive: bool,
     locator: &Locator,
+    tuning: &RuleSettings,
 ) -> Option<Outcome> {
     let (t, it) = (total.central?, total.interval?);
     let mut sum = Interval::exact(Decimal::ZERO);
@@ -35,7 +36,7 @@ pub fn check(
         };
         if !sum.meets(&it) {
             Verdict::Error
-        } else if hedged && off > doc.tolerance("warn-above") {
+        } else if hedged && off > tuning.tolerance(doc, "warn-above") {
             Verdict::Warning
         } else {
             Verdict::Verified

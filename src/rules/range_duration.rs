@@ -3,7 +3,7 @@
 use jiff::civil::Weekday;
 use rust_decimal::Decimal;
 
-use super::{Conclusion, Outcome, Verdict, display, doc};
+use super::{Conclusion, Outcome, RuleSettings, Verdict, display, doc};
 use crate::extract::{EndDay, Payload};
 use crate::finding::Locator;
 use crate::interval::Interval;
@@ -18,6 +18,7 @@ pub fn check(
     duration: &Figure,
     elapsed: bool,
     locator: &Locator,
+    tuning: &RuleSettings,
 ) -> Option<Outcome> {
     let lex = lexicon();
     let Some(Resolved::Range {
@@ -69,7 +70,7 @@ pub fn check(
     let working = !elapsed && !days.meets(&stated) && working_days.meets(&stated);
     let verdict = if !days.meets(&stated) && !working {
         Verdict::Error
-    } else if duration.mention.hedge.is_some() && off > doc.tolerance("warn-above") {
+    } else if duration.mention.hedge.is_some() && off > tuning.tolerance(doc, "warn-above") {
         Verdict::Warning
     } else {
         Verdict::Verified

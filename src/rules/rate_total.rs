@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{Outcome, RuleDoc, Verdict, display, doc, round_for_reader, rounded};
+use super::{Outcome, RuleDoc, RuleSettings, Verdict, display, doc, round_for_reader, rounded};
 use crate::extract::{EndDay, Payload};
 use crate::finding::{Finding, Locator, Severity, Skipped, Verified};
 use crate::interval::Interval;
@@ -19,7 +19,13 @@ struct Reading {
     short: String,
 }
 
-pub fn check(rate: &Figure, period: &Figure, total: &Figure, locator: &Locator) -> Outcome {
+pub fn check(
+    rate: &Figure,
+    period: &Figure,
+    total: &Figure,
+    locator: &Locator,
+    tuning: &RuleSettings,
+) -> Outcome {
     let doc = doc(NAME).expect("rate-total-mismatch is catalogued");
     let lex = lexicon();
     let skip = |reason: String| {
@@ -71,7 +77,7 @@ pub fn check(rate: &Figure, period: &Figure, total: &Figure, locator: &Locator) 
     }
 
     // The best reading decides: calendar ambiguity never makes a finding on its own.
-    let threshold = doc.tolerance("warn-above");
+    let threshold = tuning.tolerance(doc, "warn-above");
     let judged = readings.iter().map(|reading| {
         let expected = rate_interval.mul(&reading.interval);
         let central = rate_value * reading.central;

@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{Conclusion, Outcome, Verdict, display, doc, like, rounded};
+use super::{Conclusion, Outcome, RuleSettings, Verdict, display, doc, like, rounded};
 use crate::finding::Locator;
 use crate::interval::Interval;
 use crate::normalize::Figure;
@@ -15,6 +15,7 @@ pub fn check(
     whole: &Figure,
     percent: &Figure,
     locator: &Locator,
+    tuning: &RuleSettings,
 ) -> Option<Outcome> {
     // A ratio read as one number ("120 out of 400") is a part of a whole of one.
     let one = std::ptr::eq(part, whole);
@@ -44,7 +45,7 @@ pub fn check(
     let off = ((central - p) / p).abs();
     let verdict = if !share.meets(&ip) {
         Verdict::Error
-    } else if hedged && off > doc.tolerance("warn-above") {
+    } else if hedged && off > tuning.tolerance(doc, "warn-above") {
         Verdict::Warning
     } else {
         Verdict::Verified
