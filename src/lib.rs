@@ -89,6 +89,20 @@ pub fn check(source: &Source, settings: &Settings) -> FileReport {
             _ => {}
         }
     }
+    let (unused, used) = rules::suppression::apply(
+        &doc.suppressions,
+        &mut report.findings,
+        &mut report.skipped,
+        &settings.rules,
+        &locator,
+    );
+    if settings.rules.enabled("unused-suppression") {
+        report.findings.extend(unused.into_iter().map(|mut f| {
+            f.severity = settings.rules.severity(f.rule, f.severity);
+            f
+        }));
+        report.verified.extend(used);
+    }
     for u in unlinked
         .into_iter()
         .filter(|u| settings.rules.enabled(u.rule))

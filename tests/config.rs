@@ -222,7 +222,7 @@ fn config_prints_the_effective_settings_as_a_config() {
     let printed: toml::Table = toml::from_str(&text).expect("the output is TOML");
     assert_eq!(printed["date"].as_str(), Some("2024-03-04"));
     let selected = printed["rules"]["select"].as_array().unwrap();
-    assert_eq!(selected.len(), 13);
+    assert_eq!(selected.len(), 14);
     assert!(
         !selected
             .iter()

@@ -20,7 +20,7 @@ fn rule_examples_hold() {
                 ..Settings::default()
             };
             let report =
-                figcheck::check(&Source::new("example.txt", example.text.clone()), &settings);
+                figcheck::check(&Source::new("example.md", example.text.clone()), &settings);
             let findings: Vec<&str> = report
                 .findings
                 .iter()

@@ -8,8 +8,8 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::{DateSource, Document, ReferenceDate, blank_line_blocks};
-use crate::source::Source;
+use super::{DateSource, Document, ReferenceDate, blank_line_blocks, directives};
+use crate::source::{Source, Span};
 
 /// Elements whose contents are never prose.
 const HIDDEN: &[&str] = &[
@@ -63,10 +63,14 @@ pub fn ingest(source: &Source) -> Document<'_> {
     let mut at = 0;
     // The element whose contents are hidden, while inside one.
     let mut hidden: Option<String> = None;
+    let mut comments: Vec<Span> = Vec::new();
     while at < bytes.len() {
         if bytes[at] == b'<' {
             let end = tag_end(text, at);
             let tag = &text[at..end];
+            if hidden.is_none() && tag.starts_with("<!--") {
+                comments.push(at..end);
+            }
             if let Some(name) = tag_name(tag) {
                 let closing = tag.starts_with("</");
                 match &hidden {
@@ -106,10 +110,12 @@ pub fn ingest(source: &Source) -> Document<'_> {
         .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     let prose = mask_urls(prose);
     let blocks = blank_line_blocks(&prose);
+    let suppressions = directives::suppressions(text, &comments, &blocks);
     Document {
         source,
         prose,
         blocks,
+        suppressions,
         stated_date: published(text).map(|date| ReferenceDate {
             date,
             source: DateSource::Html,

@@ -4,7 +4,7 @@
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use super::{DateSource, Document, ReferenceDate, mask_except};
+use super::{DateSource, Document, ReferenceDate, directives, mask_except};
 use crate::source::{Source, Span};
 
 pub fn ingest(source: &Source) -> Document<'_> {
@@ -12,6 +12,7 @@ pub fn ingest(source: &Source) -> Document<'_> {
     let (front_matter_end, stated_date) = front_matter(text);
 
     let mut keep: Vec<Span> = Vec::new();
+    let mut comments: Vec<Span> = Vec::new();
     let mut blocks: Vec<Span> = Vec::new();
     let mut open: Option<Span> = None;
     let mut code_depth = 0usize;
@@ -37,6 +38,7 @@ pub fn ingest(source: &Source) -> Document<'_> {
                 }
             }
             Event::SoftBreak | Event::HardBreak => {}
+            Event::Html(_) | Event::InlineHtml(_) if code_depth == 0 => comments.push(range),
             Event::Code(_) | Event::Html(_) | Event::InlineHtml(_) | Event::Text(_) => {}
             Event::Start(Tag::CodeBlock(_) | Tag::MetadataBlock(_)) => {
                 close(&mut open, &mut blocks);
@@ -58,11 +60,13 @@ pub fn ingest(source: &Source) -> Document<'_> {
     close(&mut open, &mut blocks);
     keep.sort_by_key(|s| s.start);
 
+    let suppressions = directives::suppressions(text, &comments, &blocks);
     Document {
         source,
         prose: mask_except(text, &keep),
         blocks,
         stated_date,
+        suppressions,
     }
 }
 

@@ -2,6 +2,7 @@
 //! prose masked (blanked to spaces, byte for byte, so every offset still points into the
 //! original), the blocks of prose, and the reference date if the document states one.
 
+pub mod directives;
 mod html;
 mod markdown;
 mod text;
@@ -69,6 +70,8 @@ pub struct Document<'a> {
     pub blocks: Vec<Span>,
     /// The date the document states it was published, if any.
     pub stated_date: Option<ReferenceDate>,
+    /// `<!-- figcheck: ignore … -->` comments.
+    pub suppressions: Vec<directives::Suppression>,
 }
 
 pub fn ingest(source: &Source, format: InputFormat) -> Document<'_> {

@@ -15,6 +15,7 @@ pub fn ingest(source: &Source) -> Document<'_> {
         prose,
         blocks,
         stated_date: None,
+        suppressions: Vec::new(),
     }
 }
 

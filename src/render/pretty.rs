@@ -37,6 +37,10 @@ pub fn check_pretty(source: &Source, report: &FileReport, options: PrettyOptions
                     .label(label.role.as_str()),
             );
         }
+        if finding.labels.is_empty() {
+            snippet = snippet
+                .annotation(AnnotationKind::Primary.span(finding.span.start..finding.span.end));
+        }
         let mut group: Group = level
             .primary_title(finding.message.as_str())
             .id(finding.rule)

@@ -13,6 +13,7 @@ mod range_duration;
 mod rate_total;
 mod repeated;
 mod share;
+pub mod suppression;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
@@ -173,6 +174,10 @@ const CATALOG: &[(&str, &str)] = &[
     (
         "count-mismatch",
         include_str!("../../rules/count-mismatch.toml"),
+    ),
+    (
+        "unused-suppression",
+        include_str!("../../rules/unused-suppression.toml"),
     ),
 ];
 
