@@ -55,6 +55,7 @@ pub fn check(source: &Source, settings: &Settings) -> FileReport {
         })
         .or(doc.stated_date)
         .or(dated(settings.record_date, DateSource::Record))
+        .or(dated(doc.dateline, DateSource::Dateline))
         .or(dated(settings.config_date, DateSource::Config));
     let sentences = segment::sentences(&doc);
     let mentions = extract::extract(&doc, &sentences);

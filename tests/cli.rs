@@ -496,3 +496,56 @@ fn html_pages_are_read_with_spans_into_the_original_bytes() {
     }
     assert_eq!(total, Some("some <b>7,800&nbsp;tons"));
 }
+
+#[test]
+fn a_dateline_dates_the_story_below_metadata_and_records() {
+    let story =
+        "SEOUL, Oct. 5, 2023 (Yonhap) -- Officials met on Friday, Oct. 5, the ministry said.\n";
+    let output = figcheck_stdin(
+        &["--format", "json", "--input-format", "text", "-"],
+        story.as_bytes(),
+    );
+    let json: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(json["files"][0]["reference_date"], "2023-10-05");
+    assert_eq!(json["files"][0]["reference_date_source"], "dateline");
+    assert_eq!(
+        json["files"][0]["findings"][0]["rule"],
+        "weekday-date-mismatch"
+    );
+    let output = figcheck_stdin(
+        &["extract", "--input-format", "text", "-"],
+        story.as_bytes(),
+    );
+    assert!(stdout(&output).starts_with("-: reference date 2023-10-05 (from the dateline)\n"));
+
+    // A JSONL record's own date comes first; --date overrides both.
+    let record = serde_json::json!({"id": "a", "text": story, "date": "2023-10-06"}).to_string();
+    let output = figcheck_stdin(
+        &["--format", "jsonl", "--input-format", "jsonl", "-"],
+        record.as_bytes(),
+    );
+    let line: Value = serde_json::from_str(stdout(&output).lines().next().unwrap()).unwrap();
+    assert_eq!(line["reference_date_source"], "record");
+    let output = figcheck_stdin(
+        &[
+            "--format",
+            "json",
+            "--input-format",
+            "text",
+            "--date",
+            "2023-10-07",
+            "-",
+        ],
+        story.as_bytes(),
+    );
+    let json: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(json["files"][0]["reference_date_source"], "settings");
+
+    // Without a year a dateline cannot date the story.
+    let output = figcheck_stdin(
+        &["--format", "json", "--input-format", "text", "-"],
+        b"SEOUL, Oct. 5 (Yonhap) -- Officials met on Friday, Oct. 5.\n",
+    );
+    let json: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(json["files"][0]["reference_date"], Value::Null);
+}

@@ -116,6 +116,7 @@ pub fn ingest(source: &Source) -> Document<'_> {
         prose,
         blocks,
         suppressions,
+        dateline: None,
         stated_date: published(text).map(|date| ReferenceDate {
             date,
             source: DateSource::Html,

@@ -67,6 +67,7 @@ pub fn ingest(source: &Source) -> Document<'_> {
         blocks,
         stated_date,
         suppressions,
+        dateline: None,
     }
 }
 

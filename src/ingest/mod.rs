@@ -2,6 +2,7 @@
 //! prose masked (blanked to spaces, byte for byte, so every offset still points into the
 //! original), the blocks of prose, and the reference date if the document states one.
 
+mod dateline;
 pub mod directives;
 mod html;
 mod markdown;
@@ -72,14 +73,19 @@ pub struct Document<'a> {
     pub stated_date: Option<ReferenceDate>,
     /// `<!-- figcheck: ignore … -->` comments.
     pub suppressions: Vec<directives::Suppression>,
+    /// The date of a dateline opening the text ("SEOUL, Oct. 5, 2023 (Yonhap) --"): weaker
+    /// than a date in the document's metadata or its JSONL record.
+    pub dateline: Option<Date>,
 }
 
 pub fn ingest(source: &Source, format: InputFormat) -> Document<'_> {
-    match format {
+    let mut doc = match format {
         InputFormat::Text => text::ingest(source),
         InputFormat::Markdown => markdown::ingest(source),
         InputFormat::Html => html::ingest(source),
-    }
+    };
+    doc.dateline = dateline::date(&doc.prose, &doc.blocks);
+    doc
 }
 
 /// A copy of `text` in which every byte outside `keep` is a space, except line breaks.

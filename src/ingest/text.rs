@@ -16,6 +16,7 @@ pub fn ingest(source: &Source) -> Document<'_> {
         blocks,
         stated_date: None,
         suppressions: Vec::new(),
+        dateline: None,
     }
 }
 

@@ -59,27 +59,8 @@ pub fn check_pretty(source: &Source, report: &FileReport, options: PrettyOptions
 
 /// The reference date, what was verified and what was skipped, one line each.
 fn verbose_lines(report: &FileReport) -> String {
-    let mut out = String::new();
+    let mut out = reference_line(report);
     let path = &report.path;
-    match (report.reference_date, report.reference_date_source) {
-        (Some(date), Some(source)) => {
-            let from = match source {
-                DateSource::Settings => "--date",
-                DateSource::FrontMatter => "front matter",
-                DateSource::Record => "the record's date",
-                DateSource::Html => "the page's metadata",
-                DateSource::Dateline => "the dateline",
-                DateSource::Config => "figcheck.toml",
-            };
-            let _ = writeln!(out, "{path}: reference date {date} (from {from})");
-        }
-        _ => {
-            let _ = writeln!(
-                out,
-                "{path}: no reference date: year-less dates, weekdays and ranges without a start are not resolved"
-            );
-        }
-    }
     for v in &report.verified {
         let _ = writeln!(
             out,
@@ -149,7 +130,7 @@ pub fn summary_line(
 
 /// Every figure, one line each: where, what kind, the text and its normalized value.
 pub fn extract_pretty(source: &Source, report: &FileReport) -> String {
-    let mut out = String::new();
+    let mut out = reference_line(report);
     for m in mention_views(source, report) {
         let _ = write!(
             out,
@@ -176,6 +157,32 @@ pub fn extract_pretty(source: &Source, report: &FileReport) -> String {
             let _ = write!(out, " ({note})");
         }
         out.push('\n');
+    }
+    out
+}
+
+/// The reference date and where it came from, or what its absence means.
+fn reference_line(report: &FileReport) -> String {
+    let mut out = String::new();
+    let path = &report.path;
+    match (report.reference_date, report.reference_date_source) {
+        (Some(date), Some(source)) => {
+            let from = match source {
+                DateSource::Settings => "--date",
+                DateSource::FrontMatter => "front matter",
+                DateSource::Record => "the record's date",
+                DateSource::Html => "the page's metadata",
+                DateSource::Dateline => "the dateline",
+                DateSource::Config => "figcheck.toml",
+            };
+            let _ = writeln!(out, "{path}: reference date {date} (from {from})");
+        }
+        _ => {
+            let _ = writeln!(
+                out,
+                "{path}: no reference date: year-less dates, weekdays and ranges without a start are not resolved"
+            );
+        }
     }
     out
 }

@@ -1,0 +1,91 @@
+//! A news dateline at the top of a story: "SEOUL, Oct. 5, 2023 (Yonhap) --", "PORTLAND,
+//! Ore., March 3 2024 -", "LONDON, 5 October 2023 (Reuters) —", "GENEVA, 2023-10-05 —". The
+//! place is in capitals, the date follows it after a comma, an agency may follow in brackets,
+//! and a dash ends it. A dateline without a year ("SEOUL, Oct. 5 (Yonhap) —") cannot date the
+//! story on its own and gives nothing; neither does one without a date ("LONDON (Reuters) -").
+
+use std::sync::OnceLock;
+
+use jiff::civil::Date;
+use regex::Regex;
+
+use crate::lexicon::lexicon;
+use crate::source::Span;
+
+/// The date of the dateline that opens the first block of `prose`, if it has one with a year.
+pub fn date(prose: &str, blocks: &[Span]) -> Option<Date> {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    let pattern = PATTERN.get_or_init(|| {
+        let mut months: Vec<String> = lexicon()
+            .months
+            .iter()
+            .map(|(name, _)| regex::escape(name))
+            .collect();
+        months.sort_by_key(|m| std::cmp::Reverse(m.len()));
+        let month = format!("(?:{})", months.join("|"));
+        let place = r"[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+)*(?:,[ ][A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+)?)?";
+        let date = format!(
+            r"(?:(?P<m1>{month})\s+(?P<d1>\d{{1,2}}),?\s+(?P<y1>\d{{4}})|(?P<d2>\d{{1,2}})\s+(?P<m2>{month})\s+(?P<y2>\d{{4}})|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}}))"
+        );
+        Regex::new(&format!(
+            r"^{place},\s+{date}(?:\s*\([^()\n]{{1,40}}\))?\s*(?:--|[-—–])\s"
+        ))
+        .expect("valid dateline pattern")
+    });
+    let first = blocks.first()?;
+    let head = &prose[first.start..first.end.min(first.start + 200)];
+    let head = &head[..head.floor_char_boundary(head.len())];
+    let caps = pattern.captures(head)?;
+    if let Some(iso) = caps.name("iso") {
+        return iso.as_str().parse().ok();
+    }
+    let (month, day, year) = match caps.name("m1") {
+        Some(m) => (m, &caps["d1"], &caps["y1"]),
+        None => (caps.name("m2")?, &caps["d2"], &caps["y2"]),
+    };
+    let month = lexicon()
+        .months
+        .iter()
+        .find(|(name, _)| name == month.as_str())?
+        .1;
+    Date::new(year.parse().ok()?, month as i8, day.parse().ok()?).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dated(text: &str) -> Option<String> {
+        let whole: Vec<Span> = std::iter::once(0..text.len()).collect();
+        date(text, &whole).map(|d| d.to_string())
+    }
+
+    #[test]
+    fn datelines_with_a_year_date_the_story() {
+        assert_eq!(
+            dated("SEOUL, Oct. 5, 2023 (Yonhap) -- South Korea said on Thursday"),
+            Some("2023-10-05".into())
+        );
+        assert_eq!(
+            dated("PORTLAND, Ore., March 3 2024 - The city said"),
+            Some("2024-03-03".into())
+        );
+        assert_eq!(
+            dated("LONDON, 5 October 2023 (Reuters) — Shares fell"),
+            Some("2023-10-05".into())
+        );
+        assert_eq!(
+            dated("GENEVA, 2023-10-05 — Talks resumed"),
+            Some("2023-10-05".into())
+        );
+    }
+
+    #[test]
+    fn no_year_no_date_or_no_dateline_gives_nothing() {
+        assert_eq!(dated("SEOUL, Oct. 5 (Yonhap) -- South Korea said"), None);
+        assert_eq!(dated("LONDON (Reuters) - Shares fell"), None);
+        assert_eq!(dated("Yesterday, Oct. 5, 2023 - was a Thursday"), None);
+        assert_eq!(dated("On Oct. 5, 2023 - a Thursday - talks began"), None);
+        assert_eq!(dated("SEOUL, Feb. 30, 2023 (Yonhap) -- Talks"), None);
+    }
+}
