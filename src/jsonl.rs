@@ -137,11 +137,11 @@ pub fn run(extract: bool, args: &CommonArgs) -> ExitCode {
             let text = match (extract, args.format) {
                 // One JSON document needs every record: they are kept, without their figures
                 // when only the findings are wanted.
-                (true, Format::Json) => {
+                (true, Format::Json) | (false, Format::Html) => {
                     extracted.push((source, report));
                     continue;
                 }
-                (false, Format::Json) => {
+                (false, Format::Json | Format::Sarif | Format::Markdown) => {
                     report.figures.clear();
                     collected.push(report);
                     continue;
@@ -159,10 +159,12 @@ pub fn run(extract: bool, args: &CommonArgs) -> ExitCode {
     }
     let closing = match args.format {
         Format::Json if extract => render::extract_json(&extracted, &input_errors),
-        Format::Json => {
-            let reports: Vec<&FileReport> = collected.iter().collect();
-            render::check_json(&reports, &input_errors)
+        Format::Json => render::check_json(&collected.iter().collect::<Vec<_>>(), &input_errors),
+        Format::Sarif => render::check_sarif(&collected.iter().collect::<Vec<_>>(), &input_errors),
+        Format::Markdown => {
+            render::check_markdown(&collected.iter().collect::<Vec<_>>(), &input_errors)
         }
+        Format::Html if !extract => render::check_html(&extracted, &input_errors),
         Format::Pretty if !extract => {
             render::summary_line(errors, warnings, records, input_errors.len(), "record")
         }

@@ -162,6 +162,9 @@ fn render_output(
             .map(|(s, r)| render::extract_pretty(s, r))
             .collect(),
         (false, Format::Json) => render::check_json(&reports, errors),
+        (false, Format::Sarif) => render::check_sarif(&reports, errors),
+        (false, Format::Markdown) => render::check_markdown(&reports, errors),
+        (false, Format::Html) => render::check_html(checked, errors),
         (false, Format::Concise) => render::check_concise(&reports),
         (false, Format::Github) => render::check_github(&reports, errors),
         (false, Format::Jsonl) => {

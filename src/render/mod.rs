@@ -2,16 +2,22 @@
 //! writes them out.
 
 mod catalog;
+mod html;
 mod json;
 mod lines;
+mod markdown;
 mod pretty;
+mod sarif;
 
 pub use catalog::{explain_text, rules_text};
+pub use html::check_html;
 pub use json::{
     MentionView, check_json, check_jsonl_line, error_jsonl_line, extract_json, mention_views,
 };
 pub use lines::{check_concise, check_github};
+pub use markdown::check_markdown;
 pub use pretty::{check_pretty, extract_pretty, summary, summary_line};
+pub use sarif::check_sarif;
 
 use serde::Serialize;
 
@@ -35,6 +41,12 @@ pub enum Format {
     Github,
     /// One JSON object a line, one per file or JSONL record, written as each is checked.
     Jsonl,
+    /// SARIF 2.1.0, for code-scanning services; the rules' help is in `tool.driver.rules`.
+    Sarif,
+    /// A Markdown summary for a pull-request comment.
+    Markdown,
+    /// One standalone HTML page: the text with every figure highlighted, the findings beside it.
+    Html,
 }
 
 /// How pretty output looks.
