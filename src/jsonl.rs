@@ -14,6 +14,8 @@ use serde_json::Value;
 use crate::cli::{CommonArgs, color_output};
 use crate::configs::Configs;
 use crate::decode_utf8;
+use crate::progress;
+use indicatif::ProgressBar;
 
 /// A record read from a line.
 struct Record {
@@ -78,11 +80,16 @@ pub fn run(extract: bool, args: &CommonArgs) -> ExitCode {
                 continue;
             }
         };
+        let mut bar = ProgressBar::hidden();
         let reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
             Box::new(BufReader::new(io::stdin()))
         } else {
             match std::fs::File::open(path) {
-                Ok(file) => Box::new(BufReader::new(file)),
+                Ok(file) => {
+                    let size = file.metadata().map_or(0, |m| m.len());
+                    bar = progress::bar(size, progress::Unit::Bytes);
+                    Box::new(BufReader::new(file))
+                }
                 Err(e) => {
                     report_error(
                         &mut out,
@@ -97,6 +104,7 @@ pub fn run(extract: bool, args: &CommonArgs) -> ExitCode {
             }
         };
         for (n, line) in reader.split(b'\n').enumerate() {
+            bar.inc(line.as_ref().map_or(0, |l| l.len() as u64 + 1));
             // A read error ends the file: reading on would only repeat it.
             let read_error = line.as_ref().err().map(ToString::to_string);
             let parsed = line
@@ -152,10 +160,11 @@ pub fn run(extract: bool, args: &CommonArgs) -> ExitCode {
                 (false, Format::Github) => render::check_github(&[&report], &[]),
                 (false, Format::Jsonl) => render::check_jsonl_line(Some(&record.id), &report),
             };
-            if let Err(code) = write(&mut out, &text) {
+            if let Err(code) = bar.suspend(|| write(&mut out, &text)) {
                 return code;
             }
         }
+        bar.finish_and_clear();
     }
     let closing = match args.format {
         Format::Json if extract => render::extract_json(&extracted, &input_errors),

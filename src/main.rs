@@ -4,6 +4,7 @@
 mod cli;
 mod configs;
 mod jsonl;
+mod progress;
 
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
@@ -55,7 +56,10 @@ fn main() -> ExitCode {
     let mut configs = Configs::new(&args);
     let (sources, mut errors) = read_inputs(&args.paths);
     let mut checked: Vec<(Source, FileReport)> = Vec::new();
+    let bar = progress::bar(sources.len() as u64, progress::Unit::Files);
     for source in sources {
+        bar.set_message(source.path.clone());
+        bar.inc(1);
         match configs.settings_for(Path::new(&source.path)) {
             Ok((_, settings)) => {
                 let report = figcheck::check(&source, &settings);
@@ -69,6 +73,7 @@ fn main() -> ExitCode {
         }
     }
 
+    bar.finish_and_clear();
     let output = render_output(extract, &args, &checked, &errors);
     for error in &errors {
         eprintln!("figcheck: error: {}: {}", error.path, error.message);

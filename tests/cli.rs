@@ -549,3 +549,38 @@ fn a_dateline_dates_the_story_below_metadata_and_records() {
     let json: Value = serde_json::from_str(&stdout(&output)).unwrap();
     assert_eq!(json["files"][0]["reference_date"], Value::Null);
 }
+
+#[test]
+fn progress_shows_on_a_terminal_only() {
+    let dir = temp_dir("progress");
+    for i in 0..25 {
+        std::fs::copy("examples/water-release.md", dir.join(format!("d{i:02}.md"))).unwrap();
+    }
+    // Piped: nothing on standard error.
+    let output = figcheck(&["--format", "concise", dir.to_str().unwrap()]);
+    assert!(
+        output.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    // On a terminal (a pseudo-terminal from util-linux `script`): the bar, unless CI is set.
+    let binary = env!("CARGO_BIN_EXE_figcheck");
+    let on_terminal = |ci: bool| {
+        let log = dir.join(if ci { "ci.log" } else { "tty.log" });
+        let command = format!(
+            "{} {binary} --format concise {} > /dev/null",
+            if ci { "env CI=true" } else { "env -u CI" },
+            dir.display()
+        );
+        let status = std::process::Command::new("script")
+            .args(["-qec", &command])
+            .arg(&log)
+            .stdout(std::process::Stdio::null())
+            .status()
+            .expect("util-linux script runs a pseudo-terminal");
+        assert!(status.code() == Some(1), "{status:?}");
+        std::fs::read_to_string(&log).unwrap()
+    };
+    assert!(on_terminal(false).contains("/25 files"));
+    assert!(!on_terminal(true).contains("/25 files"));
+}
