@@ -268,3 +268,20 @@ fn folders_are_walked_honouring_gitignore_and_hidden_files() {
     ]);
     assert_eq!(findings(&output).len(), 1);
 }
+
+#[test]
+fn the_readme_config_example_is_a_valid_config() {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let section = &readme[readme
+        .find("### Configuration")
+        .expect("a configuration section")..];
+    let start = section.find("```toml\n").expect("a TOML example") + "```toml\n".len();
+    let example = &section[start..start + section[start..].find("```").unwrap()];
+    let options = figcheck::config::Options::parse(example).expect("the example parses");
+    let mut settings = figcheck::Settings::default();
+    options.apply(&mut settings).unwrap();
+    assert!(!settings.rules.enabled("figure-inconsistency"));
+    assert_eq!(options.lexicon.unit.len(), 1);
+    assert_eq!(options.lexicon.currency.len(), 1);
+}

@@ -58,7 +58,9 @@ fn text(output: &Output) -> String {
 #[test]
 fn pre_commit_hook_fails_a_commit_whose_draft_does_not_add_up() {
     let Some(tools) = tools() else { return };
-    let head = run(Command::new("git").args(["rev-parse", "HEAD"]).current_dir(repo()));
+    let head = run(Command::new("git")
+        .args(["rev-parse", "HEAD"])
+        .current_dir(repo()));
     assert!(head.status.success(), "the repository has a commit");
     let rev = String::from_utf8(head.stdout).unwrap().trim().to_string();
     let dir = temp_dir("pre-commit");
@@ -137,9 +139,18 @@ fn sarif_output_is_valid_against_the_sarif_2_1_0_schema() {
     let dir = temp_dir("sarif-schema");
     let mut logs = Vec::new();
     for (name, args) in [
-        ("findings.sarif", vec!["tests/inputs/draft.md", "tests/inputs/draft.html"]),
-        ("clean.sarif", vec!["examples/water-release.md", "--select", "count-mismatch"]),
-        ("unreadable.sarif", vec!["tests/inputs/draft.txt", "tests/inputs/missing.md"]),
+        (
+            "findings.sarif",
+            vec!["tests/inputs/draft.md", "tests/inputs/draft.html"],
+        ),
+        (
+            "clean.sarif",
+            vec!["examples/water-release.md", "--select", "count-mismatch"],
+        ),
+        (
+            "unreadable.sarif",
+            vec!["tests/inputs/draft.txt", "tests/inputs/missing.md"],
+        ),
     ] {
         let mut all = vec!["--format", "sarif"];
         all.extend(args);
@@ -169,7 +180,11 @@ fn sarif_output_is_valid_against_the_sarif_2_1_0_schema() {
     std::fs::write(&path, serde_json::to_vec(&broken).unwrap()).unwrap();
     let output = validate(&[path]);
     assert!(!output.status.success());
-    assert!(text(&output).contains("'severe' is not one of"), "{}", text(&output));
+    assert!(
+        text(&output).contains("'severe' is not one of"),
+        "{}",
+        text(&output)
+    );
 }
 
 #[test]
@@ -178,7 +193,12 @@ fn html_report_renders_in_chromium_with_figures_and_findings() {
     let artifacts = tools.join("artifacts");
     std::fs::create_dir_all(&artifacts).unwrap();
     let report = artifacts.join("html-report.html");
-    let output = figcheck(&["--format", "html", "tests/inputs/draft.md", "examples/water-release.md"]);
+    let output = figcheck(&[
+        "--format",
+        "html",
+        "tests/inputs/draft.md",
+        "examples/water-release.md",
+    ]);
     assert_eq!(output.status.code(), Some(1));
     std::fs::write(&report, &output.stdout).unwrap();
     let screenshot = artifacts.join("html-report.png");
@@ -197,15 +217,26 @@ fn html_report_renders_in_chromium_with_figures_and_findings() {
         .iter()
         .map(|v| v.as_str().unwrap())
         .collect();
-    for figure in ["some 7,800 tons", "350 feet", "20%", "about 12,000 cubic metres"] {
+    for figure in [
+        "some 7,800 tons",
+        "350 feet",
+        "20%",
+        "about 12,000 cubic metres",
+    ] {
         assert!(flagged.contains(&figure), "{figure} in {flagged:?}");
     }
     assert!(page["verified"].as_u64().unwrap() >= 4, "{page}");
     assert_ne!(page["flagged_background"], page["plain_background"]);
-    assert!(page["hover"].as_str().unwrap().contains("interval"), "{page}");
+    assert!(
+        page["hover"].as_str().unwrap().contains("interval"),
+        "{page}"
+    );
     let findings = page["findings"].as_array().unwrap();
     assert_eq!(findings.len(), 5, "{page}");
-    assert!(findings[0].as_str().unwrap().contains("8,740 tons"), "{page}");
+    assert!(
+        findings[0].as_str().unwrap().contains("8,740 tons"),
+        "{page}"
+    );
     assert_eq!(page["visible"], true);
     let png = std::fs::read(&screenshot).expect("a screenshot was saved");
     assert!(png.starts_with(b"\x89PNG"), "a PNG");

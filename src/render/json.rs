@@ -5,7 +5,8 @@
 //! ```text
 //! { "version": 1,
 //!   "files": [ { "path", "reference_date" ("YYYY-MM-DD" | null),
-//!                "reference_date_source" ("settings" | "front-matter" | "record" | "html" | null),
+//!                "reference_date_source" ("settings" | "front-matter" | "html" | "record"
+//!                                         | "dateline" | "config" | null),
 //!                "findings": [ { "rule", "severity" ("error" | "warning"), "message",
 //!                                "span": Span, "labels": [ { "role", "text", "span": Span } ],
 //!                                "notes": [string] } ],
