@@ -140,10 +140,9 @@ impl CommonArgs {
             .iter()
             .chain(&self.ignore)
             .find(|rule| rules::doc(rule).is_none())?;
-        let names: Vec<&str> = rules::catalog().iter().map(|d| d.name.as_str()).collect();
         Some(format!(
             "no rule named {unknown:?}; the rules are: {}",
-            names.join(", ")
+            rules::names()
         ))
     }
 

@@ -97,10 +97,9 @@ impl Options {
     pub fn rule_settings(&self) -> Result<RuleSettings, String> {
         let known = |rule: &str, key: &str| -> Result<&'static rules::RuleDoc, String> {
             rules::doc(rule).ok_or_else(|| {
-                let names: Vec<&str> = rules::catalog().iter().map(|d| d.name.as_str()).collect();
                 format!(
                     "unknown rule `{rule}` in {key}; the rules are: {}",
-                    names.join(", ")
+                    rules::names()
                 )
             })
         };

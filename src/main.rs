@@ -27,13 +27,9 @@ fn main() -> ExitCode {
         Some(Command::Explain { rule }) => match render::explain_text(&rule) {
             Some(text) => return print_text(&text),
             None => {
-                let names: Vec<&str> = figcheck::rules::catalog()
-                    .iter()
-                    .map(|d| d.name.as_str())
-                    .collect();
                 eprintln!(
                     "figcheck: error: no rule named {rule:?}; the rules are: {}",
-                    names.join(", ")
+                    figcheck::rules::names()
                 );
                 return ExitCode::from(2);
             }

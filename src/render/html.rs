@@ -82,10 +82,7 @@ fn file_section(out: &mut String, n: usize, source: &Source, report: &FileReport
         }
     }
     for f in &report.findings {
-        let class = match f.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
+        let class = f.severity.as_str();
         let spans = f
             .labels
             .iter()
@@ -93,7 +90,7 @@ fn file_section(out: &mut String, n: usize, source: &Source, report: &FileReport
             .chain(std::iter::once(f.span));
         for span in spans {
             let entry = role.entry((span.start, span.end)).or_insert(class);
-            if *entry != "error" {
+            if *entry != Severity::Error.as_str() {
                 *entry = class;
             }
         }
@@ -125,10 +122,7 @@ fn file_section(out: &mut String, n: usize, source: &Source, report: &FileReport
     } else {
         out.push_str("<ol class=\"findings\">\n");
         for f in &report.findings {
-            let class = match f.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-            };
+            let class = f.severity.as_str();
             let _ = write!(
                 out,
                 "<li class=\"finding {class}\"><span class=\"badge\">{class}</span> <span class=\"rule\">{}</span> <span class=\"rule\">line {}</span>\n<p class=\"message\">{}</p>\n<ul class=\"figures\">",

@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use super::InputError;
-use crate::finding::{FileReport, Severity};
+use crate::finding::FileReport;
 
 /// `path:line:column: severity[rule]: message`, then the notes indented by two spaces.
 pub fn check_concise(reports: &[&FileReport]) -> String {
@@ -33,10 +33,7 @@ pub fn check_github(reports: &[&FileReport], errors: &[InputError]) -> String {
     let mut out = String::new();
     for report in reports {
         for f in &report.findings {
-            let command = match f.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-            };
+            let command = f.severity.as_str();
             let columns = if f.span.line == f.span.end_line {
                 format!(",col={},endColumn={}", f.span.column, f.span.end_column)
             } else {

@@ -8,7 +8,7 @@
 use serde_json::{Value, json};
 
 use super::{InputError, explain_text};
-use crate::finding::{FileReport, Severity};
+use crate::finding::FileReport;
 use crate::rules::catalog;
 use crate::source::Position;
 
@@ -25,7 +25,7 @@ pub fn check_sarif(reports: &[&FileReport], errors: &[InputError]) -> String {
                 "shortDescription": { "text": doc.summary },
                 "fullDescription": { "text": doc.explanation.trim() },
                 "help": { "text": help, "markdown": format!("```text\n{help}```") },
-                "defaultConfiguration": { "level": level(doc.severity) },
+                "defaultConfiguration": { "level": doc.severity.as_str() },
             })
         })
         .collect();
@@ -52,7 +52,7 @@ pub fn check_sarif(reports: &[&FileReport], errors: &[InputError]) -> String {
                 .collect();
             let mut result = json!({
                 "ruleId": f.rule,
-                "level": level(f.severity),
+                "level": f.severity.as_str(),
                 "message": { "text": text },
                 "locations": [ { "physicalLocation": location(&uri, &f.span) } ],
             });
@@ -94,13 +94,6 @@ pub fn check_sarif(reports: &[&FileReport], errors: &[InputError]) -> String {
         } ],
     });
     serde_json::to_string_pretty(&log).expect("SARIF serializes") + "\n"
-}
-
-fn level(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-    }
 }
 
 fn location(uri: &str, span: &Position) -> Value {

@@ -197,6 +197,12 @@ pub fn catalog() -> &'static [RuleDoc] {
     })
 }
 
+/// Every rule's name, comma-separated: for messages about a rule that does not exist.
+pub fn names() -> String {
+    let names: Vec<&str> = catalog().iter().map(|d| d.name.as_str()).collect();
+    names.join(", ")
+}
+
 pub fn doc(name: &str) -> Option<&'static RuleDoc> {
     catalog().iter().find(|d| d.name == name)
 }
