@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::{DateExpr, DayBase, EndDay, Payload, WeekScope, Year};
-use crate::lexicon::{contains_words, ends_word, lexicon, start_of_last_word, word_before};
+use crate::lexicon::{ends_word, lexicon, start_of_last_word, word_before};
 use crate::source::Span;
 
 /// What a sentence says about time, for placing a year-less date around the reference date.
@@ -25,19 +25,36 @@ pub enum Tense {
 /// The tense of a sentence from its marker words; with markers of both, or of neither, it is
 /// unknown.
 pub fn tense(sentence: &str) -> Tense {
+    // The markers of both tenses in one automaton: pattern `i` is future when `i` is below the
+    // number of future markers.
+    static MARKERS: OnceLock<(aho_corasick::AhoCorasick, usize)> = OnceLock::new();
+    let (markers, futures) = MARKERS.get_or_init(|| {
+        let lex = lexicon();
+        let all: Vec<&String> = lex.future_markers.iter().chain(&lex.past_markers).collect();
+        let automaton = aho_corasick::AhoCorasick::new(all).expect("valid tense markers");
+        (automaton, lex.future_markers.len())
+    });
     let lower = sentence.to_lowercase();
-    // A marker that starts with an apostrophe ("'ll") ends a word: "I'll".
-    let has = |markers: &[String]| {
-        markers.iter().any(|m| {
-            if m.starts_with(['\'', '’']) {
-                lower.contains(m.as_str())
+    let (mut future, mut past) = (false, false);
+    for m in markers.find_overlapping_iter(&lower) {
+        let marker = &lower[m.range()];
+        // A marker that starts with an apostrophe ("'ll") ends a word: "I'll"; the others are
+        // whole words.
+        let whole = marker.starts_with(['\'', '’'])
+            || (lower[..m.start()]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+                && ends_word(&lower, m.end()));
+        if whole {
+            if m.pattern().as_usize() < *futures {
+                future = true;
             } else {
-                contains_words(&lower, m)
+                past = true;
             }
-        })
-    };
-    let lex = lexicon();
-    match (has(&lex.future_markers), has(&lex.past_markers)) {
+        }
+    }
+    match (future, past) {
         (true, false) => Tense::Future,
         (false, true) => Tense::Past,
         _ => Tense::Unknown,

@@ -7,6 +7,7 @@
 //! below a thousand, scales that close a group, "and" between parts, fractions whose
 //! numerator is what came since the last "and", and a trailing ordinal.
 
+use std::collections::HashMap;
 use std::str::FromStr;
 use std::sync::OnceLock;
 
@@ -259,7 +260,37 @@ enum Role {
     Of,
 }
 
+/// A word's role, from a table built once from the lexicon: one hash lookup per word on the
+/// hot path instead of a walk through every word list.
 fn role(word: &str) -> Option<Role> {
+    static ROLES: OnceLock<HashMap<String, Role>> = OnceLock::new();
+    let roles = ROLES.get_or_init(|| {
+        let lex = lexicon();
+        let mut words: Vec<String> = ["hundred", "hundreds", "and", "a", "an", "point", "of"]
+            .iter()
+            .map(|w| w.to_string())
+            .collect();
+        for map in [
+            &lex.ones,
+            &lex.tens,
+            &lex.scales,
+            &lex.multipliers,
+            &lex.denominators,
+            &lex.ordinals,
+        ] {
+            words.extend(map.keys().flat_map(|w| [w.clone(), format!("{w}s")]));
+        }
+        words.extend(lex.negatives.iter().cloned());
+        words
+            .into_iter()
+            .filter_map(|w| Some((w.clone(), role_of(&w)?)))
+            .collect()
+    });
+    roles.get(word).copied()
+}
+
+/// A word's role, read from the lexicon's lists in order of precedence.
+fn role_of(word: &str) -> Option<Role> {
     let lex = lexicon();
     let d = |v: u64| Decimal::from(v);
     let singular = word.strip_suffix('s');
