@@ -7,46 +7,15 @@ use std::io::{self, BufRead, BufReader, Write};
 use std::process::ExitCode;
 
 use figcheck::finding::Severity;
+use figcheck::ingest::record::Record;
 use figcheck::render::{self, Format, PrettyOptions};
 use figcheck::{FileReport, Source};
-use serde_json::Value;
 
 use crate::cli::{CommonArgs, color_output};
 use crate::configs::Configs;
 use crate::decode_utf8;
 use crate::progress;
 use indicatif::ProgressBar;
-
-/// A record read from a line.
-struct Record {
-    id: String,
-    text: String,
-    date: Option<jiff::civil::Date>,
-}
-
-fn record(line: &str) -> Result<Record, String> {
-    let value: Value = serde_json::from_str(line).map_err(|e| format!("not JSON: {e}"))?;
-    let id = match &value["id"] {
-        Value::String(s) => s.clone(),
-        Value::Number(n) => n.to_string(),
-        Value::Null => return Err("no \"id\"".into()),
-        _ => return Err("\"id\" is neither a string nor a number".into()),
-    };
-    let text = value["text"]
-        .as_str()
-        .ok_or_else(|| format!("record {id:?}: no \"text\" string"))?
-        .to_string();
-    let date = match &value["date"] {
-        Value::Null => None,
-        Value::String(s) => Some(
-            s.get(..10)
-                .and_then(|d| d.parse().ok())
-                .ok_or_else(|| format!("record {id:?}: \"date\" is not YYYY-MM-DD"))?,
-        ),
-        _ => return Err(format!("record {id:?}: \"date\" is not a string")),
-    };
-    Ok(Record { id, text, date })
-}
 
 /// Reads every JSONL input in turn and writes each record's report as it goes.
 pub fn run(extract: bool, args: &CommonArgs) -> ExitCode {
@@ -112,7 +81,7 @@ pub fn run(extract: bool, args: &CommonArgs) -> ExitCode {
                 .and_then(decode_utf8)
                 .and_then(|text| match text.trim() {
                     "" => Ok(None),
-                    _ => record(&text).map(Some),
+                    _ => Record::parse(&text).map(Some),
                 });
             let record = match parsed {
                 Ok(Some(record)) => record,

@@ -6,6 +6,7 @@ mod dateline;
 pub mod directives;
 mod html;
 mod markdown;
+pub mod record;
 mod text;
 
 use jiff::civil::Date;
