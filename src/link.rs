@@ -90,6 +90,49 @@ pub enum Claim {
     },
 }
 
+impl Claim {
+    /// The figures the claim relates.
+    pub fn figures(&self) -> Vec<usize> {
+        match *self {
+            Claim::RateTotal {
+                rate,
+                period,
+                total,
+            } => vec![rate, period, total],
+            Claim::WeekdayDate { weekday, date } => vec![weekday, date],
+            Claim::CalendarDay { date } => vec![date],
+            Claim::Conversion { stated, converted } => vec![stated, converted],
+            Claim::Change {
+                from, to, percent, ..
+            } => [Some(from), Some(to), percent]
+                .into_iter()
+                .flatten()
+                .collect(),
+            Claim::Share {
+                part,
+                whole,
+                percent,
+            } => vec![part, whole, percent],
+            Claim::PartsTotal {
+                total, first, last, ..
+            } => std::iter::once(total).chain(first..=last).collect(),
+            Claim::RangeDuration {
+                range, duration, ..
+            } => vec![range, duration],
+            Claim::Count { count, .. } => vec![count],
+            Claim::AgeBirth { age, birth } => vec![age, birth],
+            Claim::YearsAgo { ago, year } => vec![ago, year],
+            Claim::YearsLater {
+                first,
+                second,
+                length,
+            } => vec![first, second, length],
+            Claim::Repeated { earlier, later } => vec![earlier, later],
+            Claim::Multiple { from, to, .. } => vec![from, to],
+        }
+    }
+}
+
 /// How a multiple is hedged: "doubled", "more than doubled", "nearly doubled".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Bound {

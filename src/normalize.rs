@@ -37,7 +37,23 @@ pub struct Figure {
     pub unresolved: Option<String>,
 }
 
+/// The largest magnitude the rules compute with: a product of three such figures and a unit
+/// factor stays inside what an exact decimal holds (about 7.9 × 10^28).
+pub const TAME_MAX: Decimal = Decimal::from_parts(2_764_472_320, 232_830, 0, false, 0); // 10^15
+/// The smallest non-zero magnitude the rules divide by.
+pub const TAME_MIN: Decimal = Decimal::from_parts(1, 0, 0, false, 9); // 10^-9
+
 impl Figure {
+    /// Whether every value of the figure is zero or between [`TAME_MIN`] and [`TAME_MAX`] in
+    /// magnitude, so that the rules' arithmetic cannot overflow.
+    pub fn tame(&self) -> bool {
+        let ends = self.interval.map_or([None, None], |i| [i.low(), i.high()]);
+        [self.central, ends[0], ends[1]]
+            .into_iter()
+            .flatten()
+            .all(|v| v.is_zero() || (v.abs() >= TAME_MIN && v.abs() <= TAME_MAX))
+    }
+
     pub fn amount(&self) -> Option<&Num> {
         match &self.mention.payload {
             Payload::Number(n) => Some(n),
@@ -1105,5 +1121,16 @@ mod tests {
             range_days(date(2023, 10, 5), date(2023, 10, 23), EndDay::Counted),
             (19, 19)
         );
+    }
+}
+
+#[cfg(test)]
+mod tame_tests {
+    use super::*;
+
+    #[test]
+    fn the_bounds_are_the_powers_of_ten_they_say() {
+        assert_eq!(TAME_MAX, Decimal::from(10u64.pow(15)));
+        assert_eq!(TAME_MIN, Decimal::new(1, 9));
     }
 }

@@ -292,8 +292,11 @@ fn join_durations(text: &str, found: Vec<Found>) -> Vec<Found> {
                 && matches!(text[first.1.end..second.start].trim(), "and" | "," | "")
                 && let (Some(big), Some(small)) = (factor(unit), factor(*v))
                 && small < big
+                && let Some(total) = amount
+                    .checked_mul(big)
+                    .and_then(|t| t.checked_div(small))
+                    .and_then(|t| t.checked_add(b.value))
             {
-                let total = amount * big / small + b.value;
                 first.1.end = second.end;
                 first.3 = Payload::Duration {
                     amount: exact(total),

@@ -843,7 +843,7 @@ fn fraction_of(text: &str, tokens: &[Token], left: &Phrase, end: usize) -> Optio
         "in" => !year && !measured && left.value.abs() < right.value,
         _ => !year && !measured,
     };
-    if !whole(&right) || right.value < Decimal::ZERO || !fits {
+    if !whole(&right) || right.value <= Decimal::ZERO || !fits {
         return None;
     }
     let phrase = Phrase {

@@ -94,12 +94,18 @@ pub fn check(
         Interval::new(Decimal::ONE - rh, Decimal::ONE - rl)
     }
     .mul(&hundred);
-    let central = ((b - a) / a * Decimal::ONE_HUNDRED).abs();
+    let Some(central) = (b - a)
+        .checked_div(a)
+        .and_then(|r| r.checked_mul(Decimal::ONE_HUNDRED))
+    else {
+        return Vec::new();
+    };
+    let central = central.abs();
     if percents {
         return percentage_points(from, to, percent, &change, central, locator, labels);
     }
     let doc = doc(PERCENT).expect("catalogued");
-    let difference = ((central - p) / p).abs();
+    let difference = super::relative_off(central, p);
     // A percentage computed from rounded figures differs from the stated one by rounding alone
     // as long as the intervals meet; only a hedge ("about 20%", "nearly $5 million") leaves
     // room for a warning.

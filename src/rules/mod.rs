@@ -225,6 +225,18 @@ pub fn run(
     claims
         .iter()
         .flat_map(|claim| -> Vec<Outcome> {
+            // Arithmetic on exact decimals has a range: figures beyond it are not checked.
+            if let Some(&wild) = claim.figures().iter().find(|&&f| !figures[f].tame()) {
+                return vec![Outcome::Skipped(Skipped {
+                    rule: claim_rule(claim),
+                    reason: format!(
+                        "a figure beyond {} or a non-zero one below {} is not checked",
+                        display(crate::normalize::TAME_MAX),
+                        crate::normalize::TAME_MIN
+                    ),
+                    span: locator.position(&figures[wild].mention.span),
+                })];
+            }
             match *claim {
                 Claim::RateTotal {
                     rate,
@@ -357,6 +369,29 @@ pub fn run(
         .collect()
 }
 
+/// The rule that checks a claim, for a claim skipped before any rule sees it.
+fn claim_rule(claim: &Claim) -> &'static str {
+    match claim {
+        Claim::RateTotal { .. } => "rate-total-mismatch",
+        Claim::WeekdayDate { .. } => "weekday-date-mismatch",
+        Claim::CalendarDay { .. } => "impossible-date",
+        Claim::Conversion { .. } => "conversion-mismatch",
+        Claim::Change {
+            percent: Some(_), ..
+        } => "percent-change-mismatch",
+        Claim::Change { .. } => "change-direction-mismatch",
+        Claim::Share { .. } => "share-mismatch",
+        Claim::PartsTotal { .. } => "parts-total-mismatch",
+        Claim::RangeDuration { .. } => "range-duration-mismatch",
+        Claim::Count { .. } => "count-mismatch",
+        Claim::AgeBirth { .. } | Claim::YearsAgo { .. } | Claim::YearsLater { .. } => {
+            "elapsed-time-mismatch"
+        }
+        Claim::Repeated { .. } => "figure-inconsistency",
+        Claim::Multiple { .. } => "multiplier-mismatch",
+    }
+}
+
 /// The verdict of DESIGN §2 for a stated figure against an expected one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Verdict {
@@ -404,6 +439,14 @@ impl Conclusion<'_> {
                 .collect(),
         })
     }
+}
+
+/// How far `value` is from `stated`, relative to `stated`; as far as can be when `stated` is
+/// zero.
+fn relative_off(value: Decimal, stated: Decimal) -> Decimal {
+    (value - stated)
+        .checked_div(stated)
+        .map_or(Decimal::MAX, |d| d.abs())
 }
 
 /// A decimal for a reader: thousands separated, trailing zeros dropped ("8,740", "0.25").

@@ -81,7 +81,9 @@ pub fn check(
     let judged = readings.iter().map(|reading| {
         let expected = rate_interval.mul(&reading.interval);
         let central = rate_value * reading.central;
-        let difference = (central - stated_central) / stated_central;
+        let difference = (central - stated_central)
+            .checked_div(stated_central)
+            .unwrap_or(Decimal::MAX);
         let verdict = if !expected.meets(&stated) {
             Verdict::Error
         } else if difference.abs() > threshold {
@@ -116,7 +118,7 @@ pub fn check(
     );
     let total_text = amount(total_value, total_unit);
     let expected_text = amount(round_for_reader(expected_central * back), total_unit);
-    let percent = rounded(difference.abs() * Decimal::ONE_HUNDRED);
+    let percent = rounded(difference.abs().saturating_mul(Decimal::ONE_HUNDRED));
     let direction = if difference >= Decimal::ZERO {
         "more than"
     } else {
