@@ -58,6 +58,19 @@ impl FailOn {
     }
 }
 
+/// A thread pool of `jobs` threads, or one per core.
+pub fn pool(jobs: Option<u16>) -> rayon::ThreadPool {
+    let threads = jobs.map_or_else(
+        || std::thread::available_parallelism().map_or(1, |n| n.get()),
+        usize::from,
+    );
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .or_else(|_| rayon::ThreadPoolBuilder::new().num_threads(1).build())
+        .expect("a thread pool of one thread")
+}
+
 /// Whether pretty output gets colour: on a terminal, unless `NO_COLOR` is set.
 pub fn color_output() -> bool {
     std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
@@ -85,6 +98,10 @@ pub struct CommonArgs {
     /// Also list what was verified and what was skipped, and why.
     #[arg(long, short)]
     pub verbose: bool,
+    /// Threads to check files and records on (default: one per core). Output is the same
+    /// for every number.
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
     /// Use this config file for every input instead of the figcheck.toml or .figcheck.toml
     /// found upward from each file.
     #[arg(long, value_name = "FILE")]

@@ -31,6 +31,7 @@ pub fn run(extract: bool, args: &CommonArgs) -> ExitCode {
     let mut extracted: Vec<(Source, FileReport)> = Vec::new();
     let mut input_errors = Vec::new();
     let mut configs = Configs::new(args);
+    let pool = crate::cli::pool(args.jobs);
     for path in &args.paths {
         let name = path.display().to_string();
         let base = match configs.settings_for(path) {
@@ -72,65 +73,83 @@ pub fn run(extract: bool, args: &CommonArgs) -> ExitCode {
                 }
             }
         };
-        for (n, line) in reader.split(b'\n').enumerate() {
-            bar.inc(line.as_ref().map_or(0, |l| l.len() as u64 + 1));
-            // A read error ends the file: reading on would only repeat it.
-            let read_error = line.as_ref().err().map(ToString::to_string);
-            let parsed = line
-                .map_err(|e| e.to_string())
-                .and_then(decode_utf8)
-                .and_then(|text| match text.trim() {
-                    "" => Ok(None),
-                    _ => Record::parse(&text).map(Some),
-                });
-            let record = match parsed {
-                Ok(Some(record)) => record,
-                Ok(None) => continue,
-                Err(message) => {
-                    let line = Some(n + 1);
-                    report_error(
-                        &mut out,
-                        args.format,
-                        &name,
-                        line,
-                        &message,
-                        &mut input_errors,
-                    );
-                    if read_error.is_some() {
-                        break;
+        let mut lines = reader.split(b'\n').enumerate();
+        let mut ended = false;
+        while !ended {
+            // A batch of lines, parsed in order; a read error ends the file, since reading on
+            // would only repeat it.
+            let mut batch: Vec<(usize, Result<Record, String>)> = Vec::new();
+            let mut bytes = 0;
+            while batch.len() < BATCH_RECORDS && bytes < BATCH_BYTES {
+                let Some((n, line)) = lines.next() else {
+                    ended = true;
+                    break;
+                };
+                bar.inc(line.as_ref().map_or(0, |l| l.len() as u64 + 1));
+                let read_error = line.is_err();
+                let parsed = line
+                    .map_err(|e| e.to_string())
+                    .and_then(decode_utf8)
+                    .and_then(|text| match text.trim() {
+                        "" => Ok(None),
+                        _ => Record::parse(&text).map(Some),
+                    });
+                match parsed {
+                    Ok(None) => continue,
+                    Ok(Some(record)) => {
+                        bytes += record.text.len();
+                        batch.push((n + 1, Ok(record)));
                     }
-                    continue;
+                    Err(message) => batch.push((n + 1, Err(message))),
                 }
-            };
-            records += 1;
-            let mut settings = base.clone();
-            settings.record_date = record.date;
-            let source = Source::new(record.id.clone(), record.text);
-            let mut report = figcheck::check(&source, &settings);
-            let count = |s: Severity| report.findings.iter().filter(|f| f.severity == s).count();
-            errors += count(Severity::Error);
-            warnings += count(Severity::Warning);
-            failing |= threshold.is_some_and(|t| report.findings.iter().any(|f| f.severity >= t));
-            let text = match (extract, args.format) {
-                // One JSON document needs every record: they are kept, without their figures
-                // when only the findings are wanted.
-                (true, Format::Json) | (false, Format::Html) => {
-                    extracted.push((source, report));
-                    continue;
+                if read_error {
+                    ended = true;
+                    break;
                 }
-                (false, Format::Json | Format::Sarif | Format::Markdown) => {
-                    report.figures.clear();
-                    collected.push(report);
-                    continue;
+            }
+            // The records checked (and rendered) on the pool, written back in input order.
+            let done: Vec<(usize, Result<Done, String>)> = pool.install(|| {
+                use rayon::prelude::*;
+                batch
+                    .into_par_iter()
+                    .map(|(n, parsed)| {
+                        (
+                            n,
+                            parsed.map(|record| {
+                                checked(record, &base, extract, args.format, options)
+                            }),
+                        )
+                    })
+                    .collect()
+            });
+            for (n, done) in done {
+                let done = match done {
+                    Ok(done) => done,
+                    Err(message) => {
+                        report_error(
+                            &mut out,
+                            args.format,
+                            &name,
+                            Some(n),
+                            &message,
+                            &mut input_errors,
+                        );
+                        continue;
+                    }
+                };
+                records += 1;
+                errors += done.errors;
+                warnings += done.warnings;
+                failing |= threshold.is_some_and(|t| done.worst.is_some_and(|w| w >= t));
+                match done.output {
+                    Output::Text(text) => {
+                        if let Err(code) = bar.suspend(|| write(&mut out, &text)) {
+                            return code;
+                        }
+                    }
+                    Output::Whole(source, report) => extracted.push((source, report)),
+                    Output::Report(report) => collected.push(report),
                 }
-                (true, _) => render::extract_pretty(&source, &report),
-                (false, Format::Pretty) => render::check_pretty(&source, &report, options),
-                (false, Format::Concise) => render::check_concise(&[&report]),
-                (false, Format::Github) => render::check_github(&[&report], &[]),
-                (false, Format::Jsonl) => render::check_jsonl_line(Some(&record.id), &report),
-            };
-            if let Err(code) = bar.suspend(|| write(&mut out, &text)) {
-                return code;
             }
         }
         bar.finish_and_clear();
@@ -157,6 +176,64 @@ pub fn run(extract: bool, args: &CommonArgs) -> ExitCode {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// Records read before they are checked together: a batch bounds the memory a run needs
+/// whatever the size of the input.
+const BATCH_RECORDS: usize = 256;
+const BATCH_BYTES: usize = 4 << 20;
+
+/// One record checked: its counts and what is written for it.
+struct Done {
+    errors: usize,
+    warnings: usize,
+    worst: Option<Severity>,
+    output: Output,
+}
+
+enum Output {
+    /// Written now, in input order.
+    Text(String),
+    /// Kept with its source for a report of the whole run (`extract --format json`, `html`).
+    Whole(Source, FileReport),
+    /// Kept, without its figures, for a report of the whole run (`json`, `sarif`, `markdown`).
+    Report(FileReport),
+}
+
+/// Checks one record under `base` settings and renders it in a streamed format, or keeps what
+/// a whole-run format needs.
+fn checked(
+    record: Record,
+    base: &figcheck::Settings,
+    extract: bool,
+    format: Format,
+    options: PrettyOptions,
+) -> Done {
+    let mut settings = base.clone();
+    settings.record_date = record.date;
+    let source = Source::new(record.id.clone(), record.text);
+    let mut report = figcheck::check(&source, &settings);
+    let count = |s: Severity| report.findings.iter().filter(|f| f.severity == s).count();
+    let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
+    let worst = report.findings.iter().map(|f| f.severity).max();
+    let output = match (extract, format) {
+        (true, Format::Json) | (false, Format::Html) => Output::Whole(source, report),
+        (false, Format::Json | Format::Sarif | Format::Markdown) => {
+            report.figures.clear();
+            Output::Report(report)
+        }
+        (true, _) => Output::Text(render::extract_pretty(&source, &report)),
+        (false, Format::Pretty) => Output::Text(render::check_pretty(&source, &report, options)),
+        (false, Format::Concise) => Output::Text(render::check_concise(&[&report])),
+        (false, Format::Github) => Output::Text(render::check_github(&[&report], &[])),
+        (false, Format::Jsonl) => Output::Text(render::check_jsonl_line(Some(&record.id), &report)),
+    };
+    Done {
+        errors,
+        warnings,
+        worst,
+        output,
     }
 }
 

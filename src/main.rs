@@ -51,16 +51,12 @@ fn main() -> ExitCode {
     }
     let mut configs = Configs::new(&args);
     let (sources, mut errors) = read_inputs(&args.paths);
-    let mut checked: Vec<(Source, FileReport)> = Vec::new();
-    let bar = progress::bar(sources.len() as u64, progress::Unit::Files);
+    // Settings first, in order (config files are read once each); then the checks, on
+    // `--jobs` threads, collected back in input order.
+    let mut jobs: Vec<(Source, figcheck::Settings)> = Vec::new();
     for source in sources {
-        bar.set_message(source.path.clone());
-        bar.inc(1);
         match configs.settings_for(Path::new(&source.path)) {
-            Ok((_, settings)) => {
-                let report = figcheck::check(&source, &settings);
-                checked.push((source, report));
-            }
+            Ok((_, settings)) => jobs.push((source, settings)),
             Err(e) if !e.repeated => errors.push(InputError {
                 path: e.path,
                 message: e.message,
@@ -68,6 +64,17 @@ fn main() -> ExitCode {
             Err(_) => {}
         }
     }
+    let bar = progress::bar(jobs.len() as u64, progress::Unit::Files);
+    let checked: Vec<(Source, FileReport)> = cli::pool(args.jobs).install(|| {
+        use rayon::prelude::*;
+        jobs.into_par_iter()
+            .map(|(source, settings)| {
+                let report = figcheck::check(&source, &settings);
+                bar.inc(1);
+                (source, report)
+            })
+            .collect()
+    });
 
     bar.finish_and_clear();
     let output = render_output(extract, &args, &checked, &errors);

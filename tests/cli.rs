@@ -584,3 +584,57 @@ fn progress_shows_on_a_terminal_only() {
     assert!(on_terminal(false).contains("/25 files"));
     assert!(!on_terminal(true).contains("/25 files"));
 }
+
+#[test]
+fn output_is_byte_identical_for_every_number_of_threads() {
+    // More records than one batch, and a folder of files, built from the fixtures.
+    let dir = temp_dir("jobs");
+    let mut drafts: Vec<String> = Vec::new();
+    for entry in std::fs::read_dir("tests/fixtures").unwrap().flatten() {
+        for file in std::fs::read_dir(entry.path()).unwrap().flatten() {
+            if file.path().extension().is_some_and(|e| e == "md") {
+                drafts.push(std::fs::read_to_string(file.path()).unwrap());
+            }
+        }
+    }
+    drafts.sort();
+    let mut jsonl = String::new();
+    for i in 0..700 {
+        let text = &drafts[i % drafts.len()];
+        let record = serde_json::json!({"id": format!("r{i}"), "text": text, "date": "2024-03-04"});
+        jsonl.push_str(&record.to_string());
+        jsonl.push('\n');
+        if i % 97 == 0 {
+            jsonl.push_str("{\"id\": broken\n");
+        }
+        if i < 60 {
+            std::fs::write(dir.join(format!("d{i:02}.md")), text).unwrap();
+        }
+    }
+    std::fs::write(dir.join("archive.jsonl"), &jsonl).unwrap();
+    let archive = dir.join("archive.jsonl");
+    for format in ["jsonl", "pretty", "json", "sarif"] {
+        let run = |jobs: &str, path: &Path| {
+            let output = figcheck(&["-j", jobs, "--format", format, path.to_str().unwrap()]);
+            (output.status.code(), output.stdout, output.stderr)
+        };
+        let one = run("1", &archive);
+        assert_eq!(one.0, Some(2), "the broken lines are errors");
+        assert_eq!(
+            one,
+            run("2", &archive),
+            "{format}: -j 1 and -j 2 differ on JSONL"
+        );
+        assert_eq!(
+            one,
+            run("4", &archive),
+            "{format}: -j 1 and -j 4 differ on JSONL"
+        );
+        let files = run("1", &dir);
+        assert_eq!(
+            files,
+            run("2", &dir),
+            "{format}: -j 1 and -j 2 differ on files"
+        );
+    }
+}
