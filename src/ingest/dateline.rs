@@ -33,8 +33,8 @@ pub fn date(prose: &str, blocks: &[Span]) -> Option<Date> {
         .expect("valid dateline pattern")
     });
     let first = blocks.first()?;
-    let head = &prose[first.start..first.end.min(first.start + 200)];
-    let head = &head[..head.floor_char_boundary(head.len())];
+    let end = prose.floor_char_boundary(first.end.min(first.start + 200));
+    let head = prose.get(first.start..end)?;
     let caps = pattern.captures(head)?;
     if let Some(iso) = caps.name("iso") {
         return iso.as_str().parse().ok();

@@ -24,15 +24,26 @@ pub fn ingest(source: &Source) -> Document<'_> {
 /// `within` masked too.
 pub(super) fn mask_urls(text: &str, within: Span) -> String {
     static URL: OnceLock<Regex> = OnceLock::new();
-    let url = URL.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:https?://|www\.)[^\s<>()]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-            .expect("valid URL pattern")
-    });
+    let slice = &text[within.clone()];
     let mut keep = Vec::new();
     let mut at = within.start;
-    for m in url.find_iter(&text[within.clone()]) {
-        keep.push(at..within.start + m.start());
-        at = within.start + m.end();
+    // Every match holds "@", "://" or "www." (in any case): text with none of them, most text,
+    // is not searched at all.
+    let anchored = slice.contains('@')
+        || slice.contains("://")
+        || slice
+            .as_bytes()
+            .windows(4)
+            .any(|w| w.eq_ignore_ascii_case(b"www."));
+    if anchored {
+        let url = URL.get_or_init(|| {
+            Regex::new(r"(?i)\b(?:https?://|www\.)[^\s<>()]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+                .expect("valid URL pattern")
+        });
+        for m in url.find_iter(slice) {
+            keep.push(at..within.start + m.start());
+            at = within.start + m.end();
+        }
     }
     keep.push(at..within.end);
     mask_except(text, &keep)

@@ -1,0 +1,159 @@
+//! Times the whole CLI, as a user runs it, on real text from `../shared/corpora/`:
+//!
+//! ```sh
+//! cargo build --release && cargo run --release --example timing
+//! ```
+//!
+//! - throughput of `figcheck --format jsonl` over the BBC and Reuters articles as one JSONL
+//!   file (written to `target/bench/`, Reuters' dates turned into YYYY-MM-DD), with `-j 1` and
+//!   `-j 2`, the median of three runs each;
+//! - the same with the corpus repeated twice and four times, to see that time grows linearly;
+//! - the median of 50 cold runs on one article of about 5 KB (process start to exit);
+//! - peak resident memory while streaming the Reuters JSONL (from GNU `time`, when installed).
+//!
+//! It prints a Markdown table for the README.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let binary = root.join("target/release/figcheck");
+    assert!(
+        binary.exists(),
+        "{} is missing: run `cargo build --release` first",
+        binary.display()
+    );
+    let dir = root.join("target/bench");
+    std::fs::create_dir_all(&dir).unwrap();
+    let (all, reuters, article) = prepare(root, &dir);
+    let size = std::fs::metadata(&all).unwrap().len() as f64;
+    let mb = size / 1e6;
+
+    let one = median(3, || run(&binary, &["-j", "1"], &all));
+    let two = median(3, || run(&binary, &["-j", "2"], &all));
+    println!("| measure | figure |\n|---|---|");
+    println!(
+        "| `check -j 1`, {mb:.1} MB of JSONL | {:.2} s, {:.1} MB/s |",
+        secs(one),
+        mb / secs(one)
+    );
+    println!(
+        "| `check -j 2` | {:.2} s, {:.1} MB/s, {:.2}× the one-thread rate |",
+        secs(two),
+        mb / secs(two),
+        secs(one) / secs(two)
+    );
+    for times in [2, 4] {
+        let file = dir.join(format!("corpus-{times}x.jsonl"));
+        let text = std::fs::read_to_string(&all).unwrap();
+        std::fs::write(&file, text.repeat(times)).unwrap();
+        let t = median(3, || run(&binary, &["-j", "1"], &file));
+        println!(
+            "| `check -j 1`, {times}× the corpus | {:.2} s, {:.2}× the time of 1× ({:+.1}% from proportional) |",
+            secs(t),
+            secs(t) / secs(one),
+            (secs(t) / (secs(one) * times as f64) - 1.0) * 100.0
+        );
+    }
+    let cold = median(50, || run(&binary, &[], &article));
+    println!(
+        "| cold run on one {:.1} KB article | {:.1} ms median of 50 |",
+        std::fs::metadata(&article).unwrap().len() as f64 / 1e3,
+        secs(cold) * 1e3
+    );
+    match peak_memory(&binary, &reuters) {
+        Some(kb) => println!(
+            "| peak resident memory, {:.1} MB Reuters JSONL, `-j 1` | {:.1} MB |",
+            std::fs::metadata(&reuters).unwrap().len() as f64 / 1e6,
+            kb as f64 / 1e3
+        ),
+        None => println!("| peak resident memory | GNU time is not installed |"),
+    }
+}
+
+/// The JSONL corpora (all, Reuters alone) and one article of about 5 KB as a text file.
+fn prepare(root: &Path, dir: &Path) -> (PathBuf, PathBuf, PathBuf) {
+    let mut all = String::new();
+    let mut reuters = String::new();
+    let mut article = None;
+    for corpus in ["bbc2005", "reuters21578"] {
+        let path = root.join(format!("../shared/corpora/{corpus}/articles.jsonl"));
+        let text =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        for line in text.lines() {
+            let record: serde_json::Value = serde_json::from_str(line).expect("JSON");
+            let body = record["text"].as_str().unwrap_or_default();
+            let mut out = serde_json::json!({ "id": record["id"], "text": body });
+            if let Some(date) = record["date"]
+                .as_str()
+                .and_then(|d| d.split_whitespace().next())
+                .and_then(|d| jiff::fmt::strtime::parse("%d-%b-%Y", d).ok())
+                .and_then(|d| d.to_date().ok())
+            {
+                out["date"] = date.to_string().into();
+            }
+            let line = out.to_string() + "\n";
+            all.push_str(&line);
+            if corpus == "reuters21578" {
+                reuters.push_str(&line);
+            }
+            if article.is_none() && (4_800..=5_300).contains(&body.len()) {
+                article = Some(body.to_string());
+            }
+        }
+    }
+    let paths = (
+        dir.join("corpus.jsonl"),
+        dir.join("reuters.jsonl"),
+        dir.join("article-5k.txt"),
+    );
+    std::fs::write(&paths.0, all).unwrap();
+    std::fs::write(&paths.1, reuters).unwrap();
+    std::fs::write(&paths.2, article.expect("an article of about 5 KB")).unwrap();
+    paths
+}
+
+/// One run of `figcheck [args] --format jsonl --fail-on never FILE`, output discarded.
+fn run(binary: &Path, args: &[&str], file: &Path) -> Duration {
+    let start = Instant::now();
+    let status = Command::new(binary)
+        .args(args)
+        .args(["--format", "jsonl", "--fail-on", "never"])
+        .arg(file)
+        .stdout(Stdio::null())
+        .status()
+        .expect("figcheck runs");
+    let elapsed = start.elapsed();
+    assert!(status.success(), "{status:?}");
+    elapsed
+}
+
+fn median(runs: usize, mut f: impl FnMut() -> Duration) -> Duration {
+    let mut times: Vec<Duration> = (0..runs).map(|_| f()).collect();
+    times.sort();
+    times[runs / 2]
+}
+
+fn secs(d: Duration) -> f64 {
+    d.as_secs_f64()
+}
+
+/// Peak resident set size in KB, from GNU time's `%M`.
+fn peak_memory(binary: &Path, file: &Path) -> Option<u64> {
+    let output = Command::new("/usr/bin/time")
+        .args(["-f", "%M"])
+        .arg(binary)
+        .args(["-j", "1", "--format", "jsonl", "--fail-on", "never"])
+        .arg(file)
+        .stdout(Stdio::null())
+        .output()
+        .ok()?;
+    String::from_utf8_lossy(&output.stderr)
+        .lines()
+        .last()?
+        .trim()
+        .parse()
+        .ok()
+}
