@@ -50,7 +50,14 @@ fn main() -> ExitCode {
         return jsonl::run(extract, &args);
     }
     let mut configs = Configs::new(&args);
-    let (sources, mut errors) = read_inputs(&args.paths);
+    let Inputs {
+        sources,
+        mut errors,
+        notes,
+    } = read_inputs(&args.paths);
+    for note in &notes {
+        eprintln!("figcheck: note: {note}");
+    }
     // Settings first, in order (config files are read once each); then the checks, on
     // `--jobs` threads, collected back in input order.
     let mut jobs: Vec<(Source, figcheck::Settings)> = Vec::new();
@@ -200,33 +207,81 @@ fn render_output(
     }
 }
 
+/// What reading the inputs gave: the texts, the inputs that could not be read, and notes on
+/// those skipped on purpose (binary files).
+#[derive(Default)]
+struct Inputs {
+    sources: Vec<Source>,
+    errors: Vec<InputError>,
+    notes: Vec<String>,
+}
+
 /// Reads every input: files as named, folders recursed in sorted order, `-` as standard input.
 /// A file that cannot be read becomes an error; the others are still read.
-fn read_inputs(paths: &[PathBuf]) -> (Vec<Source>, Vec<InputError>) {
-    let mut files = Vec::new();
-    let mut errors = Vec::new();
+fn read_inputs(paths: &[PathBuf]) -> Inputs {
+    let mut inputs = Inputs::default();
     for path in paths {
         if path.as_os_str() == "-" {
             let mut bytes = Vec::new();
             match io::stdin().read_to_end(&mut bytes) {
-                Ok(_) => push_decoded("-", bytes, &mut files, &mut errors),
-                Err(e) => errors.push(InputError {
-                    path: "-".into(),
-                    message: e.to_string(),
-                }),
+                Ok(_) => inputs.push("-", bytes),
+                Err(e) => inputs.error("-", e.to_string()),
             }
         } else if path.is_dir() {
             let mut found = Vec::new();
-            walk(path, &mut found, &mut errors);
+            walk(path, &mut found, &mut inputs.errors);
             found.sort();
             for file in found {
-                read_file(&file, &mut files, &mut errors);
+                inputs.read(&file);
             }
         } else {
-            read_file(path, &mut files, &mut errors);
+            inputs.read(path);
         }
     }
-    (files, errors)
+    inputs
+}
+
+impl Inputs {
+    fn error(&mut self, path: &str, message: String) {
+        self.errors.push(InputError {
+            path: path.to_string(),
+            message,
+        });
+    }
+
+    /// Reads a file; only a regular file is read, so a FIFO or a device cannot block the run.
+    fn read(&mut self, path: &Path) {
+        let name = path.display().to_string();
+        match std::fs::metadata(path) {
+            Ok(meta) if !meta.is_file() => {
+                return self.error(
+                    &name,
+                    "not a regular file (a FIFO, socket or device)".into(),
+                );
+            }
+            Err(e) => return self.error(&name, e.to_string()),
+            Ok(_) => {}
+        }
+        match std::fs::read(path) {
+            Ok(bytes) => self.push(&name, bytes),
+            Err(e) => self.error(&name, e.to_string()),
+        }
+    }
+
+    /// Keeps a text; a file with a NUL byte in its first 8,000 bytes is binary, as git judges,
+    /// and is skipped with a note.
+    fn push(&mut self, name: &str, bytes: Vec<u8>) {
+        if let Some(at) = bytes.iter().take(8_000).position(|&b| b == 0) {
+            self.notes.push(format!(
+                "{name}: a binary file (a NUL byte at offset {at}), skipped"
+            ));
+            return;
+        }
+        match decode_utf8(bytes) {
+            Ok(text) => self.sources.push(Source::new(name, text)),
+            Err(message) => self.error(name, message),
+        }
+    }
 }
 
 /// The files to check in a folder, honouring `.gitignore`, `.ignore` and hidden files as git
@@ -255,27 +310,6 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>, errors: &mut Vec<InputError>) {
                 message: e.to_string(),
             }),
         }
-    }
-}
-
-fn read_file(path: &Path, files: &mut Vec<Source>, errors: &mut Vec<InputError>) {
-    let name = path.display().to_string();
-    match std::fs::read(path) {
-        Ok(bytes) => push_decoded(&name, bytes, files, errors),
-        Err(e) => errors.push(InputError {
-            path: name,
-            message: e.to_string(),
-        }),
-    }
-}
-
-fn push_decoded(name: &str, bytes: Vec<u8>, files: &mut Vec<Source>, errors: &mut Vec<InputError>) {
-    match decode_utf8(bytes) {
-        Ok(text) => files.push(Source::new(name, text)),
-        Err(message) => errors.push(InputError {
-            path: name.to_string(),
-            message,
-        }),
     }
 }
 
