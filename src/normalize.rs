@@ -144,12 +144,18 @@ pub fn written_interval(num: &Num) -> Interval {
             let kept = significant.max(2).min(digits.len());
             let mut step = Decimal::ONE;
             for _ in kept..digits.len() {
-                step *= Decimal::TEN;
+                // Leading zeros can make the digits longer than any decimal holds.
+                let Some(next) = step.checked_mul(Decimal::TEN) else {
+                    break;
+                };
+                step = next;
             }
             step
         }
     };
-    let half = step * num.multiplier / Decimal::TWO;
+    let Some(half) = step.checked_mul(num.multiplier).map(|s| s / Decimal::TWO) else {
+        return Interval::exact(num.value);
+    };
     match (num.value.checked_sub(half), num.value.checked_add(half)) {
         (Some(low), Some(high)) => Interval::new(low, high),
         _ => Interval::exact(num.value),
