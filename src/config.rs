@@ -79,9 +79,12 @@ impl Options {
     /// Reads a config file's text; the error names the line and the key that is wrong.
     pub fn parse(text: &str) -> Result<Options, String> {
         let options: Options = toml::from_str(text).map_err(|e| {
-            let line = e
-                .span()
-                .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
+            let line = e.span().map(|s| {
+                text[..text.floor_char_boundary(s.start)]
+                    .matches('\n')
+                    .count()
+                    + 1
+            });
             let message = e.message().trim_end();
             match line {
                 Some(line) => format!("line {line}: {message}"),

@@ -155,7 +155,7 @@ fn tag_name(tag: &str) -> Option<String> {
 
 /// A character reference at the start of `text` ("&amp;", "&#8217;", "&#x2019;") and its length.
 fn reference(text: &str) -> Option<(char, usize)> {
-    let end = text[..text.len().min(12)].find(';')?;
+    let end = text[..text.floor_char_boundary(text.len().min(12))].find(';')?;
     let body = &text[1..end];
     let c = if let Some(number) = body.strip_prefix('#') {
         let value = match number.strip_prefix(['x', 'X']) {
