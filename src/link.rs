@@ -150,6 +150,12 @@ pub struct Unlinked {
     pub reason: String,
 }
 
+/// The most figures a sentence may hold for the links made within a sentence (rate, period
+/// and total; ranges and lengths; ages and years; a repeated figure's dates), which compare
+/// every figure of the sentence with the others. A sentence with more (a table pasted as
+/// prose) is left to the links between neighbouring figures, and `--verbose` says so.
+pub const MAX_SENTENCE_FIGURES: usize = 64;
+
 /// The claims among `figures`; `prose` is the document's text, for what stands between two
 /// figures.
 pub fn link(figures: &[Figure], prose: &str) -> (Vec<Claim>, Vec<Unlinked>) {
@@ -161,6 +167,16 @@ pub fn link(figures: &[Figure], prose: &str) -> (Vec<Claim>, Vec<Unlinked>) {
         }
     }
     let runs = sentence_runs(figures);
+    for run in runs.iter().filter(|r| r.len() > MAX_SENTENCE_FIGURES) {
+        unlinked.push(Unlinked {
+            rule: "linking",
+            figure: run.start,
+            reason: format!(
+                "{} figures in one sentence, over the cap of {MAX_SENTENCE_FIGURES}: only neighbouring figures are linked",
+                run.len()
+            ),
+        });
+    }
     claims.extend(weekday_dates(figures, prose));
     claims.extend(changes(figures, prose));
     claims.extend(conversions(figures, prose));
@@ -175,6 +191,9 @@ pub fn link(figures: &[Figure], prose: &str) -> (Vec<Claim>, Vec<Unlinked>) {
             continue;
         };
         let run = run_of(&runs, rate);
+        if run.len() > MAX_SENTENCE_FIGURES {
+            continue;
+        }
         let in_sentence = || {
             figures[run.clone()]
                 .iter()
@@ -805,7 +824,7 @@ fn repeated_figures(figures: &[Figure], runs: &[Run], prose: &str) -> Vec<Claim>
         else {
             continue;
         };
-        if f.mention.kind != MentionKind::Quantity {
+        if f.mention.kind != MentionKind::Quantity || run_of(runs, i).len() > MAX_SENTENCE_FIGURES {
             continue;
         }
         let key = (*unit, stuff.clone());
@@ -842,7 +861,11 @@ fn elapsed(figures: &[Figure], runs: &[Run], prose: &str) -> Vec<Claim> {
         )
     };
     let mut claims = Vec::new();
-    for run in runs.iter().cloned() {
+    for run in runs
+        .iter()
+        .filter(|r| r.len() <= MAX_SENTENCE_FIGURES)
+        .cloned()
+    {
         let text_from = figures[run.start].mention.span.start;
         let text_to = figures[run.end - 1].mention.span.end;
         let clause_from = prose.floor_char_boundary(text_from.saturating_sub(120));
@@ -1147,7 +1170,11 @@ fn range_durations(figures: &[Figure], runs: &[Run], prose: &str) -> Vec<Claim> 
         )
     };
     let mut claims = Vec::new();
-    for run in runs.iter().cloned() {
+    for run in runs
+        .iter()
+        .filter(|r| r.len() <= MAX_SENTENCE_FIGURES)
+        .cloned()
+    {
         let lengths: Vec<usize> = run.clone().filter(|&k| days_long(&figures[k])).collect();
         let ranges: Vec<usize> = run.filter(|&k| day_range(&figures[k])).collect();
         if let ([d], [r]) = (lengths.as_slice(), ranges.as_slice()) {

@@ -326,3 +326,19 @@ fn a_malformed_jsonl_line_is_an_error_record_and_the_rest_are_checked() {
     let errors: Vec<u64> = lines.iter().filter_map(|l| l["line"].as_u64()).collect();
     assert_eq!(errors, [2, 3, 4]);
 }
+
+#[test]
+fn a_sentence_of_many_figures_is_capped_and_verbose_says_so() {
+    let dir = temp_dir("hostile-cap");
+    let path = dir.join("table.txt");
+    // One "sentence" of 3,000 rates, periods and totals: linking within it would compare every
+    // figure with every other.
+    std::fs::write(&path, "5 t a day for 2 days, 9 t, ".repeat(1_000)).unwrap();
+    let output = figcheck_within(LIMIT, &["-v", path.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        text.contains("figures in one sentence, over the cap of 64"),
+        "{text}"
+    );
+}
