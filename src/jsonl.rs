@@ -5,6 +5,7 @@
 
 use std::io::{self, BufRead, BufReader, Write};
 use std::process::ExitCode;
+use std::sync::mpsc::SyncSender;
 
 use figcheck::finding::Severity;
 use figcheck::ingest::record::Record;
@@ -51,7 +52,7 @@ pub fn run(extract: bool, args: &CommonArgs) -> ExitCode {
             }
         };
         let mut bar = ProgressBar::hidden();
-        let reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
+        let reader: Box<dyn BufRead + Send> = if path.as_os_str() == "-" {
             Box::new(BufReader::new(io::stdin()))
         } else {
             match std::fs::File::open(path) {
@@ -73,84 +74,63 @@ pub fn run(extract: bool, args: &CommonArgs) -> ExitCode {
                 }
             }
         };
-        let mut lines = reader.split(b'\n').enumerate();
-        let mut ended = false;
-        while !ended {
-            // A batch of lines, parsed in order; a read error ends the file, since reading on
-            // would only repeat it.
-            let mut batch: Vec<(usize, Result<Record, String>)> = Vec::new();
-            let mut bytes = 0;
-            while batch.len() < BATCH_RECORDS && bytes < BATCH_BYTES {
-                let Some((n, line)) = lines.next() else {
-                    ended = true;
-                    break;
-                };
-                bar.inc(line.as_ref().map_or(0, |l| l.len() as u64 + 1));
-                let read_error = line.is_err();
-                let parsed = line
-                    .map_err(|e| e.to_string())
-                    .and_then(decode_utf8)
-                    .and_then(|text| match text.trim() {
-                        "" => Ok(None),
-                        _ => Record::parse(&text).map(Some),
-                    });
-                match parsed {
-                    Ok(None) => continue,
-                    Ok(Some(record)) => {
-                        bytes += record.text.len();
-                        batch.push((n + 1, Ok(record)));
-                    }
-                    Err(message) => batch.push((n + 1, Err(message))),
-                }
-                if read_error {
-                    ended = true;
-                    break;
-                }
-            }
-            // The records checked (and rendered) on the pool, written back in input order.
-            let done: Vec<(usize, Result<Done, String>)> = pool.install(|| {
-                use rayon::prelude::*;
-                batch
-                    .into_par_iter()
-                    .map(|(n, parsed)| {
-                        (
-                            n,
-                            parsed.map(|record| {
-                                checked(record, &base, extract, args.format, options)
-                            }),
-                        )
-                    })
-                    .collect()
-            });
-            for (n, done) in done {
-                let done = match done {
-                    Ok(done) => done,
-                    Err(message) => {
-                        report_error(
-                            &mut out,
-                            args.format,
-                            &name,
-                            Some(n),
-                            &message,
-                            &mut input_errors,
-                        );
-                        continue;
-                    }
-                };
-                records += 1;
-                errors += done.errors;
-                warnings += done.warnings;
-                failing |= threshold.is_some_and(|t| done.worst.is_some_and(|w| w >= t));
-                match done.output {
-                    Output::Text(text) => {
-                        if let Err(code) = bar.suspend(|| write(&mut out, &text)) {
-                            return code;
+        // A reader thread parses batches of lines while the pool checks the batch before;
+        // the batches come back in input order and are written in it.
+        let (batches, received) = std::sync::mpsc::sync_channel::<Batch>(2);
+        let reading = bar.clone();
+        let mut stopped = None;
+        std::thread::scope(|scope| {
+            scope.spawn(move || read_batches(reader, &reading, &batches));
+            for batch in received {
+                let done: Vec<(usize, Result<Done, String>)> = pool.install(|| {
+                    use rayon::prelude::*;
+                    batch
+                        .into_par_iter()
+                        .map(|(n, parsed)| {
+                            (
+                                n,
+                                parsed.map(|record| {
+                                    checked(record, &base, extract, args.format, options)
+                                }),
+                            )
+                        })
+                        .collect()
+                });
+                for (n, done) in done {
+                    let done = match done {
+                        Ok(done) => done,
+                        Err(message) => {
+                            report_error(
+                                &mut out,
+                                args.format,
+                                &name,
+                                Some(n),
+                                &message,
+                                &mut input_errors,
+                            );
+                            continue;
                         }
+                    };
+                    records += 1;
+                    errors += done.errors;
+                    warnings += done.warnings;
+                    failing |= threshold.is_some_and(|t| done.worst.is_some_and(|w| w >= t));
+                    match done.output {
+                        Output::Text(text) => {
+                            if let Err(code) = bar.suspend(|| write(&mut out, &text)) {
+                                // Dropping the receiver stops the reader.
+                                stopped = Some(code);
+                                return;
+                            }
+                        }
+                        Output::Whole(source, report) => extracted.push((source, report)),
+                        Output::Report(report) => collected.push(report),
                     }
-                    Output::Whole(source, report) => extracted.push((source, report)),
-                    Output::Report(report) => collected.push(report),
                 }
             }
+        });
+        if let Some(code) = stopped {
+            return code;
         }
         bar.finish_and_clear();
     }
@@ -176,6 +156,50 @@ pub fn run(extract: bool, args: &CommonArgs) -> ExitCode {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// Lines read and parsed, each with its line number: a record, or what is wrong with the line.
+type Batch = Vec<(usize, Result<Record, String>)>;
+
+/// Reads `reader` line by line into batches and sends them on; a read error ends the file,
+/// since reading on would only repeat it. Stops when the receiver is gone.
+fn read_batches(reader: Box<dyn BufRead + Send>, bar: &ProgressBar, batches: &SyncSender<Batch>) {
+    let mut lines = reader.split(b'\n').enumerate();
+    loop {
+        let mut batch: Batch = Vec::new();
+        let mut bytes = 0;
+        let mut ended = false;
+        while batch.len() < BATCH_RECORDS && bytes < BATCH_BYTES {
+            let Some((n, line)) = lines.next() else {
+                ended = true;
+                break;
+            };
+            bar.inc(line.as_ref().map_or(0, |l| l.len() as u64 + 1));
+            let read_error = line.is_err();
+            let parsed = line
+                .map_err(|e| e.to_string())
+                .and_then(decode_utf8)
+                .and_then(|text| match text.trim() {
+                    "" => Ok(None),
+                    _ => Record::parse(&text).map(Some),
+                });
+            match parsed {
+                Ok(None) => continue,
+                Ok(Some(record)) => {
+                    bytes += record.text.len();
+                    batch.push((n + 1, Ok(record)));
+                }
+                Err(message) => batch.push((n + 1, Err(message))),
+            }
+            if read_error {
+                ended = true;
+                break;
+            }
+        }
+        if (!batch.is_empty() && batches.send(batch).is_err()) || ended {
+            return;
+        }
     }
 }
 

@@ -61,6 +61,7 @@ pub fn tense(sentence: &str) -> Tense {
     }
 }
 
+#[derive(Clone)]
 struct Patterns {
     /// Words without which a sentence with no digit holds no date.
     triggers: aho_corasick::AhoCorasick,
@@ -122,7 +123,16 @@ fn alternation(names: impl Iterator<Item = String>) -> String {
         .join("|")
 }
 
+/// The patterns, compiled once; each thread searches with its own copy, since a compiled
+/// pattern shares its search caches between the threads that use it.
 fn patterns() -> &'static Patterns {
+    thread_local! {
+        static LOCAL: &'static Patterns = Box::leak(Box::new(compiled().clone()));
+    }
+    LOCAL.with(|p| *p)
+}
+
+fn compiled() -> &'static Patterns {
     static PATTERNS: OnceLock<Patterns> = OnceLock::new();
     PATTERNS.get_or_init(|| {
         let lex = lexicon();

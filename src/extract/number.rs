@@ -16,6 +16,7 @@ use crate::source::Span;
 /// A mention found in a sentence, before it is placed in the document.
 pub type Found = (MentionKind, Span, Option<usize>, Payload);
 
+#[derive(Clone)]
 struct Patterns {
     points: Regex,
     age: Regex,
@@ -28,7 +29,16 @@ struct Patterns {
     percent: Regex,
 }
 
+/// The patterns, compiled once; each thread searches with its own copy, since a compiled
+/// pattern shares its search caches between the threads that use it.
 fn patterns() -> &'static Patterns {
+    thread_local! {
+        static LOCAL: &'static Patterns = Box::leak(Box::new(compiled().clone()));
+    }
+    LOCAL.with(|p| *p)
+}
+
+fn compiled() -> &'static Patterns {
     static PATTERNS: OnceLock<Patterns> = OnceLock::new();
     PATTERNS.get_or_init(|| {
         let lex = lexicon();

@@ -41,6 +41,7 @@ enum Tok {
     Other,
 }
 
+#[derive(Clone)]
 struct Patterns {
     numeral: Regex,
     plain: Regex,
@@ -48,7 +49,16 @@ struct Patterns {
     fraction: Regex,
 }
 
+/// The patterns, compiled once; each thread searches with its own copy, since a compiled
+/// pattern shares its search caches between the threads that use it.
 fn patterns() -> &'static Patterns {
+    thread_local! {
+        static LOCAL: &'static Patterns = Box::leak(Box::new(compiled().clone()));
+    }
+    LOCAL.with(|p| *p)
+}
+
+fn compiled() -> &'static Patterns {
     static PATTERNS: OnceLock<Patterns> = OnceLock::new();
     PATTERNS.get_or_init(|| {
         let re = |p: &str| Regex::new(p).expect("valid numeral pattern");
