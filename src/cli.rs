@@ -135,6 +135,7 @@ impl CommonArgs {
             reference_date: self.date,
             record_date: None,
             config_date: None,
+            inherited_date: None,
             rules: RuleSettings::default(),
             lexicon: None,
             input_format: match self.input_format {

@@ -9,7 +9,7 @@ use jiff::civil::Date;
 
 use crate::ingest::DateSource;
 use crate::normalize::Figure;
-use crate::source::{LineIndex, Position, Span};
+use crate::source::{LineIndex, Offset, Position, Source, Span};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -84,20 +84,31 @@ pub struct FileReport {
 /// Turns byte spans into positions, building the line index only when first asked.
 pub struct Locator<'a> {
     text: &'a str,
+    offset: Offset,
     index: OnceCell<LineIndex<'a>>,
 }
 
 impl<'a> Locator<'a> {
     pub fn new(text: &'a str) -> Locator<'a> {
+        Locator::with_offset(text, Offset::default())
+    }
+
+    /// The locator of a source: positions into its file, whatever piece of it the text is.
+    pub fn for_source(source: &'a Source) -> Locator<'a> {
+        Locator::with_offset(&source.text, source.offset)
+    }
+
+    fn with_offset(text: &'a str, offset: Offset) -> Locator<'a> {
         Locator {
             text,
+            offset,
             index: OnceCell::new(),
         }
     }
 
     pub fn position(&self, span: &Span) -> Position {
         self.index
-            .get_or_init(|| LineIndex::new(self.text))
+            .get_or_init(|| LineIndex::with_offset(self.text, self.offset))
             .position(span)
     }
 

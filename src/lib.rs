@@ -53,6 +53,7 @@ pub fn check(source: &Source, settings: &Settings) -> FileReport {
             date,
             source: DateSource::Settings,
         })
+        .or(settings.inherited_date)
         .or(doc.stated_date)
         .or(dated(settings.record_date, DateSource::Record))
         .or(dated(doc.dateline, DateSource::Dateline))
@@ -62,7 +63,7 @@ pub fn check(source: &Source, settings: &Settings) -> FileReport {
     let figures = normalize::normalize(mentions, reference.map(|r| r.date));
     let (claims, unlinked) = link::link(&figures, &doc.prose);
 
-    let locator = Locator::new(&source.text);
+    let locator = Locator::for_source(source);
     let mut report = FileReport {
         path: source.path.clone(),
         reference_date: reference.map(|r| r.date),

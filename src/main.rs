@@ -4,6 +4,7 @@
 mod cli;
 mod configs;
 mod jsonl;
+mod pieces;
 mod progress;
 
 use std::io::{self, Read, Write};
@@ -54,6 +55,7 @@ fn main() -> ExitCode {
         sources,
         mut errors,
         notes,
+        large,
     } = read_inputs(&args.paths);
     for note in &notes {
         eprintln!("figcheck: note: {note}");
@@ -84,7 +86,23 @@ fn main() -> ExitCode {
     });
 
     bar.finish_and_clear();
-    let output = render_output(extract, &args, &checked, &errors);
+    let mut pieced = Vec::new();
+    for path in &large {
+        match check_in_pieces(path, extract, &args, &mut configs) {
+            Ok(file) => pieced.push(file),
+            Err(e) => errors.push(e),
+        }
+    }
+    let mut reports: Vec<&FileReport> = checked.iter().map(|(_, r)| r).collect();
+    reports.extend(pieced.iter().map(|f| &f.report));
+    let failing = args.fail_on.threshold().is_some_and(|t| {
+        !extract
+            && reports
+                .iter()
+                .flat_map(|r| &r.findings)
+                .any(|f| f.severity >= t)
+    });
+    let output = render_output(extract, &args, &checked, &pieced, &errors);
     for error in &errors {
         eprintln!("figcheck: error: {}: {}", error.path, error.message);
     }
@@ -97,14 +115,6 @@ fn main() -> ExitCode {
     if !errors.is_empty() {
         return ExitCode::from(2);
     }
-    let threshold = args.fail_on.threshold();
-    let failing = threshold.is_some_and(|t| {
-        !extract
-            && checked
-                .iter()
-                .flat_map(|(_, r)| &r.findings)
-                .any(|f| f.severity >= t)
-    });
     if failing {
         ExitCode::from(1)
     } else {
@@ -163,47 +173,148 @@ fn print_config(args: &CommonArgs) -> ExitCode {
     if failed { ExitCode::from(2) } else { code }
 }
 
+/// A file read and checked in pieces: what the pieces wrote in a streamed format, one report
+/// for the whole file (without its figures), and the pieces themselves where a format needs
+/// their text (`html`, `extract --format json`).
+struct Pieced {
+    streamed: String,
+    report: FileReport,
+    pieces: Vec<(Source, FileReport)>,
+}
+
+/// Whether a format renders each file on its own, so that a file read in pieces can be
+/// rendered piece by piece.
+fn streamed(extract: bool, format: Format) -> bool {
+    match (extract, format) {
+        (true, Format::Json) => false,
+        (true, _) => true,
+        (false, format) => matches!(
+            format,
+            Format::Pretty | Format::Concise | Format::Github | Format::Jsonl
+        ),
+    }
+}
+
+/// One file's report in a streamed format.
+fn render_one(extract: bool, args: &CommonArgs, source: &Source, report: &FileReport) -> String {
+    let options = PrettyOptions {
+        color: cli::color_output(),
+        verbose: args.verbose,
+    };
+    match (extract, args.format) {
+        (true, _) => render::extract_pretty(source, report),
+        (false, Format::Concise) => render::check_concise(&[report]),
+        (false, Format::Github) => render::check_github(&[report], &[]),
+        (false, Format::Jsonl) => render::check_jsonl_line(None, report),
+        (false, _) => render::check_pretty(source, report, options),
+    }
+}
+
+/// Checks a file too large to read whole, piece by piece (see `pieces.rs`): memory holds one
+/// piece and what has been found, except for the formats that need every piece's text.
+fn check_in_pieces(
+    path: &Path,
+    extract: bool,
+    args: &CommonArgs,
+    configs: &mut Configs,
+) -> Result<Pieced, InputError> {
+    let name = path.display().to_string();
+    let failed = |message: String| InputError {
+        path: name.clone(),
+        message,
+    };
+    let (_, settings) = configs
+        .settings_for(path)
+        .map_err(|e| failed(format!("{}: {}", e.path, e.message)))?;
+    let file = std::fs::File::open(path).map_err(|e| failed(e.to_string()))?;
+    let format = settings
+        .input_format
+        .unwrap_or_else(|| figcheck::ingest::InputFormat::from_path(&name));
+    let mut settings = settings;
+    let mut whole: Option<FileReport> = None;
+    let mut streamed_text = String::new();
+    let mut pieces = Vec::new();
+    let keep = !streamed(extract, args.format) && (extract || args.format == Format::Html);
+    for piece in pieces::Pieces::new(io::BufReader::new(file), format) {
+        let (text, offset) = piece.map_err(|e| failed(e.to_string()))?;
+        let source = Source::piece(name.clone(), text, offset);
+        let mut report = figcheck::check(&source, &settings);
+        if settings.inherited_date.is_none()
+            && let (Some(date), Some(source)) =
+                (report.reference_date, report.reference_date_source)
+        {
+            settings.inherited_date = Some(figcheck::ingest::ReferenceDate { date, source });
+        }
+        if streamed(extract, args.format) {
+            streamed_text.push_str(&render_one(extract, args, &source, &report));
+        }
+        match &mut whole {
+            None => {
+                let mut first = report.clone();
+                first.figures.clear();
+                whole = Some(first);
+            }
+            Some(whole) => {
+                whole.findings.extend(report.findings.iter().cloned());
+                whole.verified.extend(report.verified.iter().cloned());
+                whole.skipped.extend(report.skipped.iter().cloned());
+            }
+        }
+        if keep {
+            pieces.push((source, report));
+        } else {
+            report.figures.clear();
+        }
+    }
+    let report = whole.ok_or_else(|| failed("empty".into()))?;
+    Ok(Pieced {
+        streamed: streamed_text,
+        report,
+        pieces,
+    })
+}
+
 fn render_output(
     extract: bool,
     args: &CommonArgs,
     checked: &[(Source, FileReport)],
+    pieced: &[Pieced],
     errors: &[InputError],
 ) -> String {
-    let reports: Vec<&FileReport> = checked.iter().map(|(_, r)| r).collect();
-    match (extract, args.format) {
-        (true, Format::Json) => render::extract_json(checked, errors),
-        (true, _) => checked
+    let mut reports: Vec<&FileReport> = checked.iter().map(|(_, r)| r).collect();
+    reports.extend(pieced.iter().map(|p| &p.report));
+    if streamed(extract, args.format) {
+        let mut out: String = checked
             .iter()
-            .map(|(s, r)| render::extract_pretty(s, r))
-            .collect(),
-        (false, Format::Json) => render::check_json(&reports, errors),
+            .map(|(s, r)| render_one(extract, args, s, r))
+            .collect();
+        out.extend(pieced.iter().map(|p| p.streamed.as_str()));
+        match (extract, args.format) {
+            (false, Format::Pretty) => out.push_str(&render::summary(&reports, errors.len())),
+            (false, Format::Github) => out.push_str(&render::check_github(&[], errors)),
+            (false, Format::Jsonl) => {
+                for e in errors {
+                    out.push_str(&render::error_jsonl_line(&e.path, None, &e.message));
+                }
+            }
+            _ => {}
+        }
+        return out;
+    }
+    // Whole-run formats: the pieces of large files after the other files.
+    let with_pieces = || -> Vec<(Source, FileReport)> {
+        checked
+            .iter()
+            .cloned()
+            .chain(pieced.iter().flat_map(|p| p.pieces.iter().cloned()))
+            .collect()
+    };
+    match (extract, args.format) {
+        (true, _) => render::extract_json(&with_pieces(), errors),
+        (false, Format::Html) => render::check_html(&with_pieces(), errors),
         (false, Format::Sarif) => render::check_sarif(&reports, errors),
         (false, Format::Markdown) => render::check_markdown(&reports, errors),
-        (false, Format::Html) => render::check_html(checked, errors),
-        (false, Format::Concise) => render::check_concise(&reports),
-        (false, Format::Github) => render::check_github(&reports, errors),
-        (false, Format::Jsonl) => {
-            let mut out: String = reports
-                .iter()
-                .map(|r| render::check_jsonl_line(None, r))
-                .collect();
-            for e in errors {
-                out.push_str(&render::error_jsonl_line(&e.path, None, &e.message));
-            }
-            out
-        }
-        (false, Format::Pretty) => {
-            let options = PrettyOptions {
-                color: cli::color_output(),
-                verbose: args.verbose,
-            };
-            let mut out: String = checked
-                .iter()
-                .map(|(s, r)| render::check_pretty(s, r, options))
-                .collect();
-            out.push_str(&render::summary(&reports, errors.len()));
-            out
-        }
+        (false, _) => render::check_json(&reports, errors),
     }
 }
 
@@ -214,6 +325,8 @@ struct Inputs {
     sources: Vec<Source>,
     errors: Vec<InputError>,
     notes: Vec<String>,
+    /// Files over `pieces::LARGE`, to be read in pieces.
+    large: Vec<PathBuf>,
 }
 
 /// Reads every input: files as named, folders recursed in sorted order, `-` as standard input.
@@ -260,6 +373,19 @@ impl Inputs {
                 );
             }
             Err(e) => return self.error(&name, e.to_string()),
+            Ok(meta) if meta.len() > pieces::LARGE => {
+                let mut head = Vec::new();
+                let binary = std::fs::File::open(path)
+                    .and_then(|f| f.take(8_000).read_to_end(&mut head))
+                    .map(|_| head.iter().position(|&b| b == 0));
+                return match binary {
+                    Ok(Some(at)) => self.notes.push(format!(
+                        "{name}: a binary file (a NUL byte at offset {at}), skipped"
+                    )),
+                    Ok(None) => self.large.push(path.to_path_buf()),
+                    Err(e) => self.error(&name, e.to_string()),
+                };
+            }
             Ok(_) => {}
         }
         match std::fs::read(path) {

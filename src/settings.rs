@@ -2,7 +2,7 @@
 
 use jiff::civil::Date;
 
-use crate::ingest::InputFormat;
+use crate::ingest::{InputFormat, ReferenceDate};
 use crate::lexicon::Lexicon;
 use crate::rules::RuleSettings;
 
@@ -20,6 +20,9 @@ pub struct Settings {
     pub config_date: Option<Date>,
     /// Rule selection, severities, tolerances and exchange rates.
     pub rules: RuleSettings,
+    /// The reference date the first piece of a file read in pieces stated (front matter, page
+    /// metadata, a dateline), for the pieces after it.
+    pub inherited_date: Option<ReferenceDate>,
     /// The lexicon with a config's extra units and currencies; `None` is the built-in one.
     pub lexicon: Option<&'static Lexicon>,
 }

@@ -13,6 +13,16 @@ pub type Span = Range<usize>;
 pub struct Source {
     pub path: String,
     pub text: String,
+    /// Where `text` starts in its file: zero, unless the text is a piece of a file too large
+    /// to read whole. Spans are into `text`; reported positions are into the file.
+    pub offset: Offset,
+}
+
+/// A place in a file: bytes and line breaks before it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Offset {
+    pub byte: usize,
+    pub line: usize,
 }
 
 impl Source {
@@ -20,6 +30,15 @@ impl Source {
         Source {
             path: path.into(),
             text: text.into(),
+            offset: Offset::default(),
+        }
+    }
+
+    /// A piece of a file that starts `offset` into it.
+    pub fn piece(path: impl Into<String>, text: impl Into<String>, offset: Offset) -> Source {
+        Source {
+            offset,
+            ..Source::new(path, text)
         }
     }
 }
@@ -40,14 +59,24 @@ pub struct Position {
 pub struct LineIndex<'a> {
     text: &'a str,
     starts: Vec<usize>,
+    offset: Offset,
 }
 
 impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> LineIndex<'a> {
+        LineIndex::with_offset(text, Offset::default())
+    }
+
+    /// The index of a text that starts `offset` into its file: positions are into the file.
+    pub fn with_offset(text: &'a str, offset: Offset) -> LineIndex<'a> {
         let starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
-        LineIndex { text, starts }
+        LineIndex {
+            text,
+            starts,
+            offset,
+        }
     }
 
     /// 1-based line and character column of a byte offset.
@@ -66,11 +95,11 @@ impl<'a> LineIndex<'a> {
         let (line, column) = self.line_column(span.start);
         let (end_line, end_column) = self.line_column(span.end);
         Position {
-            start: span.start,
-            end: span.end,
-            line,
+            start: self.offset.byte + span.start,
+            end: self.offset.byte + span.end,
+            line: self.offset.line + line,
             column,
-            end_line,
+            end_line: self.offset.line + end_line,
             end_column,
         }
     }

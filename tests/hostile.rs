@@ -33,7 +33,11 @@ fn figcheck_within(limit: Duration, args: &[&str]) -> Output {
         let mut buffer = Vec::new();
         std::io::Read::read_to_end(&mut err, &mut buffer).map(|_| buffer)
     });
+    let pid = child.id();
     let status = loop {
+        if let Some(kb) = peak_kb(pid) {
+            PEAK_KB.with(|p| p.set(p.get().max(kb)));
+        }
         if let Some(status) = child.try_wait().unwrap() {
             break status;
         }
@@ -51,6 +55,18 @@ fn figcheck_within(limit: Duration, args: &[&str]) -> Output {
 }
 
 const LIMIT: Duration = Duration::from_secs(60);
+
+thread_local! {
+    /// The highest resident memory seen of the runs on this test's thread, in KB.
+    static PEAK_KB: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// A running process's peak resident memory (`VmHWM`), in KB.
+fn peak_kb(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
 
 /// Checks `files` (name, bytes) one at a time and together with a good file; each must end
 /// cleanly or with a one-line error that names it.
@@ -340,5 +356,49 @@ fn a_sentence_of_many_figures_is_capped_and_verbose_says_so() {
     assert!(
         text.contains("figures in one sentence, over the cap of 64"),
         "{text}"
+    );
+}
+
+#[test]
+fn a_200_mb_file_is_read_in_pieces_in_bounded_memory() {
+    let dir = temp_dir("hostile-large");
+    let path = dir.join("archive.txt");
+    let finding = "Pumps moved 300 litres a minute for two hours, 9,000 litres in all.\n\n";
+    let filler = format!("The harbour road.{}\n\n", " ".repeat(2_000));
+    let count = 200_000_000 / filler.len();
+    {
+        use std::io::Write;
+        let mut file = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
+        file.write_all(finding.as_bytes()).unwrap();
+        for _ in 0..count {
+            file.write_all(filler.as_bytes()).unwrap();
+        }
+        file.write_all(finding.as_bytes()).unwrap();
+    }
+    let size = std::fs::metadata(&path).unwrap().len();
+    assert!(size > 199_000_000);
+    PEAK_KB.with(|p| p.set(0));
+    let output = figcheck_within(
+        Duration::from_secs(300),
+        &["--format", "json", path.to_str().unwrap()],
+    );
+    let peak_mb = PEAK_KB.with(|p| p.get()) / 1_000;
+    std::fs::remove_file(&path).unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let findings = json["files"][0]["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 2, "{findings:?}");
+    // Positions are into the whole file, not into a piece.
+    assert_eq!(findings[0]["span"]["line"], 1);
+    assert_eq!(findings[1]["span"]["line"], 3 + 2 * count as u64);
+    assert_eq!(
+        findings[1]["span"]["end"].as_u64().unwrap(),
+        size - 2 - " in all.".len() as u64
+    );
+    assert!(peak_mb > 0, "the peak was sampled");
+    assert!(
+        peak_mb < 100,
+        "peak resident memory {peak_mb} MB for a {} MB file",
+        size / 1_000_000
     );
 }

@@ -175,8 +175,10 @@ fn highlighted(
     views.sort_by(|a, b| (a.span.start, b.span.end).cmp(&(b.span.start, a.span.end)));
     let mut at = 0;
     let mut open: Vec<usize> = Vec::new();
+    // Positions are into the file; the source may be a piece of it.
+    let base = source.offset.byte;
     for view in &views {
-        let (start, end) = (view.span.start, view.span.end);
+        let (start, end) = (view.span.start - base, view.span.end - base);
         while let Some(&top) = open.last() {
             if top > start {
                 break;
@@ -191,7 +193,10 @@ fn highlighted(
         }
         out.push_str(&escape(&text[at..start]));
         at = start;
-        let class = role.get(&(start, end)).copied().unwrap_or("");
+        let class = role
+            .get(&(view.span.start, view.span.end))
+            .copied()
+            .unwrap_or("");
         let mut norm = format!(
             "{}: {}",
             view.kind.as_str(),

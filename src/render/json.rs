@@ -121,7 +121,7 @@ pub fn extract_json(files: &[(Source, FileReport)], errors: &[InputError]) -> St
 }
 
 pub fn mention_views(source: &Source, report: &FileReport) -> Vec<MentionView> {
-    let locator = Locator::new(&source.text);
+    let locator = Locator::for_source(source);
     let _active = crate::lexicon::activate(report.lexicon);
     report.figures.iter().map(|f| view(f, &locator)).collect()
 }

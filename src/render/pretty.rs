@@ -23,8 +23,11 @@ pub fn check_pretty(source: &Source, report: &FileReport, options: PrettyOptions
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
         };
+        // Positions are into the file; the source may be a piece of it.
+        let base = source.offset.byte;
         let mut snippet = Snippet::source(source.text.as_str())
             .path(report.path.as_str())
+            .line_start(source.offset.line + 1)
             .fold(true);
         for label in &finding.labels {
             let kind = if label.span == finding.span {
@@ -33,13 +36,14 @@ pub fn check_pretty(source: &Source, report: &FileReport, options: PrettyOptions
                 AnnotationKind::Context
             };
             snippet = snippet.annotation(
-                kind.span(label.span.start..label.span.end)
+                kind.span(label.span.start - base..label.span.end - base)
                     .label(label.role.as_str()),
             );
         }
         if finding.labels.is_empty() {
-            snippet = snippet
-                .annotation(AnnotationKind::Primary.span(finding.span.start..finding.span.end));
+            snippet = snippet.annotation(
+                AnnotationKind::Primary.span(finding.span.start - base..finding.span.end - base),
+            );
         }
         let mut group: Group = level
             .primary_title(finding.message.as_str())
