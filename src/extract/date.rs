@@ -123,6 +123,47 @@ fn alternation(names: impl Iterator<Item = String>) -> String {
         .join("|")
 }
 
+/// Words without which a sentence with no digit holds no date: month and weekday names,
+/// holidays, the words of relative dates and periods, and the words that start a year in words.
+pub(super) fn trigger_words() -> Vec<String> {
+    let lex = lexicon();
+    let mut triggers: Vec<String> = lex
+        .months
+        .iter()
+        .chain(&lex.weekdays)
+        .map(|(n, _)| n.trim_end_matches('.').to_string())
+        .chain(lex.holidays.iter().flat_map(|h| h.names.iter().cloned()))
+        .collect();
+    triggers.extend(
+        [
+            "today",
+            "tonight",
+            "yesterday",
+            "tomorrow",
+            "now",
+            "day",
+            "week",
+            "month",
+            "year",
+            "quarter",
+            "decade",
+            "century",
+            "fortnight",
+            "weekend",
+            "night",
+            // years in words: "two thousand and five", "nineteen ninety six"
+            "thousand",
+            "hundred",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
+        .map(String::from),
+    );
+    triggers
+}
+
 /// The patterns, compiled once; each thread searches with its own copy, since a compiled
 /// pattern shares its search caches between the threads that use it.
 fn patterns() -> &'static Patterns {
@@ -179,22 +220,7 @@ fn compiled() -> &'static Patterns {
                 .map(str::to_string),
         );
         let re = |p: &str| Regex::new(p).expect("valid date pattern");
-        let mut triggers: Vec<String> = lex
-            .months
-            .iter()
-            .chain(&lex.weekdays)
-            .map(|(n, _)| n.trim_end_matches('.').to_string())
-            .chain(lex.holidays.iter().flat_map(|h| h.names.iter().cloned()))
-            .collect();
-        triggers.extend(
-            [
-                "today", "tonight", "yesterday", "tomorrow", "now", "day", "week", "month",
-                "year", "quarter", "decade", "century", "fortnight", "weekend", "night",
-                // years in words: "two thousand and five", "nineteen ninety six"
-                "thousand", "hundred", "seventeen", "eighteen", "nineteen", "twenty",
-            ]
-            .map(String::from),
-        );
+        let triggers = trigger_words();
         Patterns {
             month_names: aho_corasick::AhoCorasick::builder()
                 .ascii_case_insensitive(true)

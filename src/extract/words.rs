@@ -98,7 +98,7 @@ const VULGAR: &[(char, i64, i64)] = &[
     ('⅞', 7, 8),
 ];
 
-fn vulgar(c: char) -> Option<Decimal> {
+pub(super) fn vulgar(c: char) -> Option<Decimal> {
     VULGAR
         .iter()
         .find(|(v, _, _)| *v == c)
