@@ -138,7 +138,8 @@ pub fn written_interval(num: &Num) -> Interval {
     }
     let digits = num.digits.replace(',', "");
     let step = match digits.split_once('.') {
-        Some((_, decimals)) => Decimal::new(1, decimals.len() as u32),
+        // A decimal holds at most 28 places; more written ones are finer than it can tell.
+        Some((_, decimals)) => Decimal::new(1, decimals.len().min(28) as u32),
         None => {
             let significant = digits.trim_end_matches('0').len();
             let kept = significant.max(2).min(digits.len());

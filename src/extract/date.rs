@@ -629,8 +629,9 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
         {
             return;
         }
-        for caps in re.captures_iter(text) {
-            let whole = caps.get(0).expect("group 0");
+        // Matches are found first and their groups read only for those that pass the checks
+        // on the whole match: reading groups is the dearer search.
+        for whole in re.find_iter(text) {
             if !ends_word(text, whole.end()) && !whole.as_str().ends_with('.') {
                 continue;
             }
@@ -642,6 +643,10 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
             {
                 continue;
             }
+            // The same leftmost-first match, now with its groups.
+            let Some(caps) = re.captures_at(text, whole.start()) else {
+                continue;
+            };
             if let Some(expr) = build(&caps) {
                 candidates.push((whole.range(), expr));
             }

@@ -296,7 +296,9 @@ fn last_digit(figure: &Figure) -> Option<Decimal> {
         return None;
     }
     let decimals = num.digits.split_once('.').map_or(0, |(_, f)| f.len());
-    Some(Decimal::new(1, u32::try_from(decimals).ok()?) * num.multiplier)
+    Decimal::try_new(1, u32::try_from(decimals).ok()?)
+        .ok()?
+        .checked_mul(num.multiplier)
 }
 
 /// A stated percentage that is the computed one cut rather than rounded ("26.5" for 26.553):
