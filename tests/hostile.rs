@@ -154,10 +154,17 @@ fn odd_text_is_checked_without_panic_or_hang() {
         (
             "marks.txt",
             "\u{feff}The pump \u{202e}moved 300\u{200f} litres a minute\u{200e} for two \
-             hours\u{0}, 9,000 litres."
+             hours\u{2066}, 9,000 litres\u{2069}."
                 .as_bytes()
                 .to_vec(),
         ),
+        (
+            "bom-front-matter.md",
+            "\u{feff}---\ndate: 2023-10-05\n---\n\nIt rose on Friday, Oct. 5.\n"
+                .as_bytes()
+                .to_vec(),
+        ),
+        ("nul.txt", b"5 tons\x00 a day for 2 days, 9 tons.".to_vec()),
         (
             "unterminated-fence.md",
             b"Text 5 tons.\n\n```\n300 litres a minute for two hours, 9,000 litres\n".to_vec(),
@@ -400,5 +407,41 @@ fn a_200_mb_file_is_read_in_pieces_in_bounded_memory() {
         peak_mb < 100,
         "peak resident memory {peak_mb} MB for a {} MB file",
         size / 1_000_000
+    );
+}
+
+#[test]
+fn marks_and_a_byte_order_mark_do_not_hide_figures() {
+    let dir = temp_dir("hostile-marks");
+    let marks = dir.join("marks.txt");
+    std::fs::write(
+        &marks,
+        "\u{feff}The pump \u{202e}moved 300\u{200f} litres a minute\u{200e} for two hours, 9,000 litres.",
+    )
+    .unwrap();
+    let bom = dir.join("bom.md");
+    std::fs::write(
+        &bom,
+        "\u{feff}---\ndate: 2023-10-05\n---\n\nIt rose on Friday, Oct. 5.\n",
+    )
+    .unwrap();
+    let output = figcheck_within(
+        LIMIT,
+        &[
+            "--format",
+            "json",
+            marks.to_str().unwrap(),
+            bom.to_str().unwrap(),
+        ],
+    );
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(
+        json["files"][0]["findings"][0]["rule"],
+        "rate-total-mismatch"
+    );
+    assert_eq!(json["files"][1]["reference_date"], "2023-10-05");
+    assert_eq!(
+        json["files"][1]["findings"][0]["rule"],
+        "weekday-date-mismatch"
     );
 }

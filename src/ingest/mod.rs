@@ -85,8 +85,41 @@ pub fn ingest(source: &Source, format: InputFormat) -> Document<'_> {
         InputFormat::Markdown => markdown::ingest(source),
         InputFormat::Html => html::ingest(source),
     };
+    blank_format_characters(&mut doc.prose);
     doc.dateline = dateline::date(&doc.prose, &doc.blocks);
     doc
+}
+
+/// Invisible format characters — direction marks and isolates, zero-width spaces and joiners,
+/// a byte-order mark, soft hyphens — become spaces in the prose, so that "300\u{200f} litres"
+/// (a right-to-left mark pasted from a CMS) still reads as "300 litres". Every one of them is
+/// two or three bytes, so offsets do not move.
+fn blank_format_characters(prose: &mut String) {
+    let invisible = |c: char| {
+        matches!(
+            c,
+            '\u{ad}'
+                | '\u{61c}'
+                | '\u{200b}'..='\u{200f}'
+                | '\u{202a}'..='\u{202e}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{feff}'
+        )
+    };
+    if prose.is_ascii() || !prose.chars().any(invisible) {
+        return;
+    }
+    *prose = prose
+        .chars()
+        .map(|c| {
+            if invisible(c) {
+                " ".repeat(c.len_utf8())
+            } else {
+                c.to_string()
+            }
+        })
+        .collect();
 }
 
 /// A copy of `text` in which every byte outside `keep` is a space, except line breaks.
