@@ -82,15 +82,17 @@ pub fn run(extract: bool, args: &CommonArgs) -> ExitCode {
         std::thread::scope(|scope| {
             scope.spawn(move || read_batches(reader, &reading, &batches));
             for batch in received {
-                let done: Vec<(usize, Result<Done, String>)> = pool.install(|| {
+                let done: Vec<(usize, Result<Option<Done>, String>)> = pool.install(|| {
                     use rayon::prelude::*;
                     batch
                         .into_par_iter()
-                        .map(|(n, parsed)| {
+                        .map(|(n, line)| {
                             (
                                 n,
-                                parsed.map(|record| {
-                                    checked(record, &base, extract, args.format, options)
+                                parse(line).map(|record| {
+                                    record.map(|record| {
+                                        checked(record, &base, extract, args.format, options)
+                                    })
                                 }),
                             )
                         })
@@ -98,7 +100,8 @@ pub fn run(extract: bool, args: &CommonArgs) -> ExitCode {
                 });
                 for (n, done) in done {
                     let done = match done {
-                        Ok(done) => done,
+                        Ok(Some(done)) => done,
+                        Ok(None) => continue,
                         Err(message) => {
                             report_error(
                                 &mut out,
@@ -159,8 +162,9 @@ pub fn run(extract: bool, args: &CommonArgs) -> ExitCode {
     }
 }
 
-/// Lines read and parsed, each with its line number: a record, or what is wrong with the line.
-type Batch = Vec<(usize, Result<Record, String>)>;
+/// Lines read, each with its line number: its bytes, or the read error that ended the file.
+/// Empty lines are left out; parsing is the workers' job.
+type Batch = Vec<(usize, Result<Vec<u8>, String>)>;
 
 /// Reads `reader` line by line into batches and sends them on; a read error ends the file,
 /// since reading on would only repeat it. Stops when the receiver is gone.
@@ -176,31 +180,32 @@ fn read_batches(reader: Box<dyn BufRead + Send>, bar: &ProgressBar, batches: &Sy
                 break;
             };
             bar.inc(line.as_ref().map_or(0, |l| l.len() as u64 + 1));
-            let read_error = line.is_err();
-            let parsed = line
-                .map_err(|e| e.to_string())
-                .and_then(decode_utf8)
-                .and_then(|text| match text.trim() {
-                    "" => Ok(None),
-                    _ => Record::parse(&text).map(Some),
-                });
-            match parsed {
-                Ok(None) => continue,
-                Ok(Some(record)) => {
-                    bytes += record.text.len();
-                    batch.push((n + 1, Ok(record)));
+            match line {
+                Ok(line) if line.trim_ascii().is_empty() => continue,
+                Ok(line) => {
+                    bytes += line.len();
+                    batch.push((n + 1, Ok(line)));
                 }
-                Err(message) => batch.push((n + 1, Err(message))),
-            }
-            if read_error {
-                ended = true;
-                break;
+                Err(e) => {
+                    batch.push((n + 1, Err(e.to_string())));
+                    ended = true;
+                    break;
+                }
             }
         }
         if (!batch.is_empty() && batches.send(batch).is_err()) || ended {
             return;
         }
     }
+}
+
+/// A line as a record (none for a line of white space), or what is wrong with it.
+fn parse(line: Result<Vec<u8>, String>) -> Result<Option<Record>, String> {
+    let text = decode_utf8(line?)?;
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    Record::parse(&text).map(Some)
 }
 
 /// Records read before they are checked together: a batch bounds the memory a run needs
