@@ -510,6 +510,21 @@ impl Lexicon {
         })
     }
 
+    /// The word lists that make numbers: ones, tens, scales, multipliers, denominators and
+    /// ordinals ("seven", "forty", "million", "dozen", "fifth", "first").
+    pub fn number_words(&self) -> impl Iterator<Item = &String> {
+        [
+            &self.ones,
+            &self.tens,
+            &self.scales,
+            &self.multipliers,
+            &self.denominators,
+            &self.ordinals,
+        ]
+        .into_iter()
+        .flat_map(BTreeMap::keys)
+    }
+
     /// The unit written at the very start of `text`, as `(unit index, length in bytes)`.
     /// Names match in any case; abbreviations only with their case. The match must end at a
     /// word boundary.

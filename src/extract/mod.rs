@@ -322,16 +322,7 @@ fn may_hold_figures(text: &str) -> bool {
     let words = WORDS.get_or_init(|| {
         let lex = crate::lexicon::lexicon();
         let mut all = date::trigger_words();
-        for map in [
-            &lex.ones,
-            &lex.tens,
-            &lex.scales,
-            &lex.multipliers,
-            &lex.denominators,
-            &lex.ordinals,
-        ] {
-            all.extend(map.keys().cloned());
-        }
+        all.extend(lex.number_words().cloned());
         // "next to last", "one before the last": every phrase has a word of its own ("last",
         // "next", "penultimate"); the little words between are not needed.
         all.extend(

@@ -280,16 +280,10 @@ fn role(word: &str) -> Option<Role> {
             .iter()
             .map(|w| w.to_string())
             .collect();
-        for map in [
-            &lex.ones,
-            &lex.tens,
-            &lex.scales,
-            &lex.multipliers,
-            &lex.denominators,
-            &lex.ordinals,
-        ] {
-            words.extend(map.keys().flat_map(|w| [w.clone(), format!("{w}s")]));
-        }
+        words.extend(
+            lex.number_words()
+                .flat_map(|w| [w.clone(), format!("{w}s")]),
+        );
         words.extend(lex.negatives.iter().cloned());
         words
             .into_iter()
