@@ -9,7 +9,9 @@
 //!   `-j 2`, the median of three runs each;
 //! - the same with the corpus repeated twice and four times, to see that time grows linearly;
 //! - the median of 50 cold runs on one article of about 5 KB (process start to exit);
-//! - peak resident memory while streaming the Reuters JSONL (from GNU `time`, when installed).
+//! - peak resident memory while streaming the Reuters JSONL (from GNU `time`, when installed);
+//! - 40 MB of prose with no figure in it, and the peak memory of a 200 MB text file (read in
+//!   pieces), both written to `target/bench/`.
 //!
 //! It prints a Markdown table for the README.
 
@@ -71,6 +73,33 @@ fn main() {
         ),
         None => println!("| peak resident memory | GNU time is not installed |"),
     }
+    // Prose a prefilter should pass over: no digit, number word, date word, unit or currency.
+    let prose = dir.join("prose-40mb.txt");
+    let paragraph = "The council met again and talked about the harbour, the river and the new \
+                     road for a long while.\n\n";
+    std::fs::write(&prose, paragraph.repeat(40_000_000 / paragraph.len())).unwrap();
+    let t = median(3, || run(&binary, &["-j", "1"], &prose));
+    println!(
+        "| 40 MB of prose with no figure, `-j 1` | {:.2} s, {:.0} MB/s |",
+        secs(t),
+        40.0 / secs(t)
+    );
+    let large = dir.join("articles-200mb.txt");
+    let articles: String = std::fs::read_to_string(&all)
+        .unwrap()
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .map(|r| format!("{}\n\n", r["text"].as_str().unwrap_or_default()))
+        .collect();
+    std::fs::write(&large, articles.repeat(200_000_000 / articles.len() + 1)).unwrap();
+    if let Some(kb) = peak_memory(&binary, &large) {
+        println!(
+            "| peak resident memory, {:.0} MB text file, `-j 1` | {:.1} MB |",
+            std::fs::metadata(&large).unwrap().len() as f64 / 1e6,
+            kb as f64 / 1e3
+        );
+    }
+    let _ = std::fs::remove_file(&large);
 }
 
 /// The JSONL corpora (all, Reuters alone) and one article of about 5 KB as a text file.
