@@ -107,19 +107,17 @@ fn blank_format_characters(prose: &mut String) {
                 | '\u{feff}'
         )
     };
-    if prose.is_ascii() || !prose.chars().any(invisible) {
+    if prose.is_ascii() {
         return;
     }
-    *prose = prose
-        .chars()
-        .map(|c| {
-            if invisible(c) {
-                " ".repeat(c.len_utf8())
-            } else {
-                c.to_string()
-            }
-        })
+    let found: Vec<(usize, usize)> = prose
+        .char_indices()
+        .filter(|&(_, c)| invisible(c))
+        .map(|(at, c)| (at, c.len_utf8()))
         .collect();
+    for (at, len) in found {
+        prose.replace_range(at..at + len, &" ".repeat(len));
+    }
 }
 
 /// A copy of `text` in which every byte outside `keep` is a space, except line breaks.
