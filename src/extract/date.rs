@@ -61,59 +61,301 @@ pub fn tense(sentence: &str) -> Tense {
     }
 }
 
+/// A pattern compiled when a sentence first needs it, once per process; each thread searches
+/// with its own copy, since a compiled pattern shares its search caches between the threads
+/// that use it. A short article compiles only the patterns its words call for.
+#[derive(Clone)]
+struct Pattern {
+    source: std::sync::Arc<(String, OnceLock<Regex>)>,
+    local: OnceLock<Regex>,
+}
+
+impl Pattern {
+    fn new(source: &str) -> Pattern {
+        Pattern {
+            source: std::sync::Arc::new((source.to_string(), OnceLock::new())),
+            local: OnceLock::new(),
+        }
+    }
+}
+
+impl std::ops::Deref for Pattern {
+    type Target = Regex;
+
+    fn deref(&self) -> &Regex {
+        self.local.get_or_init(|| {
+            let (source, shared) = &*self.source;
+            shared
+                .get_or_init(|| Regex::new(source).expect("valid date pattern"))
+                .clone()
+        })
+    }
+}
+
+/// A word of the screen: its bit, and whether it counts only where a word ends (a month
+/// name: "Mar" is not in "market").
+#[derive(Clone, Copy)]
+struct Word {
+    bit: u32,
+    ends_word: bool,
+}
+
+/// What a sentence holds that the date patterns need, as bits: each pattern runs only on a
+/// sentence that holds one of each group of things it names. Words count at the start of a
+/// word, in any case, as every pattern has them; the screen may let through a sentence its
+/// pattern then does not match, never the reverse.
+#[derive(Clone, Copy)]
+struct Holds(u32);
+
+impl Holds {
+    const DIGIT: u32 = 1;
+    /// Four digits in a row: a year.
+    const FOUR_DIGITS: u32 = 1 << 1;
+    /// A digit, a dash, slash or dot, a digit: "2016-10", "5/17", "7.6".
+    const DIGIT_SEP: u32 = 1 << 2;
+    /// "0s": "the 1990s".
+    const ZERO_S: u32 = 1 << 3;
+    /// "Q3", "H2".
+    const Q: u32 = 1 << 4;
+    const MONTH: u32 = 1 << 5;
+    const WEEKDAY: u32 = 1 << 6;
+    const HOLIDAY: u32 = 1 << 7;
+    const YEAR: u32 = 1 << 8;
+    const MONTH_WORD: u32 = 1 << 9;
+    const WEEK: u32 = 1 << 10;
+    const DAY: u32 = 1 << 11;
+    const FORTNIGHT: u32 = 1 << 12;
+    const QUARTER: u32 = 1 << 13;
+    const DECADE: u32 = 1 << 14;
+    const HALF: u32 = 1 << 15;
+    const CENTURY: u32 = 1 << 16;
+    /// "ago", "earlier": "two years ago".
+    const AGO: u32 = 1 << 17;
+    /// "earlier", "later": "later this month".
+    const EARLIER_LATER: u32 = 1 << 18;
+    const DATE: u32 = 1 << 19;
+    /// "today", "tonight", "yesterday", "tomorrow", "now".
+    const NOW: u32 = 1 << 20;
+    /// The words a year in words starts with: "two thousand and five", "nineteen ninety six".
+    const YEAR_WORDS: u32 = 1 << 21;
+    /// "early", "mid", "late", "the beginning of": a part of a month or year.
+    const PART: u32 = 1 << 22;
+    /// "past", "next", "coming": the words of a window of time.
+    const WINDOW: u32 = 1 << 23;
+    const THE: u32 = 1 << 24;
+    /// A holiday whose name starts with no ASCII letter: the holiday pattern always runs.
+    const ALWAYS: u32 = 1 << 25;
+    /// A unit of a window of time: "the past five years", "the next 3 days".
+    const UNITS: u32 = Holds::DAY
+        | Holds::WEEK
+        | Holds::FORTNIGHT
+        | Holds::MONTH_WORD
+        | Holds::YEAR
+        | Holds::QUARTER
+        | Holds::DECADE;
+
+    /// The screen's words, and the bit of each.
+    fn words() -> (aho_corasick::AhoCorasick, Vec<Word>) {
+        let lex = lexicon();
+        let mut words: Vec<(String, Word)> = Vec::new();
+        let word = |bit, ends_word| Word { bit, ends_word };
+        // A month name never runs on into a letter ("Sept. 11", "Oct5", "March"); a weekday's
+        // full name may ("Mondays"), its abbreviation may not ("Mon.", "Tue").
+        for (name, _) in &lex.months {
+            words.push((name.trim_end_matches('.').into(), word(Holds::MONTH, true)));
+        }
+        for (name, _) in &lex.weekdays {
+            let short = name.ends_with('.');
+            words.push((
+                name.trim_end_matches('.').into(),
+                word(Holds::WEEKDAY, short),
+            ));
+        }
+        // A holiday by the letters its name starts with: "Valentine" of "Valentine's Day".
+        for name in lex.holidays.iter().flat_map(|h| &h.names) {
+            let letters: String = name.chars().take_while(char::is_ascii_alphabetic).collect();
+            if letters.is_empty() {
+                words.push((name.clone(), word(Holds::ALWAYS, false)));
+            } else {
+                words.push((letters, word(Holds::HOLIDAY, false)));
+            }
+        }
+        let listed: [(&[&str], u32); 17] = [
+            (&["year"], Holds::YEAR),
+            (&["month"], Holds::MONTH_WORD),
+            (&["week"], Holds::WEEK),
+            (&["day"], Holds::DAY),
+            (&["fortnight"], Holds::FORTNIGHT),
+            (&["quarter"], Holds::QUARTER),
+            (&["decade"], Holds::DECADE),
+            (&["half"], Holds::HALF),
+            (&["century"], Holds::CENTURY),
+            (&["ago", "earlier"], Holds::AGO),
+            (&["earlier", "later"], Holds::EARLIER_LATER),
+            (&["date"], Holds::DATE),
+            (
+                &["today", "tonight", "yesterday", "tomorrow", "now"],
+                Holds::NOW,
+            ),
+            (
+                &[
+                    "thousand",
+                    "ten",
+                    "eleven",
+                    "twelve",
+                    "thirteen",
+                    "fourteen",
+                    "fifteen",
+                    "sixteen",
+                    "seventeen",
+                    "eighteen",
+                    "nineteen",
+                    "twenty",
+                ],
+                Holds::YEAR_WORDS,
+            ),
+            (
+                &[
+                    "early",
+                    "mid",
+                    "late",
+                    "beginning",
+                    "start",
+                    "middle",
+                    "end",
+                ],
+                Holds::PART,
+            ),
+            (
+                &[
+                    "past",
+                    "last",
+                    "next",
+                    "coming",
+                    "previous",
+                    "upcoming",
+                    "following",
+                ],
+                Holds::WINDOW,
+            ),
+            (&["the"], Holds::THE),
+        ];
+        for (list, bit) in listed {
+            words.extend(list.iter().map(|w| (w.to_string(), word(bit, false))));
+        }
+        let automaton = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(words.iter().map(|(w, _)| w))
+            .expect("valid date words");
+        (automaton, words.into_iter().map(|(_, word)| word).collect())
+    }
+
+    fn of(text: &str, p: &Patterns) -> Holds {
+        // Outside ASCII, "ſ" and the Kelvin sign match "s" and "k" in a pattern's any-case
+        // words, as this screen's words do not: such a sentence runs every pattern.
+        if !text.is_ascii() && text.contains(['ſ', '\u{212A}']) {
+            return Holds(u32::MAX);
+        }
+        let bytes = text.as_bytes();
+        let mut bits = 0;
+        let mut run = 0;
+        for (i, &b) in bytes.iter().enumerate() {
+            if b.is_ascii_digit() {
+                run += 1;
+                bits |= Holds::DIGIT;
+                if run >= 4 {
+                    bits |= Holds::FOUR_DIGITS;
+                }
+                let next = bytes.get(i + 1).copied().unwrap_or(0);
+                if matches!(next, b'-' | b'/' | b'.')
+                    && bytes.get(i + 2).is_some_and(u8::is_ascii_digit)
+                {
+                    bits |= Holds::DIGIT_SEP;
+                }
+                if b == b'0' && next == b's' {
+                    bits |= Holds::ZERO_S;
+                }
+            } else {
+                run = 0;
+                if matches!(b, b'Q' | b'q' | b'H' | b'h')
+                    && bytes.get(i + 1).is_some_and(|n| (b'1'..=b'4').contains(n))
+                {
+                    bits |= Holds::Q;
+                }
+            }
+        }
+        for m in p.words.find_overlapping_iter(text) {
+            let word = p.word_of[m.pattern().as_usize()];
+            let starts = m.start() == 0 || {
+                let before = bytes[m.start() - 1];
+                !(before.is_ascii_alphanumeric() || before == b'_')
+            };
+            let ends = !word.ends_word || !bytes.get(m.end()).is_some_and(u8::is_ascii_alphabetic);
+            if starts && ends {
+                bits |= word.bit;
+            }
+        }
+        Holds(bits)
+    }
+
+    /// Whether the sentence holds one of each group.
+    fn all(self, groups: &[u32]) -> bool {
+        groups.iter().all(|g| self.0 & g != 0)
+    }
+}
+
 #[derive(Clone)]
 struct Patterns {
-    /// Words without which a sentence with no digit holds no date.
-    triggers: aho_corasick::AhoCorasick,
-    /// Month names: the patterns that need one are skipped in a sentence without.
-    month_names: aho_corasick::AhoCorasick,
-    month_day_year: Regex,
-    day_month_year: Regex,
-    joined: Regex,
-    month_relative_year: Regex,
-    month_year: Regex,
-    month: Regex,
-    weekday: Regex,
-    relative: Regex,
-    named_year: Regex,
-    numeric_month: Regex,
-    year_month: Regex,
-    relative_day: Regex,
-    offset: Regex,
-    holiday: Regex,
-    iso: Regex,
-    slashed: Regex,
-    window: Regex,
-    calendar: Regex,
-    week: Regex,
-    quarter: Regex,
-    q: Regex,
-    half: Regex,
-    part_month: Regex,
-    part_year: Regex,
-    earlier_later: Regex,
-    decade: Regex,
-    ago: Regex,
-    in_future: Regex,
-    day_only: Regex,
-    month_dash: Regex,
-    days_before: Regex,
-    month_word_day: Regex,
-    word_day_month: Regex,
-    words_day_month_year: Regex,
-    weekday_day: Regex,
-    short_weekday: Regex,
-    century: Regex,
-    weekday_in_week: Regex,
-    week_in: Regex,
-    stretch: Regex,
-    to_date: Regex,
-    day_alone: Regex,
-    weekday_dotted: Regex,
-    starting: Regex,
-    to_date_end: Regex,
-    year_alone_in_words: Regex,
-    month_slash_day: Regex,
+    /// The words a pattern needs, each with its [`Holds`] bit.
+    words: aho_corasick::AhoCorasick,
+    word_of: Vec<Word>,
+    month_day_year: Pattern,
+    day_month_year: Pattern,
+    joined: Pattern,
+    month_relative_year: Pattern,
+    month_year: Pattern,
+    month: Pattern,
+    weekday: Pattern,
+    relative: Pattern,
+    named_year: Pattern,
+    numeric_month: Pattern,
+    year_month: Pattern,
+    relative_day: Pattern,
+    offset: Pattern,
+    holiday: Pattern,
+    iso: Pattern,
+    slashed: Pattern,
+    window: Pattern,
+    calendar: Pattern,
+    week: Pattern,
+    quarter: Pattern,
+    q: Pattern,
+    half: Pattern,
+    part_month: Pattern,
+    part_year: Pattern,
+    earlier_later: Pattern,
+    decade: Pattern,
+    ago: Pattern,
+    in_future: Pattern,
+    day_only: Pattern,
+    month_dash: Pattern,
+    days_before: Pattern,
+    month_word_day: Pattern,
+    word_day_month: Pattern,
+    words_day_month_year: Pattern,
+    weekday_day: Pattern,
+    short_weekday: Pattern,
+    century: Pattern,
+    weekday_in_week: Pattern,
+    week_in: Pattern,
+    stretch: Pattern,
+    to_date: Pattern,
+    day_alone: Pattern,
+    weekday_dotted: Pattern,
+    starting: Pattern,
+    to_date_end: Pattern,
+    year_alone_in_words: Pattern,
+    month_slash_day: Pattern,
 }
 
 fn alternation(names: impl Iterator<Item = String>) -> String {
@@ -219,17 +461,11 @@ fn compiled() -> &'static Patterns {
                 .filter_map(|(n, _)| n.strip_suffix('.'))
                 .map(str::to_string),
         );
-        let re = |p: &str| Regex::new(p).expect("valid date pattern");
-        let triggers = trigger_words();
+        let re = Pattern::new;
+        let (words, word_of) = Holds::words();
         Patterns {
-            month_names: aho_corasick::AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .build(lex.months.iter().map(|(n, _)| n.trim_end_matches('.')))
-                .expect("valid month names"),
-            triggers: aho_corasick::AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .build(&triggers)
-                .expect("valid date triggers"),
+            words,
+            word_of,
             month_day_year: re(&format!(r"\b(?P<m>{month})\s*(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:{year_after}(?:(?P<y>[0-9]{{4}})|(?P<yw>{year_words}))\b)?")),
             day_month_year: re(&format!(r"\b(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{month})(?:{year_after}(?:(?P<y>[0-9]{{4}})|(?P<yw>{year_words}))\b|\s+(?i:of)\s+(?P<yy>[0-9]{{2}})\b|\s*['’](?P<yy2>[0-9]{{2}})\b)?")),
             // "05-Aug-2016", "23/Sep/2020", "2019/aug/01", "Sep-23-2020", "Oct/2"
@@ -592,41 +828,20 @@ fn weekday_named(name: &str) -> Option<Weekday> {
 
 /// Every date and weekday in a sentence, without overlaps, in text order.
 pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
-    let p = patterns();
-    if !text.bytes().any(|b| b.is_ascii_digit()) && !p.triggers.is_match(text) {
+    dates_holding(text, tense, Holds::of(text, patterns()))
+}
+
+/// [`dates`], each pattern run only where `holds` has what it needs.
+fn dates_holding(text: &str, tense: Tense, holds: Holds) -> Vec<(Span, DateExpr)> {
+    if holds.0 == 0 {
         return Vec::new();
     }
+    let p = patterns();
     let lex = lexicon();
     let mut candidates: Vec<(Span, DateExpr)> = Vec::new();
-    // Patterns that cannot match without a month name, or without a digit.
-    let has_month = p.month_names.is_match(text);
-    let has_digit = text.bytes().any(|b| b.is_ascii_digit());
-    let need_month = [
-        &p.month_day_year,
-        &p.day_month_year,
-        &p.joined,
-        &p.month_word_day,
-        &p.word_day_month,
-        &p.words_day_month_year,
-        &p.month_relative_year,
-        &p.month_year,
-        &p.month,
-        &p.year_month,
-        &p.part_month,
-    ];
-    let need_digit = [
-        &p.named_year,
-        &p.numeric_month,
-        &p.iso,
-        &p.slashed,
-        &p.month_slash_day,
-        &p.decade,
-        &p.q,
-    ];
-    let mut add = |re: &Regex, build: &dyn Fn(&Captures) -> Option<DateExpr>| {
-        if (!has_month && need_month.iter().any(|m| std::ptr::eq(*m, re)))
-            || (!has_digit && need_digit.iter().any(|m| std::ptr::eq(*m, re)))
-        {
+    // Each pattern with what a sentence must hold for it to match (see [`Holds`]).
+    let mut add = |re: &Pattern, needs: &[u32], build: &dyn Fn(&Captures) -> Option<DateExpr>| {
+        if !holds.all(needs) {
             return;
         }
         // Matches are found first and their groups read only for those that pass the checks
@@ -656,21 +871,21 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
     // A month named in words beside no digit: "may" in lower case is the verb ("this may take
     // longer", "May first" is still a day).
     let spoken_month = |caps: &Captures| (&caps["m"] != "may").then(|| month(caps));
-    add(&p.month_day_year, &|c| {
+    add(&p.month_day_year, &[Holds::MONTH, Holds::DIGIT], &|c| {
         Some(DateExpr::Day {
             year: stated_year(c),
             month: month(c),
             day: day(c)?,
         })
     });
-    add(&p.day_month_year, &|c| {
+    add(&p.day_month_year, &[Holds::MONTH, Holds::DIGIT], &|c| {
         Some(DateExpr::Day {
             year: stated_year(c),
             month: month(c),
             day: day(c)?,
         })
     });
-    add(&p.joined, &|c| {
+    add(&p.joined, &[Holds::MONTH, Holds::DIGIT], &|c| {
         let group = |names: [&str; 3]| names.iter().find_map(|n| c.name(n));
         let sep = |names: [&str; 2]| match (c.name(names[0]), c.name(names[1])) {
             (Some(a), Some(b)) => a.as_str() == b.as_str(),
@@ -690,21 +905,21 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
             day,
         })
     });
-    add(&p.month_word_day, &|c| {
+    add(&p.month_word_day, &[Holds::MONTH], &|c| {
         Some(DateExpr::Day {
             year: stated_year(c),
             month: spoken_month(c)?,
             day: day_number(c.name("dw").or(c.name("dd"))?.as_str())?,
         })
     });
-    add(&p.word_day_month, &|c| {
+    add(&p.word_day_month, &[Holds::MONTH], &|c| {
         Some(DateExpr::Day {
             year: stated_year(c),
             month: month(c),
             day: day_number(&c["dw"])?,
         })
     });
-    add(&p.short_weekday, &|c| {
+    add(&p.short_weekday, &[Holds::WEEKDAY], &|c| {
         let rest = text[c.get(0)?.end()..].trim_start();
         let day_follows = rest.starts_with(|ch: char| ch.is_ascii_digit())
             || lex
@@ -714,20 +929,24 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
         day_follows.then_some(())?;
         Some(DateExpr::Weekday(weekday_named(&format!("{}.", &c["w"]))?))
     });
-    add(&p.words_day_month_year, &|c| {
-        let lex = lexicon();
-        let words = c["dw"].to_ascii_lowercase();
-        let day = day_number(&words).or_else(|| {
-            let v = lex.small_number(&words)?;
-            i8::try_from(v).ok().filter(|d| (1..=31).contains(d))
-        })?;
-        Some(DateExpr::Day {
-            year: stated_year(c),
-            month: month(c),
-            day,
-        })
-    });
-    add(&p.weekday_day, &|c| {
+    add(
+        &p.words_day_month_year,
+        &[Holds::MONTH, Holds::FOUR_DIGITS | Holds::YEAR_WORDS],
+        &|c| {
+            let lex = lexicon();
+            let words = c["dw"].to_ascii_lowercase();
+            let day = day_number(&words).or_else(|| {
+                let v = lex.small_number(&words)?;
+                i8::try_from(v).ok().filter(|d| (1..=31).contains(d))
+            })?;
+            Some(DateExpr::Day {
+                year: stated_year(c),
+                month: month(c),
+                day,
+            })
+        },
+    );
+    add(&p.weekday_day, &[Holds::WEEKDAY], &|c| {
         // "Monday 21 people" is a count; "Monday 21 March" is found as a day beside a weekday;
         // "Friday 7.6", "Friday 7-6" are something else.
         let rest = &text[c.get(0)?.end()..];
@@ -744,14 +963,14 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
             day: day_number(&c["dw"])?,
         })
     });
-    add(&p.century, &|c| {
+    add(&p.century, &[Holds::CENTURY], &|c| {
         let n = i16::from(day_number(&c["n"])?);
         Some(DateExpr::Years {
             first: (n - 1) * 100,
             count: 100,
         })
     });
-    add(&p.weekday_in_week, &|c| {
+    add(&p.weekday_in_week, &[Holds::WEEKDAY, Holds::WEEK], &|c| {
         let rel = c
             .name("rel")
             .or(c.name("rel2"))?
@@ -766,7 +985,7 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
             weekday: weekday_named(c.name("w").or(c.name("w2"))?.as_str())?,
         })
     });
-    add(&p.week_in, &|c| {
+    add(&p.week_in, &[Holds::WEEK], &|c| {
         let nth = match c["ord"].to_ascii_lowercase().as_str() {
             "last" => -1,
             word => day_number(word)?,
@@ -788,72 +1007,80 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
         };
         Some(DateExpr::WeekIn { nth, scope })
     });
-    add(&p.stretch, &|c| {
-        let which = c["which"].to_ascii_lowercase();
-        let n = match c.name("n") {
-            Some(n) => Some(i16::try_from(count(n.as_str())?).ok()?),
-            None => None,
-        };
-        let unit = match c["unit"].to_ascii_lowercase().trim_end_matches('s') {
-            "day" => 0,
-            "week" => 1,
-            _ => 2,
-        };
-        // "the first week of May" is a week counted as ISO 8601 does (`week_in`).
-        if unit == 1 && n.is_none() {
-            return None;
-        }
-        let (start, count) = match (which.as_str(), n) {
-            ("first", n) => (0, n.unwrap_or(1)),
-            ("last", n) => (-n.unwrap_or(1), n.unwrap_or(1)),
-            (nth, None) => (i16::from(day_number(nth)?) - 1, 1),
-            _ => return None,
-        };
-        let scope = if c.name("m").is_some() {
-            WeekScope::Month {
-                year: stated_year(c),
-                month: month(c),
+    add(
+        &p.stretch,
+        &[Holds::DAY | Holds::WEEK | Holds::MONTH_WORD],
+        &|c| {
+            let which = c["which"].to_ascii_lowercase();
+            let n = match c.name("n") {
+                Some(n) => Some(i16::try_from(count(n.as_str())?).ok()?),
+                None => None,
+            };
+            let unit = match c["unit"].to_ascii_lowercase().trim_end_matches('s') {
+                "day" => 0,
+                "week" => 1,
+                _ => 2,
+            };
+            // "the first week of May" is a week counted as ISO 8601 does (`week_in`).
+            if unit == 1 && n.is_none() {
+                return None;
             }
-        } else if let Some(y) = c.name("y2") {
-            WeekScope::Year(Year::Stated(y.as_str().parse().ok()?))
-        } else if c.name("the").is_some() {
-            WeekScope::Year(Year::Relative(0))
-        } else {
-            let offset = relative_offset(&c["rel"]);
-            if c["scope"].eq_ignore_ascii_case("month") {
-                WeekScope::RelativeMonth(offset)
+            let (start, count) = match (which.as_str(), n) {
+                ("first", n) => (0, n.unwrap_or(1)),
+                ("last", n) => (-n.unwrap_or(1), n.unwrap_or(1)),
+                (nth, None) => (i16::from(day_number(nth)?) - 1, 1),
+                _ => return None,
+            };
+            let scope = if c.name("m").is_some() {
+                WeekScope::Month {
+                    year: stated_year(c),
+                    month: month(c),
+                }
+            } else if let Some(y) = c.name("y2") {
+                WeekScope::Year(Year::Stated(y.as_str().parse().ok()?))
+            } else if c.name("the").is_some() {
+                WeekScope::Year(Year::Relative(0))
             } else {
-                WeekScope::Year(Year::Relative(offset))
-            }
-        };
-        (count > 0).then_some(())?;
-        Some(DateExpr::Stretch {
-            start,
-            count,
-            unit,
-            scope,
-        })
-    });
+                let offset = relative_offset(&c["rel"]);
+                if c["scope"].eq_ignore_ascii_case("month") {
+                    WeekScope::RelativeMonth(offset)
+                } else {
+                    WeekScope::Year(Year::Relative(offset))
+                }
+            };
+            (count > 0).then_some(())?;
+            Some(DateExpr::Stretch {
+                start,
+                count,
+                unit,
+                scope,
+            })
+        },
+    );
     // "the year to date" runs from January 1st to the day before the reference date.
-    add(&p.to_date, &|_| {
+    add(&p.to_date, &[Holds::YEAR, Holds::DATE], &|_| {
         Some(DateExpr::EarlierLater {
             unit: 0,
             later: false,
         })
     });
-    add(&p.month_relative_year, &|c| {
+    add(&p.month_relative_year, &[Holds::MONTH, Holds::YEAR], &|c| {
         Some(DateExpr::Month {
             year: Year::Relative(relative_offset(&c["rel"])),
             month: month(c),
         })
     });
-    add(&p.month_year, &|c| {
-        Some(DateExpr::Month {
-            year: stated_year(c),
-            month: month(c),
-        })
-    });
-    add(&p.month, &|c| {
+    add(
+        &p.month_year,
+        &[Holds::MONTH, Holds::DIGIT | Holds::YEAR_WORDS],
+        &|c| {
+            Some(DateExpr::Month {
+                year: stated_year(c),
+                month: month(c),
+            })
+        },
+    );
+    add(&p.month, &[Holds::MONTH], &|c| {
         let start = c.get(0)?.start();
         let before = text[..start].trim_end();
         let word_start = start_of_last_word(before, |ch| ch.is_alphanumeric() || ch == '-');
@@ -889,10 +1116,10 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
             .contains(&word)
             .then_some(DateExpr::Month { year, month: named })
     });
-    add(&p.weekday, &|c| {
+    add(&p.weekday, &[Holds::WEEKDAY], &|c| {
         Some(DateExpr::Weekday(weekday_named(&c["w"])?))
     });
-    add(&p.relative, &|c| {
+    add(&p.relative, &[Holds::YEAR | Holds::MONTH_WORD], &|c| {
         let offset = relative_offset(&c["rel"]);
         Some(match c["unit"].to_ascii_lowercase().as_str() {
             "year" => DateExpr::Year(Year::Relative(offset)),
@@ -900,34 +1127,43 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
         })
     });
 
-    add(&p.named_year, &|c| Some(DateExpr::Year(stated_year(c))));
-    add(&p.numeric_month, &|c| {
-        let whole = c.get(0)?;
-        if text[..whole.start()].ends_with(['-', '/', '.'])
-            || text[whole.end()..].starts_with(['-', '/', '.'])
-        {
-            return None;
-        }
-        let year: i16 = c.name("y").or(c.name("y2"))?.as_str().parse().ok()?;
-        let month_text = c.name("m").or(c.name("m2"))?.as_str();
-        let month: i8 = month_text.parse().ok()?;
-        // "2011-12" is the season that runs into 2012, not December 2011.
-        if c.name("y").is_some() && month_text.len() == 2 && i16::from(month) == (year + 1) % 100 {
-            return None;
-        }
-        Some(DateExpr::Month {
-            year: Year::Stated(year),
-            month,
-        })
+    add(&p.named_year, &[Holds::YEAR, Holds::FOUR_DIGITS], &|c| {
+        Some(DateExpr::Year(stated_year(c)))
     });
-    add(&p.year_month, &|c| {
+    add(
+        &p.numeric_month,
+        &[Holds::FOUR_DIGITS, Holds::DIGIT_SEP],
+        &|c| {
+            let whole = c.get(0)?;
+            if text[..whole.start()].ends_with(['-', '/', '.'])
+                || text[whole.end()..].starts_with(['-', '/', '.'])
+            {
+                return None;
+            }
+            let year: i16 = c.name("y").or(c.name("y2"))?.as_str().parse().ok()?;
+            let month_text = c.name("m").or(c.name("m2"))?.as_str();
+            let month: i8 = month_text.parse().ok()?;
+            // "2011-12" is the season that runs into 2012, not December 2011.
+            if c.name("y").is_some()
+                && month_text.len() == 2
+                && i16::from(month) == (year + 1) % 100
+            {
+                return None;
+            }
+            Some(DateExpr::Month {
+                year: Year::Stated(year),
+                month,
+            })
+        },
+    );
+    add(&p.year_month, &[Holds::FOUR_DIGITS, Holds::MONTH], &|c| {
         Some(DateExpr::Month {
             year: stated_year(c),
             month: spoken_month(c)?,
         })
     });
     // "2016-10-16", "2016/10/16"
-    add(&p.iso, &|c| {
+    add(&p.iso, &[Holds::FOUR_DIGITS, Holds::DIGIT_SEP], &|c| {
         let (month, day): (i8, i8) = (c["m"].parse().ok()?, c["d"].parse().ok()?);
         // "2015-1-32" is no day at all; "2015-2-30" is a day that does not exist.
         ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some(())?;
@@ -939,7 +1175,7 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
     });
     // "5/17/2018" month first, as news in English writes it; "22/04/2018" day first when the
     // first number cannot be a month.
-    add(&p.slashed, &|c| {
+    add(&p.slashed, &[Holds::DIGIT_SEP], &|c| {
         let whole = c.get(0)?;
         // "133-03-03-2020", "1/2/3/4": a code, not a day; "12/12/30" only with slashes.
         let chained = text[..whole.start()].ends_with(['-', '/'])
@@ -957,7 +1193,7 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
     });
     // "11/20" is a day only where the words around make it one ("on 11/20", "from 10/1 to
     // 11/7", "Friday 7/6", "2/29-3/1"): elsewhere it is a fraction or odds.
-    add(&p.month_slash_day, &|c| {
+    add(&p.month_slash_day, &[Holds::DIGIT_SEP], &|c| {
         let whole = c.get(0)?;
         let (a, b): (i8, i8) = (c["a"].parse().ok()?, c["b"].parse().ok()?);
         let (month, day) = if a > 12 { (b, a) } else { (a, b) };
@@ -973,7 +1209,7 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
     });
     // "the past five years", "the next 3 days": a window that ends or starts at the reference
     // date.
-    add(&p.window, &|c| {
+    add(&p.window, &[Holds::UNITS, Holds::WINDOW], &|c| {
         // "the next fortnight" is one; "the next couple weeks" two.
         let n = match c.name("n").or(c.name("n2")) {
             Some(n) if n.as_str().to_ascii_lowercase().starts_with("couple") => 2,
@@ -1009,7 +1245,7 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
             days: if ahead { days } else { -days },
         })
     });
-    add(&p.calendar, &|c| {
+    add(&p.calendar, &[Holds::QUARTER | Holds::DECADE], &|c| {
         let offset = match c["rel"].to_ascii_lowercase().as_str() {
             "this" | "current" => 0,
             "last" | "past" | "previous" => -1,
@@ -1026,7 +1262,7 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
             count: 1,
         })
     });
-    add(&p.holiday, &|c| {
+    add(&p.holiday, &[Holds::HOLIDAY | Holds::ALWAYS], &|c| {
         let name = &c["h"];
         let index = lex
             .holidays
@@ -1042,7 +1278,7 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
             index: u8::try_from(index).ok()?,
         })
     });
-    add(&p.week, &|c| {
+    add(&p.week, &[Holds::WEEK], &|c| {
         // "the week after next" is two weeks on; "the following week" one.
         if c.name("after").is_some() {
             return Some(DateExpr::RelativeWeek(2));
@@ -1076,7 +1312,7 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
         last_day: None,
     };
     // "the last quarter of 2004" is the fourth; "last quarter" alone the one before this.
-    add(&p.quarter, &|c| {
+    add(&p.quarter, &[Holds::QUARTER], &|c| {
         let q = match ordinal(&c["ord"]) {
             Some(q) => q,
             None if c.name("of").is_some() => 4,
@@ -1084,7 +1320,7 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
         };
         Some(quarter(year_in(c, "y"), q))
     });
-    add(&p.q, &|c| {
+    add(&p.q, &[Holds::Q], &|c| {
         let q: i8 = c.name("q").or(c.name("q2"))?.as_str().parse().ok()?;
         let kind = c.name("k").or(c.name("k2"))?.as_str();
         let year = c
@@ -1108,7 +1344,7 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
         }
         Some(quarter(year, q))
     });
-    add(&p.half, &|c| {
+    add(&p.half, &[Holds::HALF], &|c| {
         let h = ordinal(&c["ord"])?;
         Some(DateExpr::Period {
             year: year_in(c, "y"),
@@ -1119,7 +1355,7 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
         })
     });
     // "early October" is days 1–10, "mid-October" 11–20, "late October" 21 to the end.
-    add(&p.part_month, &|c| {
+    add(&p.part_month, &[Holds::MONTH, Holds::PART], &|c| {
         let month = month_number(&c["m"]);
         let (first_day, last_day) = match part(&c["part"]) {
             Part::Early => (1, Some(10)),
@@ -1135,7 +1371,7 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
         })
     });
     // "early 2024" is January to April, "mid-2024" May to August, "late 2024" September on.
-    add(&p.part_year, &|c| {
+    add(&p.part_year, &[Holds::FOUR_DIGITS, Holds::PART], &|c| {
         let year = stated_year(c);
         let (first_month, last_month) = match part(&c["part"]) {
             Part::Early => (1, 4),
@@ -1152,7 +1388,7 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
     });
     // "earlier this year" runs from the year's start to the day before the reference date,
     // "later this month" from the reference date to the month's end.
-    add(&p.earlier_later, &|c| {
+    add(&p.earlier_later, &[Holds::EARLIER_LATER], &|c| {
         let unit = match c["unit"].to_ascii_lowercase().as_str() {
             "year" => 0,
             "month" => 1,
@@ -1163,13 +1399,13 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
             later: c["which"].eq_ignore_ascii_case("later"),
         })
     });
-    add(&p.decade, &|c| {
+    add(&p.decade, &[Holds::FOUR_DIGITS, Holds::ZERO_S], &|c| {
         Some(DateExpr::Years {
             first: c["d"].parse().ok()?,
             count: 10,
         })
     });
-    add(&p.relative_day, &|c| {
+    add(&p.relative_day, &[Holds::NOW], &|c| {
         // "now" is a day only as an end of a range: "between now and November 15th".
         if c[0].eq_ignore_ascii_case("now") {
             let (before, before_at) = word_before(text, c.get(0)?.start());
@@ -1201,35 +1437,48 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
     });
     // "in two weeks" in a sentence about the future is a day; in the past, a duration.
     if tense == Tense::Future {
-        add(&p.in_future, &|c| {
-            let n = count(&c["n"])?;
-            Some(match c["unit"].to_ascii_lowercase().trim_end_matches('s') {
-                "year" => DateExpr::Shift {
-                    months: 12 * n,
-                    days: 0,
-                },
-                "month" => DateExpr::Shift { months: n, days: 0 },
-                "week" => DateExpr::Shift {
-                    months: 0,
-                    days: 7 * n,
-                },
-                _ => DateExpr::Shift { months: 0, days: n },
-            })
-        });
+        add(
+            &p.in_future,
+            &[Holds::DAY | Holds::WEEK | Holds::MONTH_WORD | Holds::YEAR],
+            &|c| {
+                let n = count(&c["n"])?;
+                Some(match c["unit"].to_ascii_lowercase().trim_end_matches('s') {
+                    "year" => DateExpr::Shift {
+                        months: 12 * n,
+                        days: 0,
+                    },
+                    "month" => DateExpr::Shift { months: n, days: 0 },
+                    "week" => DateExpr::Shift {
+                        months: 0,
+                        days: 7 * n,
+                    },
+                    _ => DateExpr::Shift { months: 0, days: n },
+                })
+            },
+        );
     }
     // "two years ago", "a year earlier", "three days ago"
-    add(&p.ago, &|c| {
-        let n = count(&c["n"])?;
-        let n = i8::try_from(n).ok()?;
-        Some(match c["unit"].to_ascii_lowercase().trim_end_matches('s') {
-            "year" => DateExpr::Year(Year::Relative(-n)),
-            "month" => DateExpr::RelativeMonth(-n),
-            _ => DateExpr::RelativeDay(-i32::from(n)),
-        })
-    });
+    add(
+        &p.ago,
+        &[Holds::DAY | Holds::MONTH_WORD | Holds::YEAR, Holds::AGO],
+        &|c| {
+            let n = count(&c["n"])?;
+            let n = i8::try_from(n).ok()?;
+            Some(match c["unit"].to_ascii_lowercase().trim_end_matches('s') {
+                "year" => DateExpr::Year(Year::Relative(-n)),
+                "month" => DateExpr::RelativeMonth(-n),
+                _ => DateExpr::RelativeDay(-i32::from(n)),
+            })
+        },
+    );
 
     // "on the 18th", but not "on the 18th floor" or "on the first day".
-    for c in p.day_alone.captures_iter(text) {
+    for c in holds
+        .all(&[Holds::THE])
+        .then(|| p.day_alone.captures_iter(text))
+        .into_iter()
+        .flatten()
+    {
         let day = c.name("day").expect("group day");
         let rest = text[day.end()..].trim_start();
         if rest.starts_with(|ch: char| ch.is_alphanumeric()) || !ends_word(text, day.end()) {
@@ -1240,7 +1489,12 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
         }
     }
     // "Friday 7.6", but not "Friday 7.6 percent" or "Friday 7.65".
-    for c in p.weekday_dotted.captures_iter(text) {
+    for c in holds
+        .all(&[Holds::WEEKDAY, Holds::DIGIT_SEP])
+        .then(|| p.weekday_dotted.captures_iter(text))
+        .into_iter()
+        .flatten()
+    {
         let md = c.name("md").expect("group md");
         let rest = &text[md.end()..];
         if rest.starts_with(['.', '-', '/'])
@@ -1268,7 +1522,12 @@ pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
         }
     }
     // "in two thousand and fifteen", but not "in two thousand and five cases".
-    for c in p.year_alone_in_words.captures_iter(text) {
+    for c in holds
+        .all(&[Holds::YEAR_WORDS])
+        .then(|| p.year_alone_in_words.captures_iter(text))
+        .into_iter()
+        .flatten()
+    {
         let words = c.name("yw").expect("group yw");
         let next = text[words.end()..].trim_start();
         let next_word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
@@ -1800,6 +2059,87 @@ pub fn lead_tense(lead: &str) -> Option<Tense> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The screen only skips work: with it and without, a sentence gives the same dates.
+    fn screen_keeps(text: &str) {
+        for tense in [Tense::Past, Tense::Future, Tense::Unknown] {
+            assert_eq!(
+                dates(text, tense),
+                dates_holding(text, tense, Holds(u32::MAX)),
+                "{text:?} ({tense:?})"
+            );
+        }
+    }
+
+    #[test]
+    fn the_screen_keeps_every_date_of_the_peer_suite() {
+        let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../shared/peers/recognizers-text-en/DateTime/English");
+        let mut inputs = 0;
+        for entry in std::fs::read_dir(&folder).expect("the peer's DateTime specs") {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            let cases: Vec<serde_json::Value> =
+                serde_json::from_str(text.trim_start_matches('\u{feff}')).unwrap();
+            for case in cases {
+                screen_keeps(case["Input"].as_str().unwrap_or_default());
+                inputs += 1;
+            }
+        }
+        assert!(inputs > 1000, "read {inputs} inputs");
+    }
+
+    #[test]
+    fn the_screen_keeps_dates_beside_words_and_letters_that_look_alike() {
+        for text in [
+            "the market opened Mar5",
+            "on Dec.3",
+            "the 1990s",
+            "in Q3 2019",
+            "in h2 2020",
+            "2016-10-16",
+            "on 5/17/2018",
+            "the paſt five years",
+            "the next \u{212A}ey weeks",
+            "Mondays",
+            "Tue May 9",
+            "Valentine's Day 2020",
+            "Christmastime",
+            "two thousand and five",
+            "in nineteen ninety six",
+            "fifteen August nineteen ninety three",
+            "earlier this year",
+            "three days ago",
+            "the year to date",
+            "mid-October",
+            "the end of 2024",
+            "the first half of next year",
+        ] {
+            screen_keeps(text);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(400))]
+        #[test]
+        fn the_screen_keeps_dates_in_any_word_soup(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Oct.", "oct", "October", "May", "may", "Sept", "Friday", "Fri.", "Fri",
+                    "Christmas", "Easter", "the", "of", "in", "on", "last", "next", "past",
+                    "this", "coming", "year", "years", "month", "week", "days", "fortnight",
+                    "quarter", "decade", "half", "century", "ago", "earlier", "later", "date",
+                    "now", "today", "to", "through", "-", "/", ".", ",", "'", "early", "mid",
+                    "end", "first", "third", "twenty", "fifteen", "nineteen", "thousand",
+                    "ninety", "six", "a", "two", "Q3", "H1", "1990s", "23", "5", "12", "2023",
+                    "16", "ſ", "\u{212A}", "é", "2016-10-16", "5/17", "7.6",
+                ]),
+                1..14,
+            ),
+            glue in proptest::sample::select(vec![" ", "", "-", "/", ", "]),
+        ) {
+            screen_keeps(&words.join(glue));
+        }
+    }
 
     fn found(text: &str) -> Vec<(&str, DateExpr)> {
         dates(text, Tense::Unknown)
