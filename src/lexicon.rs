@@ -342,6 +342,7 @@ fn automaton(patterns: &[String], case_insensitive: bool) -> Result<AhoCorasick,
         .match_kind(MatchKind::LeftmostLongest)
         .start_kind(StartKind::Anchored)
         .ascii_case_insensitive(case_insensitive)
+        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
         .build(patterns)
         .map_err(|e| e.to_string())
 }

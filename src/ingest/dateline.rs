@@ -14,6 +14,16 @@ use crate::source::Span;
 
 /// The date of the dateline that opens the first block of `prose`, if it has one with a year.
 pub fn date(prose: &str, blocks: &[Span]) -> Option<Date> {
+    let first = blocks.first()?;
+    let end = prose.floor_char_boundary(first.end.min(first.start + 200));
+    let head = prose.get(first.start..end)?;
+    // A place in capitals, and a date with digits: the pattern is compiled only for a story
+    // that could open with a dateline.
+    if !(head.starts_with(|c: char| c.is_ascii_uppercase())
+        && head.bytes().any(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
     static PATTERN: OnceLock<Regex> = OnceLock::new();
     let pattern = PATTERN.get_or_init(|| {
         let mut months: Vec<String> = lexicon()
@@ -32,9 +42,6 @@ pub fn date(prose: &str, blocks: &[Span]) -> Option<Date> {
         ))
         .expect("valid dateline pattern")
     });
-    let first = blocks.first()?;
-    let end = prose.floor_char_boundary(first.end.min(first.start + 200));
-    let head = prose.get(first.start..end)?;
     let caps = pattern.captures(head)?;
     if let Some(iso) = caps.name("iso") {
         return iso.as_str().parse().ok();
