@@ -33,7 +33,8 @@ pub struct Phrase {
 enum Tok {
     /// A numeral's value, and its digits as written when it is a plain decimal.
     Numeral(Decimal, String),
-    Word(String),
+    /// A word, with its role in a number phrase if it has one.
+    Word(Option<Role>),
     Hyphen,
     /// One punctuation mark or symbol.
     Punct,
@@ -228,7 +229,7 @@ fn tokenize(text: &str) -> Vec<Token> {
             (c.len_utf8(), Tok::Numeral(f, String::new()))
         } else if c.is_alphabetic() {
             let len = run(char::is_alphabetic);
-            (len, Tok::Word(text[at..at + len].to_lowercase()))
+            (len, Tok::Word(role_written(&text[at..at + len])))
         } else if c.is_alphanumeric() {
             (run(char::is_alphanumeric), Tok::Other)
         } else if matches!(c, '-' | '–') {
@@ -273,8 +274,13 @@ enum Role {
 /// A word's role, from a table built once from the lexicon: one hash lookup per word on the
 /// hot path instead of a walk through every word list.
 fn role(word: &str) -> Option<Role> {
-    static ROLES: OnceLock<HashMap<String, Role>> = OnceLock::new();
-    let roles = ROLES.get_or_init(|| {
+    roles().0.get(word).copied()
+}
+
+/// The role table, and the length of its longest word.
+fn roles() -> &'static (HashMap<String, Role>, usize) {
+    static ROLES: OnceLock<(HashMap<String, Role>, usize)> = OnceLock::new();
+    ROLES.get_or_init(|| {
         let lex = lexicon();
         let mut words: Vec<String> = ["hundred", "hundreds", "and", "a", "an", "point", "of"]
             .iter()
@@ -285,12 +291,33 @@ fn role(word: &str) -> Option<Role> {
                 .flat_map(|w| [w.clone(), format!("{w}s")]),
         );
         words.extend(lex.negatives.iter().cloned());
-        words
+        let table: HashMap<String, Role> = words
             .into_iter()
             .filter_map(|w| Some((w.clone(), role_of(&w)?)))
-            .collect()
-    });
-    roles.get(word).copied()
+            .collect();
+        let longest = table.keys().map(String::len).max().unwrap_or(0);
+        (table, longest)
+    })
+}
+
+/// The role of a word as written, in any case. Most words of a sentence are longer than any
+/// number word or lower-cased on the stack: no allocation per word.
+fn role_written(written: &str) -> Option<Role> {
+    if !written.is_ascii() {
+        return role(&written.to_lowercase());
+    }
+    if written.len() > roles().1 {
+        return None;
+    }
+    let mut buffer = [0u8; 32];
+    match buffer.get_mut(..written.len()) {
+        Some(lower) => {
+            lower.copy_from_slice(written.as_bytes());
+            lower.make_ascii_lowercase();
+            role(std::str::from_utf8(lower).ok()?)
+        }
+        None => role(&written.to_ascii_lowercase()),
+    }
 }
 
 /// A word's role, read from the lexicon's lists in order of precedence.
@@ -332,7 +359,7 @@ fn role_of(word: &str) -> Option<Role> {
 /// A token's role for looking ahead: a numeral counts as a number word.
 fn word_role(token: Option<&Token>) -> Option<Role> {
     match &token?.tok {
-        Tok::Word(w) => role(w),
+        Tok::Word(role) => *role,
         Tok::Numeral(v, _) => Some(Role::Ones(*v)),
         _ => None,
     }
@@ -778,7 +805,7 @@ fn text_is_en_dash(token: &Token) -> bool {
 fn sign(tokens: &[Token], i: usize) -> (bool, usize) {
     let number_after = |j: usize| match tokens.get(j).map(|t| &t.tok) {
         Some(Tok::Numeral(..)) => true,
-        Some(Tok::Word(w)) => matches!(role(w), Some(Role::Ones(_) | Role::Tens(_))),
+        Some(Tok::Word(role)) => matches!(role, Some(Role::Ones(_) | Role::Tens(_))),
         _ => false,
     };
     let Some(token) = tokens.get(i) else {
@@ -791,7 +818,7 @@ fn sign(tokens: &[Token], i: usize) -> (bool, usize) {
                 Some(Role::Ones(_) | Role::Tens(_) | Role::Hundred(_) | Role::Scale(..))
             ));
     match &token.tok {
-        Tok::Word(w) if role(w) == Some(Role::Minus) && number_after(i + 1) => (true, i + 1),
+        Tok::Word(Some(Role::Minus)) if number_after(i + 1) => (true, i + 1),
         // A hyphen-minus or minus sign; an en dash before a number opens a list item or a range.
         Tok::Hyphen
             if !after_number
@@ -823,15 +850,19 @@ fn parse(text: &str, tokens: &[Token], i: usize) -> Option<(Phrase, usize)> {
 /// after Y keeps them apart, and "in" needs X below Y.
 fn fraction_of(text: &str, tokens: &[Token], left: &Phrase, end: usize) -> Option<(Phrase, usize)> {
     let whole = |p: &Phrase| !p.ordinal && !p.value.is_zero() && p.value.fract().is_zero();
-    let word = |j: usize| match tokens.get(j).map(|t| &t.tok) {
-        Some(Tok::Word(w)) => w.as_str(),
-        _ => "",
+    let word = |j: usize, written: &str| {
+        tokens.get(j).is_some_and(|t| {
+            matches!(t.tok, Tok::Word(_)) && text[t.span.clone()].eq_ignore_ascii_case(written)
+        })
     };
-    let (skip, connector) = match (word(end), word(end + 1)) {
-        ("out", "of") => (2, "out of"),
-        ("in", _) => (1, "in"),
-        ("over", _) => (1, "over"),
-        _ => return None,
+    let (skip, connector) = if word(end, "out") && word(end + 1, "of") {
+        (2, "out of")
+    } else if word(end, "in") {
+        (1, "in")
+    } else if word(end, "over") {
+        (1, "over")
+    } else {
+        return None;
     };
     if !whole(left) || tokens.get(end + skip).is_some_and(|t| t.tok == Tok::Hyphen) {
         return None;
@@ -894,16 +925,13 @@ fn parse_number(tokens: &[Token], i: usize) -> Option<(Phrase, usize)> {
             {
                 Step::Pending
             }
-            Tok::Word(w) => match role(w) {
-                Some(role) => {
-                    let (next, after) = ahead(tokens, j);
-                    if role == Role::And {
-                        r.fraction_ahead = fraction_ahead(tokens, j);
-                    }
-                    r.word(role, next, after)
+            Tok::Word(Some(role)) => {
+                let (next, after) = ahead(tokens, j);
+                if *role == Role::And {
+                    r.fraction_ahead = fraction_ahead(tokens, j);
                 }
-                None => Step::Stop,
-            },
+                r.word(*role, next, after)
+            }
             _ => Step::Stop,
         };
         match step {
