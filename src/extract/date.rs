@@ -100,6 +100,14 @@ struct Word {
     ends_word: bool,
 }
 
+/// A word of the screen's automaton: the bits it gives anywhere, and those it gives only where
+/// a word ends.
+#[derive(Clone, Copy, Default)]
+struct Keyword {
+    always: u32,
+    at_end: u32,
+}
+
 /// What a sentence holds that the date patterns need, as bits: each pattern runs only on a
 /// sentence that holds one of each group of things it names. Words count at the start of a
 /// word, in any case, as every pattern has them; the screen may let through a sentence its
@@ -155,7 +163,7 @@ impl Holds {
         | Holds::DECADE;
 
     /// The screen's words, and the bit of each.
-    fn words() -> (aho_corasick::AhoCorasick, Vec<Word>) {
+    fn words() -> (aho_corasick::AhoCorasick, Vec<Keyword>) {
         let lex = lexicon();
         let mut words: Vec<(String, Word)> = Vec::new();
         let word = |bit, ends_word| Word { bit, ends_word };
@@ -243,11 +251,36 @@ impl Holds {
         for (list, bit) in listed {
             words.extend(list.iter().map(|w| (w.to_string(), word(bit, false))));
         }
+        // The longest word found where a sentence's word starts stands for every shorter word
+        // of the screen it starts with ("Sept" for "Sep", "later" for "late"): those run on
+        // into a letter, so count only if they need no word end.
+        let mut keywords: std::collections::BTreeMap<String, Keyword> = Default::default();
+        for (written, word) in &words {
+            let keyword = keywords.entry(written.to_ascii_lowercase()).or_default();
+            if word.ends_word {
+                keyword.at_end |= word.bit;
+            } else {
+                keyword.always |= word.bit;
+            }
+        }
+        let own: Vec<(String, u32)> = keywords
+            .iter()
+            .map(|(w, k)| (w.clone(), k.always))
+            .collect();
+        for (written, keyword) in &mut keywords {
+            for (shorter, bits) in &own {
+                if written.len() > shorter.len() && written.starts_with(shorter.as_str()) {
+                    keyword.always |= bits;
+                }
+            }
+        }
         let automaton = aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
-            .build(words.iter().map(|(w, _)| w))
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .start_kind(aho_corasick::StartKind::Anchored)
+            .build(keywords.keys())
             .expect("valid date words");
-        (automaton, words.into_iter().map(|(_, word)| word).collect())
+        (automaton, keywords.into_values().collect())
     }
 
     fn of(text: &str, p: &Patterns) -> Holds {
@@ -284,15 +317,25 @@ impl Holds {
                 }
             }
         }
-        for m in p.words.find_overlapping_iter(text) {
-            let word = p.word_of[m.pattern().as_usize()];
-            let starts = m.start() == 0 || {
-                let before = bytes[m.start() - 1];
-                !(before.is_ascii_alphanumeric() || before == b'_')
-            };
-            let ends = !word.ends_word || !bytes.get(m.end()).is_some_and(u8::is_ascii_alphabetic);
-            if starts && ends {
-                bits |= word.bit;
+        // The words of the screen that start a word of the sentence, by a search anchored where
+        // each word starts.
+        let mut previous = b' ';
+        for (start, &b) in bytes.iter().enumerate() {
+            let starts =
+                b.is_ascii_alphabetic() && !(previous.is_ascii_alphanumeric() || previous == b'_');
+            previous = b;
+            if !starts {
+                continue;
+            }
+            let input = aho_corasick::Input::new(text)
+                .range(start..)
+                .anchored(aho_corasick::Anchored::Yes);
+            if let Some(m) = p.words.find(input) {
+                let keyword = p.word_of[m.pattern().as_usize()];
+                bits |= keyword.always;
+                if !bytes.get(m.end()).is_some_and(u8::is_ascii_alphabetic) {
+                    bits |= keyword.at_end;
+                }
             }
         }
         Holds(bits)
@@ -308,7 +351,7 @@ impl Holds {
 struct Patterns {
     /// The words a pattern needs, each with its [`Holds`] bit.
     words: aho_corasick::AhoCorasick,
-    word_of: Vec<Word>,
+    word_of: Vec<Keyword>,
     month_day_year: Pattern,
     day_month_year: Pattern,
     joined: Pattern,
