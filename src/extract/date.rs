@@ -5,11 +5,11 @@
 use std::sync::OnceLock;
 
 use jiff::civil::Weekday;
-use regex::{Captures, Regex};
+use regex::Captures;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::{DateExpr, DayBase, EndDay, Payload, WeekScope, Year};
+use super::{DateExpr, DayBase, EndDay, Pattern, Payload, WeekScope, Year};
 use crate::lexicon::{ends_word, lexicon, start_of_last_word, word_before};
 use crate::source::Span;
 
@@ -58,37 +58,6 @@ pub fn tense(sentence: &str) -> Tense {
         (true, false) => Tense::Future,
         (false, true) => Tense::Past,
         _ => Tense::Unknown,
-    }
-}
-
-/// A pattern compiled when a sentence first needs it, once per process; each thread searches
-/// with its own copy, since a compiled pattern shares its search caches between the threads
-/// that use it. A short article compiles only the patterns its words call for.
-#[derive(Clone)]
-struct Pattern {
-    source: std::sync::Arc<(String, OnceLock<Regex>)>,
-    local: OnceLock<Regex>,
-}
-
-impl Pattern {
-    fn new(source: &str) -> Pattern {
-        Pattern {
-            source: std::sync::Arc::new((source.to_string(), OnceLock::new())),
-            local: OnceLock::new(),
-        }
-    }
-}
-
-impl std::ops::Deref for Pattern {
-    type Target = Regex;
-
-    fn deref(&self) -> &Regex {
-        self.local.get_or_init(|| {
-            let (source, shared) = &*self.source;
-            shared
-                .get_or_init(|| Regex::new(source).expect("valid date pattern"))
-                .clone()
-        })
     }
 }
 

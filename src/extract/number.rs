@@ -3,13 +3,12 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
 use rust_decimal::Decimal;
 
 use super::hedge::{hedge_after, hedge_before};
 use super::unit::{rate_after, stuff_after, unit_after};
 use super::words::{Phrase, phrases};
-use super::{DateExpr, MentionKind, Num, Payload, Year, overlaps};
+use super::{DateExpr, MentionKind, Num, Pattern, Payload, Year, overlaps};
 use crate::lexicon::{HedgeKind, ends_word, lexicon, start_of_last_word, word_before};
 use crate::source::Span;
 
@@ -18,15 +17,15 @@ pub type Found = (MentionKind, Span, Option<usize>, Payload);
 
 #[derive(Clone)]
 struct Patterns {
-    points: Regex,
-    age: Regex,
-    years_old: Regex,
-    feet_inches: Regex,
-    percent_of: Regex,
-    relative_ordinals: Regex,
-    ordinal_words: Regex,
-    article: Regex,
-    percent: Regex,
+    points: Pattern,
+    age: Pattern,
+    years_old: Pattern,
+    feet_inches: Pattern,
+    percent_of: Pattern,
+    relative_ordinals: Pattern,
+    ordinal_words: Pattern,
+    article: Pattern,
+    percent: Pattern,
 }
 
 /// The patterns, compiled once; each thread searches with its own copy, since a compiled
@@ -54,7 +53,7 @@ fn compiled() -> &'static Patterns {
         let ordinals = alternation(&mut lex.ordinals.keys());
         let relative = alternation(&mut lex.relative_ordinals.keys()).replace("\\ ", r"\s+");
         let articles = alternation(&mut lex.articles.iter());
-        let re = |p: &str| Regex::new(p).expect("valid number pattern");
+        let re = Pattern::new;
         Patterns {
             ordinal_words: re(&format!(r"(?i)\b(?:{ordinals})\b")),
             relative_ordinals: re(&format!(r"(?i)\b(?:{relative})\b")),

@@ -11,9 +11,9 @@ use std::collections::HashMap;
 use std::str::FromStr;
 use std::sync::OnceLock;
 
-use regex::Regex;
 use rust_decimal::Decimal;
 
+use super::Pattern;
 use crate::lexicon::{lexicon, start_of_last_word};
 use crate::source::Span;
 
@@ -44,10 +44,10 @@ enum Tok {
 
 #[derive(Clone)]
 struct Patterns {
-    numeral: Regex,
-    plain: Regex,
-    power: Regex,
-    fraction: Regex,
+    numeral: Pattern,
+    plain: Pattern,
+    power: Pattern,
+    fraction: Pattern,
 }
 
 /// The patterns, compiled once; each thread searches with its own copy, since a compiled
@@ -62,7 +62,7 @@ fn patterns() -> &'static Patterns {
 fn compiled() -> &'static Patterns {
     static PATTERNS: OnceLock<Patterns> = OnceLock::new();
     PATTERNS.get_or_init(|| {
-        let re = |p: &str| Regex::new(p).expect("valid numeral pattern");
+        let re = Pattern::new;
         Patterns {
             numeral: re(concat!(
                 r"^(?:(?:[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}|[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}(?:[ \u{a0}\u{202f}][0-9]{3})+|[0-9]+)",
