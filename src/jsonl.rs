@@ -74,63 +74,69 @@ pub fn run(extract: bool, args: &CommonArgs) -> ExitCode {
                 }
             }
         };
-        // A reader thread parses batches of lines while the pool checks the batch before;
-        // the batches come back in input order and are written in it.
+        // A reader thread splits the input into batches of lines; the pool checks up to two
+        // batches a thread ahead of the one being written, so no thread waits for the last
+        // record of a batch. The batches are written in input order.
         let (batches, received) = std::sync::mpsc::sync_channel::<Batch>(2);
         let reading = bar.clone();
         let mut stopped = None;
+        let ahead = 2 * pool.current_num_threads();
+        let base = &base;
         std::thread::scope(|scope| {
             scope.spawn(move || read_batches(reader, &reading, &batches));
-            for batch in received {
-                let done: Vec<(usize, Result<Option<Done>, String>)> = pool.install(|| {
-                    use rayon::prelude::*;
-                    batch
-                        .into_par_iter()
-                        .map(|(n, line)| {
-                            (
-                                n,
-                                parse(line).map(|record| {
-                                    record.map(|record| {
-                                        checked(record, &base, extract, args.format, options)
-                                    })
-                                }),
-                            )
-                        })
-                        .collect()
-                });
-                for (n, done) in done {
-                    let done = match done {
-                        Ok(Some(done)) => done,
-                        Ok(None) => continue,
-                        Err(message) => {
-                            report_error(
-                                &mut out,
-                                args.format,
-                                &name,
-                                Some(n),
-                                &message,
-                                &mut input_errors,
-                            );
-                            continue;
-                        }
+            pool.in_place_scope(|jobs| {
+                // Dropping the receiver, when writing fails, stops the reader.
+                let received = received;
+                let mut pending = std::collections::VecDeque::new();
+                loop {
+                    while pending.len() < ahead
+                        && let Ok(batch) = received.recv()
+                    {
+                        let (send, done) = std::sync::mpsc::sync_channel(1);
+                        jobs.spawn(move |_| {
+                            // The writer may have stopped: then the result is not wanted.
+                            let _ =
+                                send.send(check_batch(batch, base, extract, args.format, options));
+                        });
+                        pending.push_back(done);
+                    }
+                    let Some(done) = pending.pop_front() else {
+                        return;
                     };
-                    records += 1;
-                    errors += done.errors;
-                    warnings += done.warnings;
-                    failing |= threshold.is_some_and(|t| done.worst.is_some_and(|w| w >= t));
-                    match done.output {
-                        Output::Text(text) => {
-                            if let Err(code) = bar.suspend(|| write(&mut out, &text)) {
-                                // Dropping the receiver stops the reader.
-                                stopped = Some(code);
-                                return;
+                    let done = done.recv().expect("a spawned batch sends its result");
+                    for (n, done) in done {
+                        let done = match done {
+                            Ok(Some(done)) => done,
+                            Ok(None) => continue,
+                            Err(message) => {
+                                report_error(
+                                    &mut out,
+                                    args.format,
+                                    &name,
+                                    Some(n),
+                                    &message,
+                                    &mut input_errors,
+                                );
+                                continue;
                             }
+                        };
+                        records += 1;
+                        errors += done.errors;
+                        warnings += done.warnings;
+                        failing |= threshold.is_some_and(|t| done.worst.is_some_and(|w| w >= t));
+                        match done.output {
+                            Output::Text(text) => {
+                                if let Err(code) = bar.suspend(|| write(&mut out, &text)) {
+                                    stopped = Some(code);
+                                    return;
+                                }
+                            }
+                            Output::Whole(source, report) => extracted.push((source, report)),
+                            Output::Report(report) => collected.push(report),
                         }
-                        Output::Whole(source, report) => extracted.push((source, report)),
-                        Output::Report(report) => collected.push(report),
                     }
                 }
-            }
+            });
         });
         if let Some(code) = stopped {
             return code;
@@ -197,6 +203,25 @@ fn read_batches(reader: Box<dyn BufRead + Send>, bar: &ProgressBar, batches: &Sy
             return;
         }
     }
+}
+
+/// A batch's lines parsed and checked on the pool, in input order: each with its line number.
+fn check_batch(
+    batch: Batch,
+    base: &figcheck::Settings,
+    extract: bool,
+    format: Format,
+    options: PrettyOptions,
+) -> Vec<(usize, Result<Option<Done>, String>)> {
+    use rayon::prelude::*;
+    batch
+        .into_par_iter()
+        .map(|(n, line)| {
+            let done = parse(line)
+                .map(|record| record.map(|record| checked(record, base, extract, format, options)));
+            (n, done)
+        })
+        .collect()
 }
 
 /// A line as a record (none for a line of white space), or what is wrong with it.
