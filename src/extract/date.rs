@@ -148,13 +148,14 @@ impl Holds {
                 word(Holds::WEEKDAY, short),
             ));
         }
-        // A holiday by the letters its name starts with: "Valentine" of "Valentine's Day".
+        // A holiday by its name up to any letter outside ASCII, which a pattern matches in
+        // any case as the screen does not.
         for name in lex.holidays.iter().flat_map(|h| &h.names) {
-            let letters: String = name.chars().take_while(char::is_ascii_alphabetic).collect();
-            if letters.is_empty() {
-                words.push((name.clone(), word(Holds::ALWAYS, false)));
+            let ascii: String = name.chars().take_while(char::is_ascii).collect();
+            if ascii.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                words.push((ascii, word(Holds::HOLIDAY, false)));
             } else {
-                words.push((letters, word(Holds::HOLIDAY, false)));
+                words.push((name.clone(), word(Holds::ALWAYS, false)));
             }
         }
         let listed: [(&[&str], u32); 17] = [
@@ -221,8 +222,9 @@ impl Holds {
             words.extend(list.iter().map(|w| (w.to_string(), word(bit, false))));
         }
         // The longest word found where a sentence's word starts stands for every shorter word
-        // of the screen it starts with ("Sept" for "Sep", "later" for "late"): those run on
-        // into a letter, so count only if they need no word end.
+        // of the screen it starts with ("Sept" for "Sep", "later" for "late", "July Fourth"
+        // for "July"); a shorter word that needs a word end has one where the longer word goes
+        // on with something other than a letter.
         let mut keywords: std::collections::BTreeMap<String, Keyword> = Default::default();
         for (written, word) in &words {
             let keyword = keywords.entry(written.to_ascii_lowercase()).or_default();
@@ -232,14 +234,14 @@ impl Holds {
                 keyword.always |= word.bit;
             }
         }
-        let own: Vec<(String, u32)> = keywords
-            .iter()
-            .map(|(w, k)| (w.clone(), k.always))
-            .collect();
+        let own: Vec<(String, Keyword)> = keywords.iter().map(|(w, k)| (w.clone(), *k)).collect();
         for (written, keyword) in &mut keywords {
             for (shorter, bits) in &own {
                 if written.len() > shorter.len() && written.starts_with(shorter.as_str()) {
-                    keyword.always |= bits;
+                    keyword.always |= bits.always;
+                    if !written.as_bytes()[shorter.len()].is_ascii_alphabetic() {
+                        keyword.always |= bits.at_end;
+                    }
                 }
             }
         }
@@ -2115,6 +2117,8 @@ mod tests {
             "Mondays",
             "Tue May 9",
             "Valentine's Day 2020",
+            "July Fourth, 2020",
+            "the news from New York on New Year's Eve",
             "Christmastime",
             "two thousand and five",
             "in nineteen ninety six",
@@ -2137,7 +2141,7 @@ mod tests {
             words in proptest::collection::vec(
                 proptest::sample::select(vec![
                     "Oct.", "oct", "October", "May", "may", "Sept", "Friday", "Fri.", "Fri",
-                    "Christmas", "Easter", "the", "of", "in", "on", "last", "next", "past",
+                    "Christmas", "Easter", "July Fourth", "New Year", "the", "of", "in", "on", "last", "next", "past",
                     "this", "coming", "year", "years", "month", "week", "days", "fortnight",
                     "quarter", "decade", "half", "century", "ago", "earlier", "later", "date",
                     "now", "today", "to", "through", "-", "/", ".", ",", "'", "early", "mid",
