@@ -119,8 +119,12 @@ pub fn numbers(text: &str, taken: &[Span]) -> Vec<Found> {
             digits: phrase.digits.clone(),
             multiplier: phrase.multiplier,
         };
-        // "Per cent of 210" opening a sentence or clause names the percentage after it.
-        if let Some(caps) = p.percent_of.captures(&text[..phrase.span.start]) {
+        // "Per cent of 210" opening a sentence or clause names the percentage after it. The
+        // pattern (dear to compile) is searched only after "cent ... of" and a space.
+        let head = &text[..phrase.span.start];
+        if percent_of_may_end(head)
+            && let Some(caps) = p.percent_of.captures(head)
+        {
             let span = caps.get(1).expect("group 1").start()..phrase.span.end;
             consumed.push(span.clone());
             found.push((MentionKind::Percent, span, None, Payload::Number(num)));
@@ -251,6 +255,19 @@ pub fn numbers(text: &str, taken: &[Span]) -> Vec<Found> {
     }
     found.sort_by_key(|f| f.1.start);
     join_durations(text, join_bounds(text, found))
+}
+
+/// Whether `head` could end in "per cent of " or "percent of ": it ends in "of" and white
+/// space, and holds "cent" (in any case, as the pattern reads them).
+fn percent_of_may_end(head: &str) -> bool {
+    let before_space = head.trim_end().as_bytes();
+    head.ends_with(char::is_whitespace)
+        && before_space.len() >= 2
+        && before_space[before_space.len() - 2..].eq_ignore_ascii_case(b"of")
+        && head
+            .as_bytes()
+            .windows(4)
+            .any(|w| w.eq_ignore_ascii_case(b"cent"))
 }
 
 /// "1 hour and 30 minutes", "one hour and a half", "a year and a quarter": one length, in the
@@ -989,6 +1006,28 @@ mod tests {
                 (kind, &text[span], value)
             })
             .collect()
+    }
+
+    #[test]
+    fn per_cent_of_names_the_percentage_after_it() {
+        use MentionKind::*;
+        assert_eq!(
+            kinds("Per cent of 210 people said yes."),
+            [(Percent, "Per cent of 210", "210".into())]
+        );
+        assert_eq!(
+            kinds("They said: PERCENT OF  40 voters."),
+            [(Percent, "PERCENT OF  40", "40".into())]
+        );
+        // Not right before the number, or not after a clause's start: a plain number.
+        assert_eq!(
+            kinds("Per cent of the 210 people."),
+            [(Number, "210", "210".into())]
+        );
+        assert_eq!(
+            kinds("the percent of 40 voters"),
+            [(Number, "40", "40".into())]
+        );
     }
 
     #[test]
