@@ -147,7 +147,7 @@ fn render(bencher: divan::Bencher, format: &str) {
             .sum::<usize>(),
         "json" => render::check_json(&reports, &[]).len(),
         "sarif" => render::check_sarif(&reports, &[]).len(),
-        _ => render::check_html(&checked, &[]).len(),
+        _ => render::check_html(&checked, &[], "file").len(),
     });
 }
 

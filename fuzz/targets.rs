@@ -120,7 +120,7 @@ pub fn check_bytes(data: &[u8]) {
     let reports = [&report];
     let _ = render::check_json(&reports, &[]);
     let _ = render::check_sarif(&reports, &[]);
-    let _ = render::check_markdown(&reports, &[]);
+    let _ = render::check_markdown(&reports, &[], "file");
     let _ = render::check_concise(&reports);
     let _ = render::check_github(&reports, &[]);
     let _ = render::check_pretty(
@@ -133,6 +133,6 @@ pub fn check_bytes(data: &[u8]) {
     );
     let _ = render::extract_pretty(&source, &report);
     let checked = [(source, report)];
-    let _ = render::check_html(&checked, &[]);
+    let _ = render::check_html(&checked, &[], "file");
     let _ = render::extract_json(&checked, &[]);
 }

@@ -147,10 +147,12 @@ pub fn run(extract: bool, args: &CommonArgs) -> ExitCode {
         Format::Json if extract => render::extract_json(&extracted, &input_errors),
         Format::Json => render::check_json(&collected.iter().collect::<Vec<_>>(), &input_errors),
         Format::Sarif => render::check_sarif(&collected.iter().collect::<Vec<_>>(), &input_errors),
-        Format::Markdown => {
-            render::check_markdown(&collected.iter().collect::<Vec<_>>(), &input_errors)
-        }
-        Format::Html if !extract => render::check_html(&extracted, &input_errors),
+        Format::Markdown => render::check_markdown(
+            &collected.iter().collect::<Vec<_>>(),
+            &input_errors,
+            "record",
+        ),
+        Format::Html if !extract => render::check_html(&extracted, &input_errors, "record"),
         Format::Pretty if !extract => {
             render::summary_line(errors, warnings, records, input_errors.len(), "record")
         }

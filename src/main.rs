@@ -290,7 +290,9 @@ fn render_output(
             .collect();
         out.extend(pieced.iter().map(|p| p.streamed.as_str()));
         match (extract, args.format) {
-            (false, Format::Pretty) => out.push_str(&render::summary(&reports, errors.len())),
+            (false, Format::Pretty) => {
+                out.push_str(&render::summary(&reports, errors.len(), "file"))
+            }
             (false, Format::Github) => out.push_str(&render::check_github(&[], errors)),
             (false, Format::Jsonl) => {
                 for e in errors {
@@ -311,9 +313,9 @@ fn render_output(
     };
     match (extract, args.format) {
         (true, _) => render::extract_json(&with_pieces(), errors),
-        (false, Format::Html) => render::check_html(&with_pieces(), errors),
+        (false, Format::Html) => render::check_html(&with_pieces(), errors, "file"),
         (false, Format::Sarif) => render::check_sarif(&reports, errors),
-        (false, Format::Markdown) => render::check_markdown(&reports, errors),
+        (false, Format::Markdown) => render::check_markdown(&reports, errors, "file"),
         (false, _) => render::check_json(&reports, errors),
     }
 }

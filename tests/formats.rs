@@ -102,6 +102,20 @@ fn jsonl_records_give_one_line_each_and_an_error_line() {
     });
 }
 
+/// The summaries of a JSONL run count records, not files.
+#[test]
+fn summaries_of_a_jsonl_run_count_records() {
+    for format in ["pretty", "markdown", "html"] {
+        let output = figcheck(&["--format", format, "tests/inputs/drafts.jsonl"]);
+        let text = stdout(&output);
+        assert!(
+            text.contains("in 3 records checked; 1 record could not be read"),
+            "{format}: {text}"
+        );
+        assert!(!text.contains(" files"), "{format}: {text}");
+    }
+}
+
 #[test]
 fn text_formats_are_snapshots() {
     for (format, name) in [

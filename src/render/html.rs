@@ -43,7 +43,7 @@ ul.verified { padding-left: 1.1rem; color: var(--verified); }
 "#;
 
 /// The report for every checked file, with the inputs that could not be read.
-pub fn check_html(checked: &[(Source, FileReport)], errors: &[InputError]) -> String {
+pub fn check_html(checked: &[(Source, FileReport)], errors: &[InputError], noun: &str) -> String {
     let reports: Vec<&FileReport> = checked.iter().map(|(_, r)| r).collect();
     let mut out = String::new();
     let _ = write!(
@@ -52,7 +52,7 @@ pub fn check_html(checked: &[(Source, FileReport)], errors: &[InputError]) -> St
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>figcheck report</title>\n<style>{STYLE}</style>\n</head>\n<body>\n\
          <header><h1>figcheck</h1><p class=\"summary\">{}</p></header>\n",
-        escape(summary(&reports, errors.len()).trim_end())
+        escape(summary(&reports, errors.len(), noun).trim_end())
     );
     for (n, (source, report)) in checked.iter().enumerate() {
         file_section(&mut out, n + 1, source, report);
@@ -272,7 +272,7 @@ mod tests {
             "<b>The crew</b> pumped 300 litres a minute for two hours, 9,000 litres in all.\n",
         );
         let report = check(&source, &Settings::default());
-        let html = check_html(&[(source, report)], &[]);
+        let html = check_html(&[(source, report)], &[], "file");
         assert!(html.contains("&lt;b&gt;The crew&lt;/b&gt;"));
         assert!(!html.contains("<b>"));
         assert!(

@@ -6,9 +6,9 @@ use std::fmt::Write;
 use super::{InputError, summary};
 use crate::finding::{FileReport, Severity};
 
-pub fn check_markdown(reports: &[&FileReport], errors: &[InputError]) -> String {
+pub fn check_markdown(reports: &[&FileReport], errors: &[InputError], noun: &str) -> String {
     let mut out = String::new();
-    let line = summary(reports, errors.len());
+    let line = summary(reports, errors.len(), noun);
     let findings: Vec<(&FileReport, &crate::Finding)> = reports
         .iter()
         .flat_map(|r| r.findings.iter().map(move |f| (*r, f)))

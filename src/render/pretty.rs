@@ -82,8 +82,9 @@ fn verbose_lines(report: &FileReport) -> String {
     out
 }
 
-/// One line for the whole run: "1 warning, 2 errors in 3 files".
-pub fn summary(reports: &[&FileReport], input_errors: usize) -> String {
+/// One line for the whole run: "1 warning, 2 errors in 3 files"; `noun` names what was
+/// checked ("file", "record").
+pub fn summary(reports: &[&FileReport], input_errors: usize, noun: &str) -> String {
     let count = |severity| {
         reports
             .iter()
@@ -96,7 +97,7 @@ pub fn summary(reports: &[&FileReport], input_errors: usize) -> String {
         count(Severity::Warning),
         reports.len(),
         input_errors,
-        "file",
+        noun,
     )
 }
 
