@@ -59,21 +59,18 @@ fn split_block(prose: &str, block: Span) -> Vec<Span> {
     let text = &prose[block.clone()];
     let mut spans = Vec::new();
     let mut start = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if !matches!(c, '.' | '!' | '?') {
-            continue;
-        }
+    let mut from = 0;
+    while let Some(found) = memchr::memchr3(b'.', b'!', b'?', &text.as_bytes()[from..]) {
+        let i = from + found;
+        let c = char::from(text.as_bytes()[i]);
         // Closing quotes and brackets belong to the sentence they end.
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, next)) = chars.peek() {
-            if matches!(next, '"' | '\'' | '”' | '’' | ')' | ']' | '.' | '!' | '?') {
-                end = j + next.len_utf8();
-                chars.next();
-            } else {
-                break;
-            }
-        }
+        let closing = text[i + 1..]
+            .chars()
+            .take_while(|next| matches!(next, '"' | '\'' | '”' | '’' | ')' | ']' | '.' | '!' | '?'))
+            .map(char::len_utf8)
+            .sum::<usize>();
+        let end = i + 1 + closing;
+        from = end;
         let rest = &text[end..];
         let after = rest.trim_start();
         if after.len() == rest.len() || after.is_empty() {
