@@ -7,7 +7,7 @@
 //! below a thousand, scales that close a group, "and" between parts, fractions whose
 //! numerator is what came since the last "and", and a trailing ordinal.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::str::FromStr;
 use std::sync::OnceLock;
 
@@ -228,7 +228,14 @@ fn tokenize(text: &str) -> Vec<Token> {
         } else if let Some(f) = vulgar(c) {
             (c.len_utf8(), Tok::Numeral(f, String::new()))
         } else if c.is_alphabetic() {
-            let len = run(char::is_alphabetic);
+            // ASCII letters byte by byte; a word with other letters char by char.
+            let bytes = &text.as_bytes()[at..];
+            let ascii = bytes.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+            let len = if bytes.get(ascii).is_some_and(|b| !b.is_ascii()) {
+                run(char::is_alphabetic)
+            } else {
+                ascii
+            };
             (len, Tok::Word(role_written(&text[at..at + len])))
         } else if c.is_alphanumeric() {
             (run(char::is_alphanumeric), Tok::Other)
@@ -278,8 +285,8 @@ fn role(word: &str) -> Option<Role> {
 }
 
 /// The role table, and the length of its longest word.
-fn roles() -> &'static (HashMap<String, Role>, usize) {
-    static ROLES: OnceLock<(HashMap<String, Role>, usize)> = OnceLock::new();
+fn roles() -> &'static (FxHashMap<String, Role>, usize) {
+    static ROLES: OnceLock<(FxHashMap<String, Role>, usize)> = OnceLock::new();
     ROLES.get_or_init(|| {
         let lex = lexicon();
         let mut words: Vec<String> = ["hundred", "hundreds", "and", "a", "an", "point", "of"]
@@ -291,7 +298,7 @@ fn roles() -> &'static (HashMap<String, Role>, usize) {
                 .flat_map(|w| [w.clone(), format!("{w}s")]),
         );
         words.extend(lex.negatives.iter().cloned());
-        let table: HashMap<String, Role> = words
+        let table: FxHashMap<String, Role> = words
             .into_iter()
             .filter_map(|w| Some((w.clone(), role_of(&w)?)))
             .collect();
