@@ -372,16 +372,24 @@ fn may_hold_figures(text: &str) -> bool {
         all.extend(lex.currencies.iter().flat_map(|c| c.names.iter().cloned()));
         aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
             .build(all)
             .expect("valid figure words")
     });
-    // A word at the start of a word: "one" in "one-off" or "ones", not in "money".
-    words.find_overlapping_iter(text).any(|m| {
-        text[..m.start()]
+    // A word at the start of a word: "one" in "one-off" or "ones", not in "money". Each place
+    // a word starts is tried once, from left to right.
+    let mut from = 0;
+    while let Some(m) = words.find(aho_corasick::Input::new(text).range(from..)) {
+        if text[..m.start()]
             .chars()
             .next_back()
             .is_none_or(|c| !c.is_alphanumeric())
-    })
+        {
+            return true;
+        }
+        from = m.start() + 1;
+    }
+    false
 }
 
 pub fn extract(doc: &Document, sentences: &[Sentence]) -> Vec<Mention> {
@@ -525,4 +533,32 @@ fn overlaps(span: &Span, taken: &[Span]) -> bool {
     taken
         .iter()
         .any(|t| t.start < span.end && span.start < t.end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::may_hold_figures;
+
+    #[test]
+    fn the_sentence_gate_needs_a_figure_word_at_a_word_start() {
+        for text in [
+            "It cost 5.",
+            "a one-off payment",
+            "Three people came",
+            "the river rose, often fast, then twenty arrived",
+            "the cost in dollars",
+            "last week",
+            "since Tuesday",
+        ] {
+            assert!(may_hold_figures(text), "{text:?}");
+        }
+        // "ten" in "often", "one" in "someone": not at a word start.
+        for text in [
+            "The river rose, often fast.",
+            "Someone, somewhere, said nothing.",
+            "",
+        ] {
+            assert!(!may_hold_figures(text), "{text:?}");
+        }
+    }
 }
