@@ -61,20 +61,21 @@ pub fn tense(sentence: &str) -> Tense {
     }
 }
 
-/// A word of the screen: its bit, and whether it counts only where a word ends (a month
-/// name: "Mar" is not in "market").
-#[derive(Clone, Copy)]
-struct Word {
-    bit: u32,
-    ends_word: bool,
-}
-
 /// A word of the screen's automaton: the bits it gives anywhere, and those it gives only where
-/// a word ends.
+/// a word ends (a month name: "Mar" is not in "market").
 #[derive(Clone, Copy, Default)]
 struct Keyword {
     always: u32,
     at_end: u32,
+}
+
+/// The screen: its words in one automaton, what each gives, and the bits every sentence holds
+/// (those of a pattern the screen cannot judge).
+#[derive(Clone)]
+struct Screen {
+    words: aho_corasick::AhoCorasick,
+    keywords: Vec<Keyword>,
+    always: u32,
 }
 
 /// What a sentence holds that the date patterns need, as bits: each pattern runs only on a
@@ -83,6 +84,16 @@ struct Keyword {
 /// pattern then does not match, never the reverse.
 #[derive(Clone, Copy)]
 struct Holds(u32);
+
+/// The word the screen knows a holiday by: its name up to any letter outside ASCII, which the
+/// pattern matches in any case as the screen does not; none for a name that starts outside
+/// ASCII letters, whose pattern then always runs.
+fn holiday_word(name: &str) -> Option<&str> {
+    let ascii = &name[..name.find(|c: char| !c.is_ascii()).unwrap_or(name.len())];
+    ascii
+        .starts_with(|c: char| c.is_ascii_alphabetic())
+        .then_some(ascii)
+}
 
 impl Holds {
     const DIGIT: u32 = 1;
@@ -120,8 +131,6 @@ impl Holds {
     /// "past", "next", "coming": the words of a window of time.
     const WINDOW: u32 = 1 << 23;
     const THE: u32 = 1 << 24;
-    /// A holiday whose name starts with no ASCII letter: the holiday pattern always runs.
-    const ALWAYS: u32 = 1 << 25;
     /// A unit of a window of time: "the past five years", "the next 3 days".
     const UNITS: u32 = Holds::DAY
         | Holds::WEEK
@@ -131,31 +140,35 @@ impl Holds {
         | Holds::QUARTER
         | Holds::DECADE;
 
-    /// The screen's words, and the bit of each.
-    fn words() -> (aho_corasick::AhoCorasick, Vec<Keyword>) {
+    /// The screen's words, and the bits of each.
+    fn screen() -> Screen {
         let lex = lexicon();
-        let mut words: Vec<(String, Word)> = Vec::new();
-        let word = |bit, ends_word| Word { bit, ends_word };
+        let mut keywords: std::collections::BTreeMap<String, Keyword> = Default::default();
+        let mut always = 0;
+        let mut add = |written: &str, bit: u32, ends_word: bool| {
+            let keyword = keywords.entry(written.to_ascii_lowercase()).or_default();
+            if ends_word {
+                keyword.at_end |= bit;
+            } else {
+                keyword.always |= bit;
+            }
+        };
         // A month name never runs on into a letter ("Sept. 11", "Oct5", "March"); a weekday's
         // full name may ("Mondays"), its abbreviation may not ("Mon.", "Tue").
         for (name, _) in &lex.months {
-            words.push((name.trim_end_matches('.').into(), word(Holds::MONTH, true)));
+            add(name.trim_end_matches('.'), Holds::MONTH, true);
         }
         for (name, _) in &lex.weekdays {
-            let short = name.ends_with('.');
-            words.push((
-                name.trim_end_matches('.').into(),
-                word(Holds::WEEKDAY, short),
-            ));
+            add(
+                name.trim_end_matches('.'),
+                Holds::WEEKDAY,
+                name.ends_with('.'),
+            );
         }
-        // A holiday by its name up to any letter outside ASCII, which a pattern matches in
-        // any case as the screen does not.
         for name in lex.holidays.iter().flat_map(|h| &h.names) {
-            let ascii: String = name.chars().take_while(char::is_ascii).collect();
-            if ascii.starts_with(|c: char| c.is_ascii_alphabetic()) {
-                words.push((ascii, word(Holds::HOLIDAY, false)));
-            } else {
-                words.push((name.clone(), word(Holds::ALWAYS, false)));
+            match holiday_word(name) {
+                Some(word) => add(word, Holds::HOLIDAY, false),
+                None => always |= Holds::HOLIDAY,
             }
         }
         let listed: [(&[&str], u32); 17] = [
@@ -219,21 +232,14 @@ impl Holds {
             (&["the"], Holds::THE),
         ];
         for (list, bit) in listed {
-            words.extend(list.iter().map(|w| (w.to_string(), word(bit, false))));
+            for word in list {
+                add(word, bit, false);
+            }
         }
         // The longest word found where a sentence's word starts stands for every shorter word
         // of the screen it starts with ("Sept" for "Sep", "later" for "late", "July Fourth"
         // for "July"); a shorter word that needs a word end has one where the longer word goes
         // on with something other than a letter.
-        let mut keywords: std::collections::BTreeMap<String, Keyword> = Default::default();
-        for (written, word) in &words {
-            let keyword = keywords.entry(written.to_ascii_lowercase()).or_default();
-            if word.ends_word {
-                keyword.at_end |= word.bit;
-            } else {
-                keyword.always |= word.bit;
-            }
-        }
         let own: Vec<(String, Keyword)> = keywords.iter().map(|(w, k)| (w.clone(), *k)).collect();
         for (written, keyword) in &mut keywords {
             for (shorter, bits) in &own {
@@ -251,17 +257,21 @@ impl Holds {
             .start_kind(aho_corasick::StartKind::Anchored)
             .build(keywords.keys())
             .expect("valid date words");
-        (automaton, keywords.into_values().collect())
+        Screen {
+            words: automaton,
+            keywords: keywords.into_values().collect(),
+            always,
+        }
     }
 
-    fn of(text: &str, p: &Patterns) -> Holds {
+    fn of(text: &str, screen: &Screen) -> Holds {
         // Outside ASCII, "ſ" and the Kelvin sign match "s" and "k" in a pattern's any-case
         // words, as this screen's words do not: such a sentence runs every pattern.
         if !text.is_ascii() && text.contains(['ſ', '\u{212A}']) {
             return Holds(u32::MAX);
         }
         let bytes = text.as_bytes();
-        let mut bits = 0;
+        let mut bits = screen.always;
         let mut run = 0;
         for (i, &b) in bytes.iter().enumerate() {
             if b.is_ascii_digit() {
@@ -301,8 +311,8 @@ impl Holds {
             let input = aho_corasick::Input::new(text)
                 .range(start..)
                 .anchored(aho_corasick::Anchored::Yes);
-            if let Some(m) = p.words.find(input) {
-                let keyword = p.word_of[m.pattern().as_usize()];
+            if let Some(m) = screen.words.find(input) {
+                let keyword = screen.keywords[m.pattern().as_usize()];
                 bits |= keyword.always;
                 if !bytes.get(m.end()).is_some_and(u8::is_ascii_alphabetic) {
                     bits |= keyword.at_end;
@@ -320,9 +330,8 @@ impl Holds {
 
 #[derive(Clone)]
 struct Patterns {
-    /// The words a pattern needs, each with its [`Holds`] bit.
-    words: aho_corasick::AhoCorasick,
-    word_of: Vec<Keyword>,
+    /// What a sentence must hold for each pattern to run.
+    screen: Screen,
     month_day_year: Pattern,
     day_month_year: Pattern,
     joined: Pattern,
@@ -476,10 +485,8 @@ fn compiled() -> &'static Patterns {
                 .map(str::to_string),
         );
         let re = Pattern::new;
-        let (words, word_of) = Holds::words();
         Patterns {
-            words,
-            word_of,
+            screen: Holds::screen(),
             month_day_year: re(&format!(r"\b(?P<m>{month})\s*(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:{year_after}(?:(?P<y>[0-9]{{4}})|(?P<yw>{year_words}))\b)?")),
             day_month_year: re(&format!(r"\b(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{month})(?:{year_after}(?:(?P<y>[0-9]{{4}})|(?P<yw>{year_words}))\b|\s+(?i:of)\s+(?P<yy>[0-9]{{2}})\b|\s*['’](?P<yy2>[0-9]{{2}})\b)?")),
             // "05-Aug-2016", "23/Sep/2020", "2019/aug/01", "Sep-23-2020", "Oct/2"
@@ -842,7 +849,7 @@ fn weekday_named(name: &str) -> Option<Weekday> {
 
 /// Every date and weekday in a sentence, without overlaps, in text order.
 pub fn dates(text: &str, tense: Tense) -> Vec<(Span, DateExpr)> {
-    dates_holding(text, tense, Holds::of(text, patterns()))
+    dates_holding(text, tense, Holds::of(text, &patterns().screen))
 }
 
 /// [`dates`], each pattern run only where `holds` has what it needs.
@@ -1276,7 +1283,7 @@ fn dates_holding(text: &str, tense: Tense, holds: Holds) -> Vec<(Span, DateExpr)
             count: 1,
         })
     });
-    add(&p.holiday, &[Holds::HOLIDAY | Holds::ALWAYS], &|c| {
+    add(&p.holiday, &[Holds::HOLIDAY], &|c| {
         let name = &c["h"];
         let index = lex
             .holidays
@@ -1486,13 +1493,17 @@ fn dates_holding(text: &str, tense: Tense, holds: Holds) -> Vec<(Span, DateExpr)
         },
     );
 
+    // The matches of a pattern whose groups are all read, where the sentence holds what it
+    // needs.
+    let captures = |re: &'static Pattern, needs: &[u32]| {
+        holds
+            .all(needs)
+            .then(|| re.captures_iter(text))
+            .into_iter()
+            .flatten()
+    };
     // "on the 18th", but not "on the 18th floor" or "on the first day".
-    for c in holds
-        .all(&[Holds::THE])
-        .then(|| p.day_alone.captures_iter(text))
-        .into_iter()
-        .flatten()
-    {
+    for c in captures(&p.day_alone, &[Holds::THE]) {
         let day = c.name("day").expect("group day");
         let rest = text[day.end()..].trim_start();
         if rest.starts_with(|ch: char| ch.is_alphanumeric()) || !ends_word(text, day.end()) {
@@ -1503,12 +1514,7 @@ fn dates_holding(text: &str, tense: Tense, holds: Holds) -> Vec<(Span, DateExpr)
         }
     }
     // "Friday 7.6", but not "Friday 7.6 percent" or "Friday 7.65".
-    for c in holds
-        .all(&[Holds::WEEKDAY, Holds::DIGIT_SEP])
-        .then(|| p.weekday_dotted.captures_iter(text))
-        .into_iter()
-        .flatten()
-    {
+    for c in captures(&p.weekday_dotted, &[Holds::WEEKDAY, Holds::DIGIT_SEP]) {
         let md = c.name("md").expect("group md");
         let rest = &text[md.end()..];
         if rest.starts_with(['.', '-', '/'])
@@ -1536,12 +1542,7 @@ fn dates_holding(text: &str, tense: Tense, holds: Holds) -> Vec<(Span, DateExpr)
         }
     }
     // "in two thousand and fifteen", but not "in two thousand and five cases".
-    for c in holds
-        .all(&[Holds::YEAR_WORDS])
-        .then(|| p.year_alone_in_words.captures_iter(text))
-        .into_iter()
-        .flatten()
-    {
+    for c in captures(&p.year_alone_in_words, &[Holds::YEAR_WORDS]) {
         let words = c.name("yw").expect("group yw");
         let next = text[words.end()..].trim_start();
         let next_word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
@@ -2086,6 +2087,14 @@ mod tests {
     }
 
     #[test]
+    fn a_holiday_is_screened_by_its_ascii_name() {
+        assert_eq!(holiday_word("New Year's Eve"), Some("New Year's Eve"));
+        assert_eq!(holiday_word("Día de Muertos"), Some("D"));
+        assert_eq!(holiday_word("Ñandú Day"), None);
+        assert_eq!(holiday_word("(Labour) Day"), None);
+    }
+
+    #[test]
     fn the_screen_keeps_every_date_of_the_peer_suite() {
         let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("../shared/peers/recognizers-text-en/DateTime/English");
@@ -2141,8 +2150,8 @@ mod tests {
             words in proptest::collection::vec(
                 proptest::sample::select(vec![
                     "Oct.", "oct", "October", "May", "may", "Sept", "Friday", "Fri.", "Fri",
-                    "Christmas", "Easter", "July Fourth", "New Year", "the", "of", "in", "on", "last", "next", "past",
-                    "this", "coming", "year", "years", "month", "week", "days", "fortnight",
+                    "Christmas", "Easter", "July Fourth", "New Year", "the", "of", "in", "on",
+                    "last", "next", "past", "this", "coming", "year", "years", "month", "week", "days", "fortnight",
                     "quarter", "decade", "half", "century", "ago", "earlier", "later", "date",
                     "now", "today", "to", "through", "-", "/", ".", ",", "'", "early", "mid",
                     "end", "first", "third", "twenty", "fifteen", "nineteen", "thousand",
