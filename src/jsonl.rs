@@ -89,8 +89,14 @@ pub fn run(extract: bool, args: &CommonArgs) -> ExitCode {
                 let received = received;
                 let mut pending = std::collections::VecDeque::new();
                 loop {
+                    // Wait for the reader only when nothing is being checked: a finished batch
+                    // is written without waiting for the input to go on (a slow stream).
                     while pending.len() < ahead
-                        && let Ok(batch) = received.recv()
+                        && let Some(batch) = if pending.is_empty() {
+                            received.recv().ok()
+                        } else {
+                            received.try_recv().ok()
+                        }
                     {
                         let (send, done) = std::sync::mpsc::sync_channel(1);
                         jobs.spawn(move |_| {

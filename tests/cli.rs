@@ -578,3 +578,47 @@ fn output_is_byte_identical_for_every_number_of_threads() {
         );
     }
 }
+
+/// A JSONL stream is reported as it is read: the first batch's lines come out while the input
+/// is still open, however many batches the pool checks ahead.
+#[test]
+fn a_jsonl_stream_is_reported_before_it_ends() {
+    use std::io::{BufRead, Write};
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_figcheck"))
+        .args([
+            "-j",
+            "2",
+            "--input-format",
+            "jsonl",
+            "--format",
+            "jsonl",
+            "-",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    for n in 0..300 {
+        writeln!(
+            input,
+            r#"{{"id": "r{n}", "text": "Sales rose 5% to $20 million."}}"#
+        )
+        .unwrap();
+    }
+    input.flush().unwrap();
+    let output = child.stdout.take().unwrap();
+    let (send, first) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut line = String::new();
+        let _ = std::io::BufReader::new(output).read_line(&mut line);
+        let _ = send.send(line);
+    });
+    let line = first.recv_timeout(std::time::Duration::from_secs(20));
+    drop(input);
+    let _ = child.wait();
+    assert!(
+        line.is_ok_and(|l| l.contains("\"r0\"")),
+        "no report line while the input was open"
+    );
+}
