@@ -6,7 +6,9 @@ use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::sync::{Mutex, OnceLock};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{
+    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
+};
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
@@ -342,7 +344,7 @@ fn automaton(patterns: &[String], case_insensitive: bool) -> Result<AhoCorasick,
         .match_kind(MatchKind::LeftmostLongest)
         .start_kind(StartKind::Anchored)
         .ascii_case_insensitive(case_insensitive)
-        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
         .build(patterns)
         .map_err(|e| e.to_string())
 }

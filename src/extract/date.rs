@@ -429,8 +429,8 @@ pub(super) fn trigger_words() -> Vec<String> {
     triggers
 }
 
-/// The patterns, compiled once; each thread searches with its own copy, since a compiled
-/// pattern shares its search caches between the threads that use it.
+/// This thread's copy of the patterns: each [`Pattern`] is compiled once, when first needed,
+/// and searched with the thread's own copy.
 fn patterns() -> &'static Patterns {
     thread_local! {
         static LOCAL: &'static Patterns = Box::leak(Box::new(compiled().clone()));

@@ -21,9 +21,10 @@ use crate::source::Span;
 
 pub use date::Tense;
 
-/// A pattern of the extraction grammars, compiled when a sentence first needs it, once per process; each thread searches
-/// with its own copy, since a compiled pattern shares its search caches between the threads
-/// that use it. A short article compiles only the patterns its words call for.
+/// A pattern of the extraction grammars, compiled when a sentence first needs it, once per
+/// process; each thread searches with its own copy, since a compiled pattern shares its search
+/// caches between the threads that use it. A short article compiles only the patterns its
+/// words call for.
 #[derive(Clone)]
 pub(crate) struct Pattern {
     source: std::sync::Arc<(String, OnceLock<Regex>)>,

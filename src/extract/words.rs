@@ -7,11 +7,11 @@
 //! below a thousand, scales that close a group, "and" between parts, fractions whose
 //! numerator is what came since the last "and", and a trailing ordinal.
 
-use rustc_hash::FxHashMap;
 use std::str::FromStr;
 use std::sync::OnceLock;
 
 use rust_decimal::Decimal;
+use rustc_hash::FxHashMap;
 
 use super::Pattern;
 use crate::lexicon::{lexicon, start_of_last_word};
@@ -50,8 +50,8 @@ struct Patterns {
     fraction: Pattern,
 }
 
-/// The patterns, compiled once; each thread searches with its own copy, since a compiled
-/// pattern shares its search caches between the threads that use it.
+/// This thread's copy of the patterns: each [`Pattern`] is compiled once, when first needed,
+/// and searched with the thread's own copy.
 fn patterns() -> &'static Patterns {
     thread_local! {
         static LOCAL: &'static Patterns = Box::leak(Box::new(compiled().clone()));
