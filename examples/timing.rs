@@ -6,7 +6,8 @@
 //!
 //! - throughput of `figcheck --format jsonl` over the BBC and Reuters articles as one JSONL
 //!   file (written to `target/bench/`, Reuters' dates turned into YYYY-MM-DD), with `-j 1` and
-//!   `-j 2`, the median of three runs each;
+//!   `-j 2` in five alternating pairs: the medians, the spread of the one-thread runs and of
+//!   the pairs' ratios;
 //! - the same with the corpus repeated twice and four times, to see that time grows linearly;
 //! - the median of 50 cold runs on one article of about 5 KB (process start to exit);
 //! - peak resident memory while streaming the Reuters JSONL (from GNU `time`, when installed);
@@ -33,19 +34,38 @@ fn main() {
     let size = std::fs::metadata(&all).unwrap().len() as f64;
     let mb = size / 1e6;
 
-    let one = median(3, || run(&binary, &["-j", "1"], &all));
-    let two = median(3, || run(&binary, &["-j", "2"], &all));
+    // One and two threads in alternating pairs, so that a drift in the machine's speed falls
+    // on both alike.
+    let pairs: Vec<(Duration, Duration)> = (0..5)
+        .map(|_| {
+            (
+                run(&binary, &["-j", "1"], &all),
+                run(&binary, &["-j", "2"], &all),
+            )
+        })
+        .collect();
+    let ones: Vec<Duration> = pairs.iter().map(|p| p.0).collect();
+    let twos: Vec<Duration> = pairs.iter().map(|p| p.1).collect();
+    let (one, two) = (median_of(&ones), median_of(&twos));
+    let ratios: Vec<f64> = pairs.iter().map(|(a, b)| secs(*a) / secs(*b)).collect();
+    let lowest = |v: &[f64]| v.iter().copied().fold(f64::INFINITY, f64::min);
+    let highest = |v: &[f64]| v.iter().copied().fold(0.0, f64::max);
+    let one_secs: Vec<f64> = ones.iter().map(|d| secs(*d)).collect();
     println!("| measure | figure |\n|---|---|");
     println!(
-        "| `check -j 1`, {mb:.1} MB of JSONL | {:.2} s, {:.1} MB/s |",
+        "| `check -j 1`, {mb:.1} MB of JSONL | {:.2} s, {:.1} MB/s (median of 5; runs {:.2}–{:.2} s) |",
         secs(one),
-        mb / secs(one)
+        mb / secs(one),
+        lowest(&one_secs),
+        highest(&one_secs)
     );
     println!(
-        "| `check -j 2` | {:.2} s, {:.1} MB/s, {:.2}× the one-thread rate |",
+        "| `check -j 2` | {:.2} s, {:.1} MB/s, {:.2}× the one-thread rate (pairs {:.2}×–{:.2}×) |",
         secs(two),
         mb / secs(two),
-        secs(one) / secs(two)
+        secs(one) / secs(two),
+        lowest(&ratios),
+        highest(&ratios)
     );
     for times in [2, 4] {
         let file = dir.join(format!("corpus-{times}x.jsonl"));
@@ -160,9 +180,13 @@ fn run(binary: &Path, args: &[&str], file: &Path) -> Duration {
 }
 
 fn median(runs: usize, mut f: impl FnMut() -> Duration) -> Duration {
-    let mut times: Vec<Duration> = (0..runs).map(|_| f()).collect();
+    median_of(&(0..runs).map(|_| f()).collect::<Vec<_>>())
+}
+
+fn median_of(times: &[Duration]) -> Duration {
+    let mut times = times.to_vec();
     times.sort();
-    times[runs / 2]
+    times[times.len() / 2]
 }
 
 fn secs(d: Duration) -> f64 {
