@@ -13,6 +13,7 @@ pub mod interval;
 pub mod lexicon;
 pub mod link;
 pub mod normalize;
+mod pattern;
 pub mod render;
 pub mod rules;
 pub mod segment;

@@ -5,12 +5,12 @@
 use std::sync::OnceLock;
 
 use jiff::civil::Weekday;
-use regex::Captures;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::{DateExpr, DayBase, EndDay, Pattern, Payload, WeekScope, Year};
+use super::{DateExpr, DayBase, EndDay, Payload, WeekScope, Year};
 use crate::lexicon::{ends_word, lexicon, start_of_last_word, word_before};
+use crate::pattern::{Captures, Pattern};
 use crate::source::Span;
 
 /// What a sentence says about time, for placing a year-less date around the reference date.

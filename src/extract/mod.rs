@@ -7,51 +7,17 @@ mod number;
 mod unit;
 mod words;
 
-use std::sync::OnceLock;
-
 use jiff::civil::Weekday;
-use regex::Regex;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::ingest::Document;
 use crate::lexicon::word_before;
+use crate::pattern::Pattern;
 use crate::segment::Sentence;
 use crate::source::Span;
 
 pub use date::Tense;
-
-/// A pattern of the extraction grammars, compiled when a sentence first needs it, once per
-/// process; each thread searches with its own copy, since a compiled pattern shares its search
-/// caches between the threads that use it. A short article compiles only the patterns its
-/// words call for.
-#[derive(Clone)]
-pub(crate) struct Pattern {
-    source: std::sync::Arc<(String, OnceLock<Regex>)>,
-    local: OnceLock<Regex>,
-}
-
-impl Pattern {
-    pub(crate) fn new(source: &str) -> Pattern {
-        Pattern {
-            source: std::sync::Arc::new((source.to_string(), OnceLock::new())),
-            local: OnceLock::new(),
-        }
-    }
-}
-
-impl std::ops::Deref for Pattern {
-    type Target = Regex;
-
-    fn deref(&self) -> &Regex {
-        self.local.get_or_init(|| {
-            let (source, shared) = &*self.source;
-            shared
-                .get_or_init(|| Regex::new(source).expect("valid extraction pattern"))
-                .clone()
-        })
-    }
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]

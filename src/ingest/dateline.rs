@@ -7,9 +7,9 @@
 use std::sync::OnceLock;
 
 use jiff::civil::Date;
-use regex::Regex;
 
 use crate::lexicon::lexicon;
+use crate::pattern::Regex;
 use crate::source::Span;
 
 /// The date of the dateline that opens the first block of `prose`, if it has one with a year.
@@ -35,12 +35,11 @@ pub fn date(prose: &str, blocks: &[Span]) -> Option<Date> {
         let month = format!("(?:{})", months.join("|"));
         let place = r"[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+)*(?:,[ ][A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+)?)?";
         let date = format!(
-            r"(?:(?P<m1>{month})\s+(?P<d1>\d{{1,2}}),?\s+(?P<y1>\d{{4}})|(?P<d2>\d{{1,2}})\s+(?P<m2>{month})\s+(?P<y2>\d{{4}})|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}}))"
+            r"(?:(?P<m1>{month})\s+(?P<d1>[0-9]{{1,2}}),?\s+(?P<y1>[0-9]{{4}})|(?P<d2>[0-9]{{1,2}})\s+(?P<m2>{month})\s+(?P<y2>[0-9]{{4}})|(?P<iso>[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}))"
         );
         Regex::new(&format!(
             r"^{place},\s+{date}(?:\s*\([^()\n]{{1,40}}\))?\s*(?:--|[-—–])\s"
         ))
-        .expect("valid dateline pattern")
     });
     let caps = pattern.captures(head)?;
     if let Some(iso) = caps.name("iso") {
