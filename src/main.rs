@@ -74,16 +74,21 @@ fn main() -> ExitCode {
         }
     }
     let bar = progress::bar(jobs.len() as u64, progress::Unit::Files);
-    let checked: Vec<(Source, FileReport)> = cli::pool(args.jobs).install(|| {
-        use rayon::prelude::*;
-        jobs.into_par_iter()
-            .map(|(source, settings)| {
-                let report = figcheck::check(&source, &settings);
-                bar.inc(1);
-                (source, report)
-            })
-            .collect()
-    });
+    let check_one = |(source, settings): (Source, figcheck::Settings)| {
+        let report = figcheck::check(&source, &settings);
+        bar.inc(1);
+        (source, report)
+    };
+    // One file is checked on this thread: starting a pool would cost more than the check of
+    // a short article.
+    let checked: Vec<(Source, FileReport)> = if jobs.len() < 2 {
+        jobs.into_iter().map(check_one).collect()
+    } else {
+        cli::pool(args.jobs).install(|| {
+            use rayon::prelude::*;
+            jobs.into_par_iter().map(check_one).collect()
+        })
+    };
 
     bar.finish_and_clear();
     let mut pieced = Vec::new();
