@@ -7,7 +7,9 @@
 //! - throughput of `figcheck --format jsonl` over the BBC and Reuters articles as one JSONL
 //!   file (written to `target/bench/`, Reuters' dates turned into YYYY-MM-DD), with `-j 1` and
 //!   `-j 2` in five alternating pairs: the medians, the spread of the one-thread runs and of
-//!   the pairs' ratios;
+//!   the pairs' ratios; and in each round, two `-j 1` processes side by side, whose combined
+//!   rate against one process alone is the machine's own two-core scaling, the bound on what
+//!   `-j 2` can reach here;
 //! - the same with the corpus repeated twice and four times, to see that time grows linearly;
 //! - the median of 50 cold runs on one article of about 5 KB (process start to exit);
 //! - peak resident memory while streaming the Reuters JSONL (from GNU `time`, when installed);
@@ -34,20 +36,25 @@ fn main() {
     let size = std::fs::metadata(&all).unwrap().len() as f64;
     let mb = size / 1e6;
 
-    // One and two threads in alternating pairs, so that a drift in the machine's speed falls
-    // on both alike.
-    let pairs: Vec<(Duration, Duration)> = (0..5)
+    // One and two threads in alternating rounds, so that a drift in the machine's speed falls
+    // on both alike; each round also runs two one-thread processes side by side.
+    let rounds: Vec<(Duration, Duration, Duration)> = (0..5)
         .map(|_| {
             (
                 run(&binary, &["-j", "1"], &all),
                 run(&binary, &["-j", "2"], &all),
+                side_by_side(&binary, &all),
             )
         })
         .collect();
-    let ones: Vec<Duration> = pairs.iter().map(|p| p.0).collect();
-    let twos: Vec<Duration> = pairs.iter().map(|p| p.1).collect();
+    let ones: Vec<Duration> = rounds.iter().map(|p| p.0).collect();
+    let twos: Vec<Duration> = rounds.iter().map(|p| p.1).collect();
     let (one, two) = (median_of(&ones), median_of(&twos));
-    let ratios: Vec<f64> = pairs.iter().map(|(a, b)| secs(*a) / secs(*b)).collect();
+    let ratios: Vec<f64> = rounds.iter().map(|(a, b, _)| secs(*a) / secs(*b)).collect();
+    let machine: Vec<f64> = rounds
+        .iter()
+        .map(|(a, _, both)| 2.0 * secs(*a) / secs(*both))
+        .collect();
     let lowest = |v: &[f64]| v.iter().copied().fold(f64::INFINITY, f64::min);
     let highest = |v: &[f64]| v.iter().copied().fold(0.0, f64::max);
     let one_secs: Vec<f64> = ones.iter().map(|d| secs(*d)).collect();
@@ -66,6 +73,14 @@ fn main() {
         secs(one) / secs(two),
         lowest(&ratios),
         highest(&ratios)
+    );
+    let mut sorted = machine.clone();
+    sorted.sort_by(f64::total_cmp);
+    println!(
+        "| two `-j 1` processes side by side (the machine's two-core scaling) | {:.2}× the rate of one (rounds {:.2}×–{:.2}×) |",
+        sorted[sorted.len() / 2],
+        lowest(&machine),
+        highest(&machine)
     );
     for times in [2, 4] {
         let file = dir.join(format!("corpus-{times}x.jsonl"));
@@ -176,6 +191,27 @@ fn run(binary: &Path, args: &[&str], file: &Path) -> Duration {
         .expect("figcheck runs");
     let elapsed = start.elapsed();
     assert!(status.success(), "{status:?}");
+    elapsed
+}
+
+/// Two one-thread runs at once, each over the whole file: the time until both have ended.
+fn side_by_side(binary: &Path, file: &Path) -> Duration {
+    let start = Instant::now();
+    let spawn = || {
+        Command::new(binary)
+            .args(["-j", "1", "--format", "jsonl", "--fail-on", "never"])
+            .arg(file)
+            .stdout(Stdio::null())
+            .spawn()
+            .expect("figcheck runs")
+    };
+    let (mut a, mut b) = (spawn(), spawn());
+    let (a, b) = (
+        a.wait().expect("figcheck ends"),
+        b.wait().expect("figcheck ends"),
+    );
+    let elapsed = start.elapsed();
+    assert!(a.success() && b.success(), "{a:?} {b:?}");
     elapsed
 }
 
