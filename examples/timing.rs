@@ -11,7 +11,9 @@
 //!   rate against one process alone is the machine's own two-core scaling, the bound on what
 //!   `-j 2` can reach here;
 //! - the same with the corpus repeated twice and four times, to see that time grows linearly;
-//! - the median of 50 cold runs on one article of about 5 KB (process start to exit);
+//! - the median of 50 cold runs on one article of about 5 KB (process start to exit), and,
+//!   to show where a cold run's time goes, of `figcheck --version` (starting and ending the
+//!   process) and of a one-line file with no figure (the settings and the lexicon too);
 //! - peak resident memory while streaming the Reuters JSONL (from GNU `time`, when installed);
 //! - 40 MB of prose with no figure in it, and the peak memory of a 200 MB text file (read in
 //!   pieces), both written to `target/bench/`.
@@ -95,10 +97,25 @@ fn main() {
         );
     }
     let cold = median(50, || run(&binary, &[], &article));
+    let blank = dir.join("no-figure.txt");
+    std::fs::write(&blank, "The council met.\n").unwrap();
+    let floor = median(50, || {
+        let start = Instant::now();
+        let status = Command::new(&binary)
+            .arg("--version")
+            .stdout(Stdio::null())
+            .status()
+            .expect("figcheck runs");
+        assert!(status.success(), "{status:?}");
+        start.elapsed()
+    });
+    let settled = median(50, || run(&binary, &[], &blank));
     println!(
-        "| cold run on one {:.1} KB article | {:.1} ms median of 50 |",
+        "| cold run on one {:.1} KB article | {:.1} ms median of 50 (`--version`: {:.1} ms; a one-line file with no figure: {:.1} ms) |",
         std::fs::metadata(&article).unwrap().len() as f64 / 1e3,
-        secs(cold) * 1e3
+        secs(cold) * 1e3,
+        secs(floor) * 1e3,
+        secs(settled) * 1e3
     );
     match peak_memory(&binary, &reuters) {
         Some(kb) => println!(
