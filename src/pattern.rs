@@ -210,35 +210,27 @@ mod tests {
         let wanted: Vec<_> = theirs.find_iter(text).map(|m| m.range()).collect();
         assert_eq!(found, wanted, "matches of {pattern:?} in {text:?}");
         let names: Vec<&str> = theirs.capture_names().flatten().collect();
-        let groups = |caps: &super::Captures| -> Vec<_> {
-            (0..theirs.captures_len())
-                .map(|i| caps.get(i).map(|m| (m.range(), m.as_str().to_string())))
-                .chain(
-                    names
-                        .iter()
-                        .map(|n| caps.name(n).map(|m| (m.range(), m.as_str().to_string()))),
-                )
-                .collect()
-        };
-        let wanted_groups = |caps: &regex::Captures| -> Vec<_> {
-            (0..theirs.captures_len())
-                .map(|i| caps.get(i).map(|m| (m.range(), m.as_str().to_string())))
-                .chain(
-                    names
-                        .iter()
-                        .map(|n| caps.name(n).map(|m| (m.range(), m.as_str().to_string()))),
-                )
-                .collect()
-        };
-        let found: Vec<_> = ours.captures_iter(text).map(|c| groups(&c)).collect();
-        let wanted: Vec<_> = theirs
-            .captures_iter(text)
-            .map(|c| wanted_groups(&c))
-            .collect();
+        // Every group's place and text, by number and then by name: one reading for both
+        // kinds of captures.
+        macro_rules! groups {
+            ($caps:expr) => {{
+                let caps = $caps;
+                (0..theirs.captures_len())
+                    .map(|i| caps.get(i).map(|m| (m.range(), m.as_str())))
+                    .chain(
+                        names
+                            .iter()
+                            .map(|n| caps.name(n).map(|m| (m.range(), m.as_str()))),
+                    )
+                    .collect::<Vec<_>>()
+            }};
+        }
+        let found: Vec<_> = ours.captures_iter(text).map(|c| groups!(c)).collect();
+        let wanted: Vec<_> = theirs.captures_iter(text).map(|c| groups!(c)).collect();
         assert_eq!(found, wanted, "groups of {pattern:?} in {text:?}");
         for start in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
-            let found = ours.captures_at(text, start).map(|c| groups(&c));
-            let wanted = theirs.captures_at(text, start).map(|c| wanted_groups(&c));
+            let found = ours.captures_at(text, start).map(|c| groups!(c));
+            let wanted = theirs.captures_at(text, start).map(|c| groups!(c));
             assert_eq!(
                 found, wanted,
                 "groups of {pattern:?} in {text:?} from {start}"
