@@ -308,12 +308,11 @@ pub struct Mention {
     pub lead: String,
 }
 
-/// Every mention in the document, in text order.
 /// Whether a sentence can hold a figure at all: it has a digit, a vulgar fraction, or a word
 /// that starts a number or a date ("seven", "thousand", "first", "half", "last", "March",
 /// "Friday", "Christmas", "year", "today"…) or names a unit or a currency ("an hour") at the
-/// start of a word. Most sentences of prose
-/// have none and cost one automaton pass instead of every pattern's.
+/// start of a word. Most sentences of prose have none and cost one automaton pass instead of
+/// every pattern's.
 fn may_hold_figures(text: &str) -> bool {
     static WORDS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
     if text.bytes().any(|b| b.is_ascii_digit()) || text.chars().any(|c| words::vulgar(c).is_some())
@@ -321,26 +320,10 @@ fn may_hold_figures(text: &str) -> bool {
         return true;
     }
     let words = WORDS.get_or_init(|| {
-        let lex = crate::lexicon::lexicon();
-        let mut all = date::trigger_words();
-        all.extend(lex.number_words().cloned());
-        // "next to last", "one before the last": every phrase has a word of its own ("last",
-        // "next", "penultimate"); the little words between are not needed.
-        all.extend(
-            lex.relative_ordinals
-                .keys()
-                .flat_map(|k| k.split_whitespace())
-                .filter(|w| !matches!(*w, "the" | "to" | "but" | "before"))
-                .map(str::to_string),
-        );
-        all.push("hundred".into());
-        // "an hour", "a mile", "a dollar": an article counts one of a unit or a currency.
-        all.extend(lex.units.iter().flat_map(|u| u.names.iter().cloned()));
-        all.extend(lex.currencies.iter().flat_map(|c| c.names.iter().cloned()));
         aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .build(all)
+            .build(shortest(figure_words()))
             .expect("valid figure words")
     });
     // A word at the start of a word: "one" in "one-off" or "ones", not in "money". Each place
@@ -359,6 +342,44 @@ fn may_hold_figures(text: &str) -> bool {
     false
 }
 
+/// The words the sentence gate looks for at the start of a word.
+fn figure_words() -> Vec<String> {
+    let lex = crate::lexicon::lexicon();
+    let mut all = date::trigger_words();
+    all.extend(lex.number_words().cloned());
+    // "next to last", "one before the last": every phrase has a word of its own ("last",
+    // "next", "penultimate"); the little words between are not needed.
+    all.extend(
+        lex.relative_ordinals
+            .keys()
+            .flat_map(|k| k.split_whitespace())
+            .filter(|w| !matches!(*w, "the" | "to" | "but" | "before"))
+            .map(str::to_string),
+    );
+    all.push("hundred".into());
+    // "an hour", "a mile", "a dollar": an article counts one of a unit or a currency.
+    all.extend(lex.units.iter().flat_map(|u| u.names.iter().cloned()));
+    all.extend(lex.currencies.iter().flat_map(|c| c.names.iter().cloned()));
+    all
+}
+
+/// The words, in ASCII lower case, without those that start with another: where only the
+/// start of a word counts, "hours" adds nothing to "hour", nor "January" to "Jan".
+fn shortest(words: Vec<String>) -> Vec<String> {
+    let mut words: Vec<String> = words.iter().map(|w| w.to_ascii_lowercase()).collect();
+    words.sort();
+    words.dedup();
+    // Sorted, every word that starts with a kept word follows it before any other is kept.
+    let mut kept: Vec<String> = Vec::new();
+    for word in words {
+        if !kept.last().is_some_and(|k| word.starts_with(k.as_str())) {
+            kept.push(word);
+        }
+    }
+    kept
+}
+
+/// Every mention in the document, in text order.
 pub fn extract(doc: &Document, sentences: &[Sentence]) -> Vec<Mention> {
     let mut mentions = Vec::new();
     for (index, sentence) in sentences.iter().enumerate() {
@@ -504,7 +525,9 @@ fn overlaps(span: &Span, taken: &[Span]) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::may_hold_figures;
+    use proptest::prelude::*;
+
+    use super::{figure_words, may_hold_figures, shortest};
 
     #[test]
     fn the_sentence_gate_needs_a_figure_word_at_a_word_start() {
@@ -526,6 +549,59 @@ mod tests {
             "",
         ] {
             assert!(!may_hold_figures(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn the_gate_keeps_the_shortest_of_words_that_start_alike() {
+        let words = [
+            "Hours", "hour", "January", "Jan", "june", "jun", "a", "hours", "half",
+        ];
+        let kept = shortest(words.iter().map(|w| w.to_string()).collect());
+        assert_eq!(kept, ["a", "half", "hour", "jan", "jun"]);
+    }
+
+    /// The gate as its doc says, over every figure word, with no automaton.
+    fn gate_by_hand(text: &str, words: &[String]) -> bool {
+        text.char_indices().any(|(at, _)| {
+            text[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+                && words.iter().any(|w| {
+                    text.as_bytes()[at..]
+                        .get(..w.len())
+                        .is_some_and(|b| b.eq_ignore_ascii_case(w.as_bytes()))
+                })
+        })
+    }
+
+    /// Text around one figure word, whole, cut short or run into other letters: the gate
+    /// turns on that word alone.
+    fn one_figure_word() -> impl Strategy<Value = String> {
+        let filler = || {
+            prop::collection::vec(
+                prop::sample::select(vec!["often ", "someone ", "the ", "é ", "Kö-", ", ", "x"]),
+                0..3,
+            )
+        };
+        let words = figure_words();
+        (filler(), 0..words.len(), 0..3usize, filler()).prop_map(move |(before, i, how, after)| {
+            let word = &words[i];
+            let word = match how {
+                0 => word.to_uppercase(),
+                1 => word[..word.floor_char_boundary(word.len() / 2 + 1)].to_string(),
+                _ => format!("{word}s"),
+            };
+            format!("{}{word}{}", before.concat(), after.concat())
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn the_gate_finds_what_its_word_list_holds(text in one_figure_word()) {
+            let words = figure_words();
+            prop_assert_eq!(may_hold_figures(&text), gate_by_hand(&text, &words), "{:?}", text);
         }
     }
 }
