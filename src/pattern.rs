@@ -15,7 +15,7 @@ use std::sync::{Arc, OnceLock};
 
 use regex_automata::meta;
 use regex_automata::util::{captures, syntax};
-use regex_automata::{Input, MatchKind};
+use regex_automata::{Anchored, Input, MatchKind};
 
 /// A pattern of the extraction grammars, compiled when a sentence first needs it, once per
 /// process; each thread searches with its own copy, since a compiled pattern shares its search
@@ -91,6 +91,15 @@ impl Regex {
     pub(crate) fn captures_at<'h>(&self, text: &'h str, start: usize) -> Option<Captures<'h>> {
         let mut groups = self.0.create_captures();
         let input = Input::new(text).span(start..text.len());
+        self.0.search_captures(&input, &mut groups);
+        groups.is_match().then_some(Captures { text, groups })
+    }
+
+    /// The groups of `whole`, a match this pattern found in `text`: the same match, read
+    /// again only where it lies (the text around it still counts for `\b`).
+    pub(crate) fn captures_of<'h>(&self, text: &'h str, whole: &Match<'h>) -> Option<Captures<'h>> {
+        let mut groups = self.0.create_captures();
+        let input = Input::new(text).span(whole.range()).anchored(Anchored::Yes);
         self.0.search_captures(&input, &mut groups);
         groups.is_match().then_some(Captures { text, groups })
     }
@@ -186,14 +195,16 @@ mod tests {
     use super::Regex;
 
     /// Patterns in the grammars' styles: case-insensitive alternations, word boundaries,
-    /// named and numbered groups, anchors, optional groups, empty matches.
-    const PATTERNS: [&str; 6] = [
+    /// named and numbered groups, anchors, optional groups, empty matches, a word boundary
+    /// that looks past the match.
+    const PATTERNS: [&str; 7] = [
         r"\b(?P<m>(?i:Sept\.|September|Sep|May))\s+(?P<d>[0-9]{1,2})(?:,\s*(?P<y>[12][0-9]{3}))?\b",
         r"(?i)\b(?P<n>an?|one|two|twenty)\s+(?P<unit>years?|days?)\s+(?P<dir>ago|later)\b",
         r"^\s*,?\s*(?i:starting|from)(?:\s+(?i:on))?\s+",
         r"([0-9]+)(?:\.([0-9]+))?\s?%",
         r"(?i)(?:^|[^\w\s]\s*)((?:percents?|per\s+cent)\s+of\s+)$",
         r"x*",
+        r"(?P<n>[0-9]+)-\b",
     ];
 
     /// Each pattern compiled both ways.
@@ -236,6 +247,15 @@ mod tests {
                 "groups of {pattern:?} in {text:?} from {start}"
             );
         }
+        // A match's groups read again where it lies are the groups of the same match.
+        for whole in ours.find_iter(text) {
+            let found = ours.captures_of(text, &whole).map(|c| groups!(c));
+            let wanted = theirs.captures_at(text, whole.start()).map(|c| groups!(c));
+            assert_eq!(
+                found, wanted,
+                "groups of {pattern:?} in {text:?} at {whole:?}"
+            );
+        }
         let found = ours.find(text).map(|m| m.range());
         assert_eq!(found, theirs.find(text).map(|m| m.range()));
     }
@@ -251,6 +271,7 @@ mod tests {
             "Ｓｅｐｔ 5 — ſeptember 5, KELVIN 1 day ago, é 2 years ago",
             "",
             "xx yxx XX",
+            "a 5-year plan, 6- or 7-",
         ];
         for pair in &compiled() {
             for text in texts {
@@ -262,7 +283,7 @@ mod tests {
     proptest! {
         #[test]
         fn patterns_match_as_the_regex_crate_matches_on_any_text(
-            text in r"(Sept\.|May|[Ss]ep|one|an|day|years|ago|later|per|cent|of|starting|on|[0-9]{1,4}|[ ,.%xX]|é|ſ|\u{212A}){0,12}",
+            text in r"(Sept\.|May|[Ss]ep|one|an|day|years|ago|later|per|cent|of|starting|on|[0-9]{1,4}|[ ,.%xX-]|é|ſ|\u{212A}){0,12}",
         ) {
             static PAIRS: std::sync::OnceLock<Vec<(Regex, regex::Regex)>> = std::sync::OnceLock::new();
             for pair in PAIRS.get_or_init(compiled) {

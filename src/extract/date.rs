@@ -880,7 +880,7 @@ fn dates_holding(text: &str, tense: Tense, holds: Holds) -> Vec<(Span, DateExpr)
                 continue;
             }
             // The same leftmost-first match, now with its groups.
-            let Some(caps) = re.captures_at(text, whole.start()) else {
+            let Some(caps) = re.captures_of(text, &whole) else {
                 continue;
             };
             if let Some(expr) = build(&caps) {
