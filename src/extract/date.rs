@@ -616,6 +616,29 @@ fn month_number(name: &str) -> i8 {
         .map_or(0, |(_, m)| *m as i8)
 }
 
+/// The month or year a week or a stretch of days is counted in: "of May 2020", "of 2019", "of
+/// the year", "of next month"; `unit` names the group that says month or year after "this",
+/// "last" or "next".
+fn week_scope(c: &Captures, unit: &str) -> Option<WeekScope> {
+    Some(if c.name("m").is_some() {
+        WeekScope::Month {
+            year: stated_year(c),
+            month: month_number(&c["m"]),
+        }
+    } else if let Some(y) = c.name("y2") {
+        WeekScope::Year(Year::Stated(y.as_str().parse().ok()?))
+    } else if c.name("the").is_some() {
+        WeekScope::Year(Year::Relative(0))
+    } else {
+        let offset = relative_offset(&c["rel"]);
+        if c[unit].eq_ignore_ascii_case("month") {
+            WeekScope::RelativeMonth(offset)
+        } else {
+            WeekScope::Year(Year::Relative(offset))
+        }
+    })
+}
+
 fn relative_offset(word: &str) -> i8 {
     match word.to_ascii_lowercase().as_str() {
         "last" => -1,
@@ -1011,22 +1034,10 @@ fn dates_holding(text: &str, tense: Tense, holds: Holds) -> Vec<(Span, DateExpr)
             "last" => -1,
             word => day_number(word)?,
         };
-        let scope = if c.name("m").is_some() {
-            WeekScope::Month {
-                year: stated_year(c),
-                month: month(c),
-            }
-        } else if let Some(y) = c.name("y2") {
-            WeekScope::Year(Year::Stated(y.as_str().parse().ok()?))
-        } else {
-            let offset = relative_offset(&c["rel"]);
-            if c["unit"].eq_ignore_ascii_case("month") {
-                WeekScope::RelativeMonth(offset)
-            } else {
-                WeekScope::Year(Year::Relative(offset))
-            }
-        };
-        Some(DateExpr::WeekIn { nth, scope })
+        Some(DateExpr::WeekIn {
+            nth,
+            scope: week_scope(c, "unit")?,
+        })
     });
     add(
         &p.stretch,
@@ -1052,23 +1063,7 @@ fn dates_holding(text: &str, tense: Tense, holds: Holds) -> Vec<(Span, DateExpr)
                 (nth, None) => (i16::from(day_number(nth)?) - 1, 1),
                 _ => return None,
             };
-            let scope = if c.name("m").is_some() {
-                WeekScope::Month {
-                    year: stated_year(c),
-                    month: month(c),
-                }
-            } else if let Some(y) = c.name("y2") {
-                WeekScope::Year(Year::Stated(y.as_str().parse().ok()?))
-            } else if c.name("the").is_some() {
-                WeekScope::Year(Year::Relative(0))
-            } else {
-                let offset = relative_offset(&c["rel"]);
-                if c["scope"].eq_ignore_ascii_case("month") {
-                    WeekScope::RelativeMonth(offset)
-                } else {
-                    WeekScope::Year(Year::Relative(offset))
-                }
-            };
+            let scope = week_scope(c, "scope")?;
             (count > 0).then_some(())?;
             Some(DateExpr::Stretch {
                 start,
