@@ -18,9 +18,9 @@ use regex_automata::util::{captures, syntax};
 use regex_automata::{Anchored, Input, MatchKind};
 
 /// A pattern of the extraction grammars, compiled when a sentence first needs it, once per
-/// process; each thread searches with its own copy, since a compiled pattern shares its search
-/// caches between the threads that use it. A short article compiles only the patterns its
-/// words call for.
+/// process. Each clone searches with a copy of its own, since a compiled pattern shares its
+/// search caches between the threads that use it: the grammars keep a clone of their patterns
+/// per thread. A short article compiles only the patterns its words call for.
 #[derive(Clone)]
 pub(crate) struct Pattern {
     source: Arc<(String, OnceLock<Regex>)>,

@@ -13,7 +13,6 @@ use serde::Serialize;
 
 use crate::ingest::Document;
 use crate::lexicon::word_before;
-use crate::pattern::Pattern;
 use crate::segment::Sentence;
 use crate::source::Span;
 

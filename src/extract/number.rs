@@ -8,8 +8,9 @@ use rust_decimal::Decimal;
 use super::hedge::{hedge_after, hedge_before};
 use super::unit::{rate_after, stuff_after, unit_after};
 use super::words::{Phrase, phrases};
-use super::{DateExpr, MentionKind, Num, Pattern, Payload, Year, overlaps};
+use super::{DateExpr, MentionKind, Num, Payload, Year, overlaps};
 use crate::lexicon::{HedgeKind, ends_word, lexicon, start_of_last_word, word_before};
+use crate::pattern::Pattern;
 use crate::source::Span;
 
 /// A mention found in a sentence, before it is placed in the document.

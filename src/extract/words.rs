@@ -13,8 +13,8 @@ use std::sync::OnceLock;
 use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
 
-use super::Pattern;
 use crate::lexicon::{lexicon, start_of_last_word};
+use crate::pattern::Pattern;
 use crate::source::Span;
 
 /// A number phrase as found.
