@@ -19,6 +19,10 @@
 //!   pieces), both written to `target/bench/`.
 //!
 //! It prints a Markdown table for the README.
+//!
+//! With `-- --against OTHER_BINARY` (another build of figcheck, an earlier commit's say) it
+//! times only the two builds, in alternating rounds so that a drift of the machine falls on
+//! both: the JSONL corpus and the Reuters JSONL with `-j 1`, and cold runs on the article.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -37,6 +41,12 @@ fn main() {
     let (all, reuters, article) = prepare(root, &dir);
     let size = std::fs::metadata(&all).unwrap().len() as f64;
     let mb = size / 1e6;
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let [flag, other] = args.as_slice()
+        && flag == "--against"
+    {
+        return against(&binary, Path::new(other), &all, &reuters, &article);
+    }
 
     // One and two threads in alternating rounds, so that a drift in the machine's speed falls
     // on both alike; each round also runs two one-thread processes side by side.
@@ -57,8 +67,6 @@ fn main() {
         .iter()
         .map(|(a, _, both)| 2.0 * secs(*a) / secs(*both))
         .collect();
-    let lowest = |v: &[f64]| v.iter().copied().fold(f64::INFINITY, f64::min);
-    let highest = |v: &[f64]| v.iter().copied().fold(0.0, f64::max);
     let one_secs: Vec<f64> = ones.iter().map(|d| secs(*d)).collect();
     println!("| measure | figure |\n|---|---|");
     println!(
@@ -76,11 +84,9 @@ fn main() {
         lowest(&ratios),
         highest(&ratios)
     );
-    let mut sorted = machine.clone();
-    sorted.sort_by(f64::total_cmp);
     println!(
         "| two `-j 1` processes side by side (the machine's two-core scaling) | {:.2}× the rate of one (rounds {:.2}×–{:.2}×) |",
-        sorted[sorted.len() / 2],
+        middle(&machine),
         lowest(&machine),
         highest(&machine)
     );
@@ -100,14 +106,9 @@ fn main() {
     let blank = dir.join("no-figure.txt");
     std::fs::write(&blank, "The council met.\n").unwrap();
     let floor = median(50, || {
-        let start = Instant::now();
-        let status = Command::new(&binary)
-            .arg("--version")
-            .stdout(Stdio::null())
-            .status()
-            .expect("figcheck runs");
-        assert!(status.success(), "{status:?}");
-        start.elapsed()
+        let mut version = Command::new(&binary);
+        version.arg("--version").stdout(Stdio::null());
+        timed(version)
     });
     let settled = median(50, || run(&binary, &[], &blank));
     println!(
@@ -116,6 +117,28 @@ fn main() {
         secs(cold) * 1e3,
         secs(floor) * 1e3,
         secs(settled) * 1e3
+    );
+    // Ten copies of the article in one run: what a further article costs once the patterns
+    // it needs are compiled.
+    let copies: Vec<PathBuf> = (0..10)
+        .map(|n| {
+            let copy = dir.join(format!("article-copy-{n}.txt"));
+            std::fs::copy(&article, &copy).unwrap();
+            copy
+        })
+        .collect();
+    let ten = median(50, || {
+        let mut command = Command::new(&binary);
+        command
+            .args(["-j", "1"])
+            .args(&copies)
+            .stdout(Stdio::null());
+        timed(command)
+    });
+    println!(
+        "| the same article ten times in one run, `-j 1` | {:.1} ms median of 50: {:.2} ms for each copy after the first |",
+        secs(ten) * 1e3,
+        (secs(ten) - secs(cold)) * 1e3 / 9.0
     );
     match peak_memory(&binary, &reuters) {
         Some(kb) => println!(
@@ -196,29 +219,36 @@ fn prepare(root: &Path, dir: &Path) -> (PathBuf, PathBuf, PathBuf) {
     paths
 }
 
-/// One run of `figcheck [args] --format jsonl --fail-on never FILE`, output discarded.
-fn run(binary: &Path, args: &[&str], file: &Path) -> Duration {
-    let start = Instant::now();
-    let status = Command::new(binary)
+/// `figcheck [args] --format jsonl --fail-on never FILE`, output discarded.
+fn figcheck(binary: &Path, args: &[&str], file: &Path) -> Command {
+    let mut command = Command::new(binary);
+    command
         .args(args)
         .args(["--format", "jsonl", "--fail-on", "never"])
         .arg(file)
-        .stdout(Stdio::null())
-        .status()
-        .expect("figcheck runs");
+        .stdout(Stdio::null());
+    command
+}
+
+/// How long a command takes, start to exit; it must succeed.
+fn timed(mut command: Command) -> Duration {
+    let start = Instant::now();
+    let status = command.status().expect("figcheck runs");
     let elapsed = start.elapsed();
     assert!(status.success(), "{status:?}");
     elapsed
+}
+
+/// One run of [`figcheck`].
+fn run(binary: &Path, args: &[&str], file: &Path) -> Duration {
+    timed(figcheck(binary, args, file))
 }
 
 /// Two one-thread runs at once, each over the whole file: the time until both have ended.
 fn side_by_side(binary: &Path, file: &Path) -> Duration {
     let start = Instant::now();
     let spawn = || {
-        Command::new(binary)
-            .args(["-j", "1", "--format", "jsonl", "--fail-on", "never"])
-            .arg(file)
-            .stdout(Stdio::null())
+        figcheck(binary, &["-j", "1"], file)
             .spawn()
             .expect("figcheck runs")
     };
@@ -230,6 +260,56 @@ fn side_by_side(binary: &Path, file: &Path) -> Duration {
     let elapsed = start.elapsed();
     assert!(a.success() && b.success(), "{a:?} {b:?}");
     elapsed
+}
+
+/// This build against another, in alternating rounds: the medians and spreads of each.
+fn against(binary: &Path, other: &Path, all: &Path, reuters: &Path, article: &Path) {
+    assert!(other.exists(), "{} is missing", other.display());
+    println!(
+        "| measure | this build | {} | this build's time against the other's |\n|---|---|---|---|",
+        other.display()
+    );
+    let rows: [(&str, &Path, usize, &[&str], f64); 3] = [
+        ("JSONL corpus, `-j 1` (s)", all, 5, &["-j", "1"], 1.0),
+        ("Reuters JSONL, `-j 1` (s)", reuters, 5, &["-j", "1"], 1.0),
+        ("cold run on the 5.1 KB article (ms)", article, 25, &[], 1e3),
+    ];
+    for (name, file, rounds, args, scale) in rows {
+        let pairs: Vec<(f64, f64)> = (0..rounds)
+            .map(|_| {
+                (
+                    secs(run(binary, args, file)) * scale,
+                    secs(run(other, args, file)) * scale,
+                )
+            })
+            .collect();
+        let (ours, theirs): (Vec<f64>, Vec<f64>) = pairs.iter().copied().unzip();
+        let spread = |v: &[f64]| {
+            let (low, high) = (lowest(v), highest(v));
+            format!("{:.2} ({low:.2}–{high:.2})", middle(v))
+        };
+        println!(
+            "| {name}, median of {rounds} | {} | {} | {:.2} |",
+            spread(&ours),
+            spread(&theirs),
+            middle(&ours) / middle(&theirs)
+        );
+    }
+}
+
+fn lowest(v: &[f64]) -> f64 {
+    v.iter().copied().fold(f64::INFINITY, f64::min)
+}
+
+fn highest(v: &[f64]) -> f64 {
+    v.iter().copied().fold(0.0, f64::max)
+}
+
+/// The median of some figures.
+fn middle(v: &[f64]) -> f64 {
+    let mut v = v.to_vec();
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
 }
 
 fn median(runs: usize, mut f: impl FnMut() -> Duration) -> Duration {
