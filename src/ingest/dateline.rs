@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use jiff::civil::Date;
 
 use crate::lexicon::lexicon;
-use crate::pattern::Regex;
+use crate::pattern::Pattern;
 use crate::source::Span;
 
 /// The date of the dateline that opens the first block of `prose`, if it has one with a year.
@@ -24,7 +24,7 @@ pub fn date(prose: &str, blocks: &[Span]) -> Option<Date> {
     {
         return None;
     }
-    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    static PATTERN: OnceLock<Pattern> = OnceLock::new();
     let pattern = PATTERN.get_or_init(|| {
         let mut months: Vec<String> = lexicon()
             .months
@@ -37,7 +37,7 @@ pub fn date(prose: &str, blocks: &[Span]) -> Option<Date> {
         let date = format!(
             r"(?:(?P<m1>{month})\s+(?P<d1>[0-9]{{1,2}}),?\s+(?P<y1>[0-9]{{4}})|(?P<d2>[0-9]{{1,2}})\s+(?P<m2>{month})\s+(?P<y2>[0-9]{{4}})|(?P<iso>[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}))"
         );
-        Regex::new(&format!(
+        Pattern::new(&format!(
             r"^{place},\s+{date}(?:\s*\([^()\n]{{1,40}}\))?\s*(?:--|[-—–])\s"
         ))
     });
