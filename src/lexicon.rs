@@ -574,12 +574,16 @@ impl Lexicon {
         self.currencies.iter().enumerate().find_map(|(id, c)| {
             c.codes.iter().find_map(|code| {
                 let start = text.len().checked_sub(code.len())?;
-                let bounded = text.is_char_boundary(start)
-                    && text[..start]
+                let bounded = || {
+                    text[..start]
                         .chars()
                         .next_back()
-                        .is_none_or(|ch| !ch.is_alphanumeric());
-                (bounded && text[start..].eq_ignore_ascii_case(code)).then_some((id, start))
+                        .is_none_or(|ch| !ch.is_alphanumeric())
+                };
+                (text.is_char_boundary(start)
+                    && text[start..].eq_ignore_ascii_case(code)
+                    && bounded())
+                .then_some((id, start))
             })
         })
     }

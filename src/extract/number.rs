@@ -563,7 +563,7 @@ fn currency_after(text: &str, at: usize) -> Option<(usize, usize, Decimal)> {
     if let Some((symbol, id)) = lex
         .currency_symbols
         .iter()
-        .find(|(s, _)| !s.starts_with(char::is_alphabetic) && rest.starts_with(s.as_str()))
+        .find(|(s, _)| rest.starts_with(s.as_str()) && !s.starts_with(char::is_alphabetic))
         && ends_word(text, at + gap + symbol.len())
     {
         return Some((*id, at + gap + symbol.len(), Decimal::ONE));
