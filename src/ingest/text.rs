@@ -31,10 +31,9 @@ pub(super) fn mask_urls(text: &str, within: Span) -> String {
     // is not searched at all.
     let anchored = slice.contains('@')
         || slice.contains("://")
-        || slice
-            .as_bytes()
-            .windows(4)
-            .any(|w| w.eq_ignore_ascii_case(b"www."));
+        || slice.match_indices('.').any(|(dot, _)| {
+            dot >= 3 && slice.as_bytes()[dot - 3..dot].eq_ignore_ascii_case(b"www")
+        });
     if anchored {
         let url = URL.get_or_init(|| {
             Regex::new(r"(?i)\b(?:https?://|www\.)[^\s<>()]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -60,5 +59,24 @@ mod tests {
         assert_eq!(doc.prose.len(), source.text.len());
         assert!(!doc.prose.contains("2023"));
         assert!(doc.prose.contains("460 tons"));
+    }
+
+    #[test]
+    fn addresses_without_a_scheme_are_masked_in_any_case() {
+        for text in [
+            "See WWW.Example.com/2023/10/05 for 460 tons.",
+            "See www.example.com/2023/10/05 for 460 tons.",
+            "www.example.com/2023/10/05 for 460 tons.",
+            "Write to press.2023@example.com for 460 tons.",
+        ] {
+            let source = Source::new("a.txt", text);
+            let doc = ingest(&source);
+            assert!(!doc.prose.contains("2023"), "{text:?}");
+            assert!(doc.prose.contains("460 tons"), "{text:?}");
+        }
+        // "ww." is not "www.".
+        let source = Source::new("a.txt", "ww.example.com/2023 rose");
+        let doc = ingest(&source);
+        assert!(doc.prose.contains("2023"));
     }
 }
