@@ -7,7 +7,17 @@ use crate::lexicon::lexicon;
 /// hedges.
 pub fn hedge_before(text: &str, start: usize, duration: bool) -> Option<(usize, usize)> {
     let before = text[..start].trim_end_matches([' ', '\u{a0}']);
+    let last = *before.as_bytes().last()?;
     for (index, hedge) in lexicon().hedges.iter().enumerate() {
+        // Most hedges end in another letter than the text does: one comparison skips them.
+        if !hedge
+            .word
+            .as_bytes()
+            .last()
+            .is_some_and(|b| b.eq_ignore_ascii_case(&last))
+        {
+            continue;
+        }
         // A word needs a space before the figure; a sign such as ">" does not.
         let spaced = before.len() < start || !hedge.word.ends_with(char::is_alphanumeric);
         if hedge.after || !spaced {
