@@ -280,13 +280,16 @@ enum Role {
 
 /// A word's role, from a table built once from the lexicon: one hash lookup per word on the
 /// hot path instead of a walk through every word list.
-fn role(word: &str) -> Option<Role> {
+fn role(word: &[u8]) -> Option<Role> {
     roles().0.get(word).copied()
 }
 
+/// The role of each word, keyed by its bytes.
+type Roles = FxHashMap<Box<[u8]>, Role>;
+
 /// The role table, and the length of its longest word.
-fn roles() -> &'static (FxHashMap<String, Role>, usize) {
-    static ROLES: OnceLock<(FxHashMap<String, Role>, usize)> = OnceLock::new();
+fn roles() -> &'static (Roles, usize) {
+    static ROLES: OnceLock<(Roles, usize)> = OnceLock::new();
     ROLES.get_or_init(|| {
         let lex = lexicon();
         let mut words: Vec<String> = ["hundred", "hundreds", "and", "a", "an", "point", "of"]
@@ -298,11 +301,11 @@ fn roles() -> &'static (FxHashMap<String, Role>, usize) {
                 .flat_map(|w| [w.clone(), format!("{w}s")]),
         );
         words.extend(lex.negatives.iter().cloned());
-        let table: FxHashMap<String, Role> = words
+        let table: Roles = words
             .into_iter()
-            .filter_map(|w| Some((w.clone(), role_of(&w)?)))
+            .filter_map(|w| Some((w.as_bytes().into(), role_of(&w)?)))
             .collect();
-        let longest = table.keys().map(String::len).max().unwrap_or(0);
+        let longest = table.keys().map(|w| w.len()).max().unwrap_or(0);
         (table, longest)
     })
 }
@@ -311,7 +314,7 @@ fn roles() -> &'static (FxHashMap<String, Role>, usize) {
 /// number word or lower-cased on the stack: no allocation per word.
 fn role_written(written: &str) -> Option<Role> {
     if !written.is_ascii() {
-        return role(&written.to_lowercase());
+        return role(written.to_lowercase().as_bytes());
     }
     if written.len() > roles().1 {
         return None;
@@ -321,9 +324,9 @@ fn role_written(written: &str) -> Option<Role> {
         Some(lower) => {
             lower.copy_from_slice(written.as_bytes());
             lower.make_ascii_lowercase();
-            role(std::str::from_utf8(lower).ok()?)
+            role(lower)
         }
-        None => role(&written.to_ascii_lowercase()),
+        None => role(written.to_ascii_lowercase().as_bytes()),
     }
 }
 
@@ -901,6 +904,13 @@ fn fraction_of(text: &str, tokens: &[Token], left: &Phrase, end: usize) -> Optio
 /// Reads one number starting at token `i`: the phrase and the index of the token after it.
 fn parse_number(tokens: &[Token], i: usize) -> Option<(Phrase, usize)> {
     let (negative, first) = sign(tokens, i);
+    // Only a numeral or a word with a role starts a number (most tokens are neither).
+    if !matches!(
+        tokens.get(first).map(|t| &t.tok),
+        Some(Tok::Numeral(..) | Tok::Word(Some(_)))
+    ) {
+        return None;
+    }
     let mut r = Reading {
         multiplier: Decimal::ONE,
         ..Reading::default()
