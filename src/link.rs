@@ -873,22 +873,20 @@ fn elapsed(figures: &[Figure], runs: &[Run], prose: &str) -> Vec<Claim> {
 
         // "born in 1980, the 52-year-old"
         let born = |f: &Figure| {
-            let before = lower_before(prose, f.mention.span.start, 24);
-            let before = before
+            matches!(
+                f.mention.payload,
+                Payload::Date(
+                    DateExpr::Year(crate::extract::Year::Stated(_))
+                        | DateExpr::Day {
+                            year: crate::extract::Year::Stated(_),
+                            ..
+                        }
+                )
+            ) && lower_before(prose, f.mention.span.start, 24)
                 .trim_end()
                 .trim_end_matches(" in")
-                .trim_end_matches(" on");
-            before.ends_with("born")
-                && matches!(
-                    f.mention.payload,
-                    Payload::Date(
-                        DateExpr::Year(crate::extract::Year::Stated(_))
-                            | DateExpr::Day {
-                                year: crate::extract::Year::Stated(_),
-                                ..
-                            }
-                    )
-                )
+                .trim_end_matches(" on")
+                .ends_with("born")
         };
         // "Smith, 61, was born …": a bare age between commas after a name.
         let apposed_age = |f: &Figure| {

@@ -22,20 +22,20 @@ pub fn sentences(doc: &Document) -> Vec<Sentence> {
     let mut out = Vec::new();
     for (block_index, block) in doc.blocks.iter().enumerate() {
         for span in split_block(&doc.prose, block.clone()) {
-            for piece in cap(&doc.prose, span) {
+            cap(&doc.prose, span, |piece| {
                 out.push(Sentence {
                     span: piece,
                     block: block_index,
-                });
-            }
+                })
+            });
         }
     }
     out
 }
 
-/// `span` cut into pieces of at most [`MAX_SENTENCE`] bytes, at white space where there is some.
-fn cap(prose: &str, span: Span) -> Vec<Span> {
-    let mut pieces = Vec::new();
+/// `span` cut into pieces of at most [`MAX_SENTENCE`] bytes, at white space where there is some,
+/// each given to `piece` in order.
+fn cap(prose: &str, span: Span, mut piece: impl FnMut(Span)) {
     let mut start = span.start;
     while span.end - start > MAX_SENTENCE {
         let mut limit = start + MAX_SENTENCE;
@@ -46,13 +46,12 @@ fn cap(prose: &str, span: Span) -> Vec<Span> {
             .rfind(char::is_whitespace)
             .map_or(limit, |i| start + i);
         let cut = if cut > start { cut } else { limit };
-        pieces.push(start..cut);
+        piece(start..cut);
         start = cut + prose[cut..].len() - prose[cut..].trim_start().len();
     }
     if start < span.end {
-        pieces.push(start..span.end);
+        piece(start..span.end);
     }
-    pieces
 }
 
 fn split_block(prose: &str, block: Span) -> Vec<Span> {
