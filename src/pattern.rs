@@ -143,17 +143,20 @@ fn try_compile(source: &str, syntax: syntax::Config) -> Option<meta::Regex> {
 
 /// The pattern compiled with ASCII rules: case folded only between ASCII letters, and `\s`,
 /// `\w`, `\d` and `\b` of ASCII characters. Some patterns have none:
-/// - a pattern that names a character outside ASCII, written out or escaped (`\\x`, `\\u`,
-///   `\\U`), since one such as the Kelvin sign or "ſ" folds to an ASCII letter only under
-///   Unicode rules;
+/// - a pattern with "ſ" or the Kelvin sign, the two characters outside ASCII that fold to an
+///   ASCII letter under Unicode rules (and not under ASCII ones), or with an escape (`\x`,
+///   `\u`, `\U`) that could name one;
 /// - a pattern that does not compile so, which is one that could match a part of a
 ///   character (`.`, a negated class, a class with a character outside ASCII).
 ///
-/// What is left matches only ASCII characters and the places between them, and its Unicode
-/// build matches other characters only as letters, digits or white space (`\\w`, `(?i)k`,
-/// `\\s`), which is why [`ascii_reads_alike`] can say where the two builds match alike.
+/// What is left matches the characters outside ASCII that it writes out as themselves (an
+/// apostrophe ’, a dash –), as its Unicode build does, and otherwise only ASCII characters;
+/// its Unicode build matches other characters only as letters, digits or white space (`\w`,
+/// `(?i)é`, `\s`). That is why [`ascii_reads_alike`] can say where the two builds match alike.
 fn compile_ascii(source: &str) -> Option<meta::Regex> {
-    if !source.is_ascii() || ["\\x", "\\u", "\\U"].iter().any(|e| source.contains(e)) {
+    let folds_to_ascii = source.contains(['ſ', '\u{212A}'])
+        || ["\\x", "\\u", "\\U"].iter().any(|e| source.contains(e));
+    if folds_to_ascii {
         return None;
     }
     try_compile(source, syntax::Config::new().unicode(false).utf8(true))
@@ -269,7 +272,7 @@ mod tests {
     /// Patterns in the grammars' styles: case-insensitive alternations, word boundaries,
     /// named and numbered groups, anchors, optional groups, empty matches, a word boundary
     /// that looks past the match.
-    const PATTERNS: [&str; 7] = [
+    const PATTERNS: [&str; 8] = [
         r"\b(?P<m>(?i:Sept\.|September|Sep|May))\s+(?P<d>[0-9]{1,2})(?:,\s*(?P<y>[12][0-9]{3}))?\b",
         r"(?i)\b(?P<n>an?|one|two|twenty)\s+(?P<unit>years?|days?)\s+(?P<dir>ago|later)\b",
         r"^\s*,?\s*(?i:starting|from)(?:\s+(?i:on))?\s+",
@@ -277,6 +280,7 @@ mod tests {
         r"(?i)(?:^|[^\w\s]\s*)((?:percents?|per\s+cent)\s+of\s+)$",
         r"x*",
         r"(?P<n>[0-9]+)-\b",
+        r"\b(?P<d>[0-9]{1,2})\s*(?:'|’)(?P<y>[0-9]{2})\b|(?i:x)\s*(?:-|–)\s*[0-9]",
     ];
 
     /// Each pattern compiled both ways.
@@ -355,6 +359,7 @@ mod tests {
             "£5 ×2 °C, 10% — “one day ago”",
             "Sept.\u{a0}5, two\u{a0}years ago, 5\u{a0}%",
             "xé day ago, ١ years ago",
+            "in May ’21, 5 x – 3 and X-4, ’9 7’’12",
         ];
         for pair in &compiled() {
             for text in texts {
@@ -410,6 +415,7 @@ mod tests {
             r"(?i)\b(?:an?|one)\s+day\b",
             r"[0-9]+(?:\.[0-9]+)?\s?%",
             r"^\s*,?\s*(?i:from)\s+",
+            "(?i)x(?:–|’)y",
         ] {
             assert!(super::compile_ascii(source).is_some(), "{source:?}");
         }
@@ -417,7 +423,8 @@ mod tests {
             r"a.b",
             r"[^\w\s]",
             r"[x×]",
-            "(?i)x–y",
+            "(?i)ſ",
+            "(?i)\u{212A}",
             r"(?i)\u{212A}",
             r"(?i)\x{17F}",
             r"\U0000017F",
@@ -427,10 +434,21 @@ mod tests {
         }
     }
 
+    /// The characters outside ASCII that a case-insensitive pattern matches for an ASCII
+    /// letter are "ſ" and the Kelvin sign, the two `compile_ascii` looks for.
+    #[test]
+    fn only_two_characters_outside_ascii_fold_to_ascii_letters() {
+        let letter = regex::Regex::new("(?i)^[a-z]$").expect("valid pattern");
+        let folding: Vec<char> = ('\u{80}'..='\u{10FFFF}')
+            .filter(|c| letter.is_match(c.encode_utf8(&mut [0; 4])))
+            .collect();
+        assert_eq!(folding, ['ſ', '\u{212A}']);
+    }
+
     proptest! {
         #[test]
         fn patterns_match_as_the_regex_crate_matches_on_any_text(
-            text in r"(Sept\.|May|[Ss]ep|one|an|day|years|ago|later|per|cent|of|starting|on|[0-9]{1,4}|[ ,.%xX-]|é|ſ|\u{212A}|[“”’–—…£°×]|\u{a0}){0,12}",
+            text in r"(Sept\.|May|[Ss]ep|one|an|day|years|ago|later|per|cent|of|starting|on|[0-9]{1,4}|[ ,.%xX-]|é|ſ|\u{212A}|[“”’–—…£°×']|\u{a0}){0,12}",
         ) {
             static PAIRS: std::sync::OnceLock<Vec<(Pattern, regex::Regex)>> = std::sync::OnceLock::new();
             for pair in PAIRS.get_or_init(compiled) {

@@ -488,13 +488,13 @@ fn compiled() -> &'static Patterns {
         Patterns {
             screen: Holds::screen(),
             month_day_year: re(&format!(r"\b(?P<m>{month})\s*(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:{year_after}(?:(?P<y>[0-9]{{4}})|(?P<yw>{year_words}))\b)?")),
-            day_month_year: re(&format!(r"\b(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{month})(?:{year_after}(?:(?P<y>[0-9]{{4}})|(?P<yw>{year_words}))\b|\s+(?i:of)\s+(?P<yy>[0-9]{{2}})\b|\s*['’](?P<yy2>[0-9]{{2}})\b)?")),
+            day_month_year: re(&format!(r"\b(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{month})(?:{year_after}(?:(?P<y>[0-9]{{4}})|(?P<yw>{year_words}))\b|\s+(?i:of)\s+(?P<yy>[0-9]{{2}})\b|\s*(?:'|’)(?P<yy2>[0-9]{{2}})\b)?")),
             // "05-Aug-2016", "23/Sep/2020", "2019/aug/01", "Sep-23-2020", "Oct/2"
             joined: re(&format!(
                 r"\b(?:(?P<d>[0-9]{{1,2}})(?P<s1>[-/])(?P<m>{month})(?P<s2>[-/])(?P<y>[0-9]{{4}})|(?P<y2>[0-9]{{4}})(?P<s3>[-/])(?P<m2>{month})(?P<s4>[-/])(?P<d2>[0-9]{{1,2}})|(?P<m3>{month})(?P<s5>[-/])(?P<d3>[0-9]{{1,2}})(?:(?P<s6>[-/])(?P<y3>[0-9]{{4}}))?)\b"
             )),
             month_relative_year: re(&format!(r"\b(?P<m>{month})\s+(?P<rel>(?i:this|last|next))\s+(?i:year)\b")),
-            month_year: re(&format!(r"\b(?P<m>{month})(?:(?:{year_after}|[-/])(?:(?P<y>[0-9]{{4}})|(?P<yw>{year_words}))|\s+(?i:of)\s+(?P<yy>[0-9]{{2}})|\s*['’](?P<yy2>[0-9]{{2}}))\b")),
+            month_year: re(&format!(r"\b(?P<m>{month})(?:(?:{year_after}|[-/])(?:(?P<y>[0-9]{{4}})|(?P<yw>{year_words}))|\s+(?i:of)\s+(?P<yy>[0-9]{{2}})|\s*(?:'|’)(?P<yy2>[0-9]{{2}}))\b")),
             month: re(&format!(r"\b(?P<m>(?i:{full_month})|{short_month})\b")),
             weekday: re(&format!(r"\b(?P<w>{weekday})")),
             relative: re(r"\b(?i:(?P<rel>this|last|next)\s+(?:calendar\s+)?(?P<unit>year|month))\b"),
@@ -534,7 +534,7 @@ fn compiled() -> &'static Patterns {
             ago: re(r"\b(?i:(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|[0-9]{1,3})\s+(?P<unit>years?|months?|days?)\s+(?:ago|earlier))\b"),
             day_only: re(&format!(r"^\s*(?P<conn>(?i:to|through|thru|until|till)|-|–|—)\s*(?i:the\s+)?(?P<d>[0-9]{{1,2}}(?:st|nd|rd|th)?|{day_words})\b")),
             // "Jan-" before "Feb 2017"
-            month_dash: re(&format!(r"\b(?P<m>{month})\s*[-–]\s*$")),
+            month_dash: re(&format!(r"\b(?P<m>{month})\s*(?:-|–)\s*$")),
             // "between 3 and" before "12 of Sept", "9 to" before "12 June"
             days_before: re(&format!(r"(?:\b(?P<op>(?i:from|between))\s+)?(?i:the\s+)?\b(?P<d>[0-9]{{1,2}}(?:st|nd|rd|th)?|{day_words})\s*(?P<conn>(?i:to|through|thru|till|until|and)|-|–)\s*(?i:the\s+)?$")),
             // "February twenty second", "January first 2000", "April the ninth"
