@@ -314,8 +314,9 @@ pub struct Mention {
 /// every pattern's.
 fn may_hold_figures(text: &str) -> bool {
     static WORDS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
-    if text.bytes().any(|b| b.is_ascii_digit()) || text.chars().any(|c| words::vulgar(c).is_some())
-    {
+    // A vulgar fraction ("½") is outside ASCII, as most sentences are not.
+    let fraction = || !text.is_ascii() && text.chars().any(|c| words::vulgar(c).is_some());
+    if text.bytes().any(|b| b.is_ascii_digit()) || fraction() {
         return true;
     }
     let words = WORDS.get_or_init(|| {

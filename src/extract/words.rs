@@ -100,6 +100,10 @@ const VULGAR: &[(char, i64, i64)] = &[
 ];
 
 pub(super) fn vulgar(c: char) -> Option<Decimal> {
+    // Every one is outside ASCII, as most characters of prose are not.
+    if c.is_ascii() {
+        return None;
+    }
     VULGAR
         .iter()
         .find(|(v, _, _)| *v == c)
@@ -1009,6 +1013,12 @@ mod tests {
         assert_eq!(got.len(), 1, "{text}: {got:?}");
         assert_eq!(got[0].0, text.trim(), "{text}: {got:?}");
         got[0].1.clone()
+    }
+
+    #[test]
+    fn every_vulgar_fraction_is_outside_ascii() {
+        assert!(super::VULGAR.iter().all(|(c, ..)| !c.is_ascii()));
+        assert_eq!(super::vulgar('½'), Some(rust_decimal::Decimal::new(5, 1)));
     }
 
     #[test]
