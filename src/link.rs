@@ -869,7 +869,6 @@ fn elapsed(figures: &[Figure], runs: &[Run], prose: &str) -> Vec<Claim> {
         let text_from = figures[run.start].mention.span.start;
         let text_to = figures[run.end - 1].mention.span.end;
         let clause_from = prose.floor_char_boundary(text_from.saturating_sub(120));
-        let clause = prose[clause_from..text_to].to_lowercase();
 
         // "born in 1980, the 52-year-old"
         let born = |f: &Figure| {
@@ -918,14 +917,18 @@ fn elapsed(figures: &[Figure], runs: &[Run], prose: &str) -> Vec<Claim> {
                 )
             })
             .collect();
-        let past = [
-            "died", "dead", "death", "killed", "late", " was ", " were ", " had ", "aged",
-        ]
-        .iter()
-        .any(|w| clause.contains(w));
+        // Read only for a run with one age, one birth and one date.
+        let past = || {
+            let clause = prose[clause_from..text_to].to_lowercase();
+            [
+                "died", "dead", "death", "killed", "late", " was ", " were ", " had ", "aged",
+            ]
+            .iter()
+            .any(|w| clause.contains(w))
+        };
         if let ([age], [birth]) = (ages.as_slice(), births.as_slice())
             && dated.len() == 1
-            && !past
+            && !past()
         {
             claims.push(Claim::AgeBirth {
                 age: *age,
