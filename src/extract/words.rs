@@ -136,8 +136,11 @@ pub fn starts_number(text: &str, start: usize) -> bool {
 fn numeral(text: &str, start: usize) -> Option<(usize, Decimal, String)> {
     let p = patterns();
     let rest = &text[start..];
-    // "3/4" and the "1/4" of "2 1/4", but not a date such as "5/17/2018".
-    if let Some(caps) = p.fraction.captures(rest) {
+    // "3/4" and the "1/4" of "2 1/4", but not a date such as "5/17/2018". The pattern is tried
+    // only where up to six digits and a slash start the text, as it needs.
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let slashed = (1..=6).contains(&digits) && rest.as_bytes().get(digits) == Some(&b'/');
+    if slashed && let Some(caps) = p.fraction.captures(rest) {
         let end = start + caps[0].len();
         let dated = text[end..].starts_with(['/', '-']) || text[..start].ends_with('/');
         let (n, d) = (
@@ -184,7 +187,9 @@ fn numeral(text: &str, start: usize) -> Option<(usize, Decimal, String)> {
     } else {
         m.to_string()
     };
-    if let Some(caps) = p.power.captures(&text[end..]) {
+    // "× 10^6": the pattern is tried only where a caret comes within its reach.
+    let caret = text.as_bytes()[end..].iter().take(12).any(|&b| b == b'^');
+    if caret && let Some(caps) = p.power.captures(&text[end..]) {
         let exponent: i64 = caps[1].parse().ok()?;
         let factor = pow10(exponent.abs())?;
         value = if exponent >= 0 {
@@ -908,6 +913,14 @@ fn fraction_of(text: &str, tokens: &[Token], left: &Phrase, end: usize) -> Optio
 
 /// Reads one number starting at token `i`: the phrase and the index of the token after it.
 fn parse_number(tokens: &[Token], i: usize) -> Option<(Phrase, usize)> {
+    // A number starts with a numeral, a number word or a sign (a hyphen, a word such as
+    // "minus"): most tokens are none of these.
+    if !matches!(
+        tokens.get(i).map(|t| &t.tok),
+        Some(Tok::Numeral(..) | Tok::Word(Some(_)) | Tok::Hyphen)
+    ) {
+        return None;
+    }
     let (negative, first) = sign(tokens, i);
     // Only a numeral or a word with a role starts a number (most tokens are neither).
     if !matches!(
@@ -1032,6 +1045,11 @@ mod tests {
         assert_eq!(one("2 1/4"), "2.25");
         assert_eq!(one("1½"), "1.5");
         assert_eq!(one("6.23x10^-4"), "0.000623");
+        // The widest the power and fraction patterns reach: white space of three bytes, six
+        // digits.
+        assert_eq!(one("5\u{3000}×\u{3000}10^3"), "5000");
+        assert_eq!(one("123456/4"), "30864");
+        assert_eq!(read("1234567/4").len(), 2);
         let ip = read("192.168.1.2");
         assert_eq!(
             ip.iter().map(|p| p.1.as_str()).collect::<Vec<_>>(),
