@@ -922,13 +922,6 @@ fn parse_number(tokens: &[Token], i: usize) -> Option<(Phrase, usize)> {
         return None;
     }
     let (negative, first) = sign(tokens, i);
-    // Only a numeral or a word with a role starts a number (most tokens are neither).
-    if !matches!(
-        tokens.get(first).map(|t| &t.tok),
-        Some(Tok::Numeral(..) | Tok::Word(Some(_)))
-    ) {
-        return None;
-    }
     let mut r = Reading {
         multiplier: Decimal::ONE,
         ..Reading::default()
