@@ -866,10 +866,6 @@ fn elapsed(figures: &[Figure], runs: &[Run], prose: &str) -> Vec<Claim> {
         .filter(|r| r.len() <= MAX_SENTENCE_FIGURES)
         .cloned()
     {
-        let text_from = figures[run.start].mention.span.start;
-        let text_to = figures[run.end - 1].mention.span.end;
-        let clause_from = prose.floor_char_boundary(text_from.saturating_sub(120));
-
         // "born in 1980, the 52-year-old"
         let born = |f: &Figure| {
             matches!(
@@ -917,9 +913,14 @@ fn elapsed(figures: &[Figure], runs: &[Run], prose: &str) -> Vec<Claim> {
                 )
             })
             .collect();
-        // Read only for a run with one age, one birth and one date.
+        // The run's text and the 120 bytes before it, read only for a run with one age, one
+        // birth and one date.
         let past = || {
-            let clause = prose[clause_from..text_to].to_lowercase();
+            let (from, to) = (
+                figures[run.start].mention.span.start,
+                figures[run.end - 1].mention.span.end,
+            );
+            let clause = lower_before(prose, to, to - from + 120);
             [
                 "died", "dead", "death", "killed", "late", " was ", " were ", " had ", "aged",
             ]
