@@ -69,7 +69,7 @@ impl Pattern {
         self.local.unicode.get_or_init(|| {
             shared
                 .unicode
-                .get_or_init(|| compile(source, syntax::Config::new().utf8(true)))
+                .get_or_init(|| compile_unicode(source))
                 .clone()
         })
     }
@@ -96,19 +96,22 @@ impl Pattern {
     /// The first match starting at or after `start`; the text before it still counts for
     /// `\b` and other assertions.
     pub(crate) fn captures_at<'h>(&self, text: &'h str, start: usize) -> Option<Captures<'h>> {
-        let engine = self.engine(text);
-        let mut groups = engine.create_captures();
-        let input = Input::new(text).span(start..text.len());
-        engine.search_captures(&input, &mut groups);
-        groups.is_match().then_some(Captures { text, groups })
+        self.groups(text, Input::new(text).span(start..text.len()))
     }
 
     /// The groups of `whole`, a match this pattern found in `text`: the same match, read
     /// again only where it lies (the text around it still counts for `\b`).
     pub(crate) fn captures_of<'h>(&self, text: &'h str, whole: &Match<'h>) -> Option<Captures<'h>> {
+        self.groups(
+            text,
+            Input::new(text).span(whole.range()).anchored(Anchored::Yes),
+        )
+    }
+
+    /// The groups of the first match of a search of `text`.
+    fn groups<'h>(&self, text: &'h str, input: Input<'h>) -> Option<Captures<'h>> {
         let engine = self.engine(text);
         let mut groups = engine.create_captures();
-        let input = Input::new(text).span(whole.range()).anchored(Anchored::Yes);
         engine.search_captures(&input, &mut groups);
         groups.is_match().then_some(Captures { text, groups })
     }
@@ -124,10 +127,12 @@ impl Pattern {
 }
 
 /// Compiles `source` as `regex::Regex::new` does, without the prefilter.
-fn compile(source: &str, syntax: syntax::Config) -> meta::Regex {
-    try_compile(source, syntax).expect("valid grammar pattern")
+fn compile_unicode(source: &str) -> meta::Regex {
+    try_compile(source, syntax::Config::new().utf8(true)).expect("valid grammar pattern")
 }
 
+/// Compiles `source` with `syntax` and `regex::Regex::new`'s engine settings but the
+/// prefilter; `None` if it does not compile so.
 fn try_compile(source: &str, syntax: syntax::Config) -> Option<meta::Regex> {
     let config = meta::Config::new()
         .match_kind(MatchKind::LeftmostFirst)
