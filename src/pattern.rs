@@ -277,7 +277,7 @@ mod tests {
 
     /// Patterns in the grammars' styles: case-insensitive alternations, word boundaries,
     /// named and numbered groups, anchors, optional groups, empty matches, a word boundary
-    /// that looks past the match.
+    /// that looks past the match, an apostrophe and a dash written out.
     const PATTERNS: [&str; 8] = [
         r"\b(?P<m>(?i:Sept\.|September|Sep|May))\s+(?P<d>[0-9]{1,2})(?:,\s*(?P<y>[12][0-9]{3}))?\b",
         r"(?i)\b(?P<n>an?|one|two|twenty)\s+(?P<unit>years?|days?)\s+(?P<dir>ago|later)\b",
