@@ -86,7 +86,7 @@ fn main() {
     );
     println!(
         "| two `-j 1` processes side by side (the machine's two-core scaling) | {:.2}× the rate of one (rounds {:.2}×–{:.2}×) |",
-        middle(&machine),
+        median_of(&machine),
         lowest(&machine),
         highest(&machine)
     );
@@ -128,11 +128,8 @@ fn main() {
         })
         .collect();
     let ten = median(50, || {
-        let mut command = Command::new(&binary);
-        command
-            .args(["-j", "1"])
-            .args(&copies)
-            .stdout(Stdio::null());
+        let mut command = figcheck(&binary, &["-j", "1"], &copies[0]);
+        command.args(&copies[1..]);
         timed(command)
     });
     println!(
@@ -286,13 +283,13 @@ fn against(binary: &Path, other: &Path, all: &Path, reuters: &Path, article: &Pa
         let (ours, theirs): (Vec<f64>, Vec<f64>) = pairs.iter().copied().unzip();
         let spread = |v: &[f64]| {
             let (low, high) = (lowest(v), highest(v));
-            format!("{:.2} ({low:.2}–{high:.2})", middle(v))
+            format!("{:.2} ({low:.2}–{high:.2})", median_of(v))
         };
         println!(
             "| {name}, median of {rounds} | {} | {} | {:.2} |",
             spread(&ours),
             spread(&theirs),
-            middle(&ours) / middle(&theirs)
+            median_of(&ours) / median_of(&theirs)
         );
     }
 }
@@ -305,21 +302,15 @@ fn highest(v: &[f64]) -> f64 {
     v.iter().copied().fold(0.0, f64::max)
 }
 
-/// The median of some figures.
-fn middle(v: &[f64]) -> f64 {
-    let mut v = v.to_vec();
-    v.sort_by(f64::total_cmp);
-    v[v.len() / 2]
-}
-
 fn median(runs: usize, mut f: impl FnMut() -> Duration) -> Duration {
     median_of(&(0..runs).map(|_| f()).collect::<Vec<_>>())
 }
 
-fn median_of(times: &[Duration]) -> Duration {
-    let mut times = times.to_vec();
-    times.sort();
-    times[times.len() / 2]
+/// The median of some times or figures.
+fn median_of<T: PartialOrd + Copy>(values: &[T]) -> T {
+    let mut values = values.to_vec();
+    values.sort_by(|a, b| a.partial_cmp(b).expect("no figure is NaN"));
+    values[values.len() / 2]
 }
 
 fn secs(d: Duration) -> f64 {
