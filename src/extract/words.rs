@@ -187,8 +187,9 @@ fn numeral(text: &str, start: usize) -> Option<(usize, Decimal, String)> {
     } else {
         m.to_string()
     };
-    // "× 10^6": the pattern is tried only where a caret comes within its reach.
-    let caret = text.as_bytes()[end..].iter().take(12).any(|&b| b == b'^');
+    // "× 10^6": the pattern is tried only where a caret comes within its reach, at most ten
+    // bytes on (a space, "×" and a space of up to three, two and three bytes, then "10").
+    let caret = text.as_bytes()[end..].iter().take(11).any(|&b| b == b'^');
     if caret && let Some(caps) = p.power.captures(&text[end..]) {
         let exponent: i64 = caps[1].parse().ok()?;
         let factor = pow10(exponent.abs())?;
