@@ -332,11 +332,11 @@ impl Holds {
 struct Patterns {
     /// What a sentence must hold for each pattern to run.
     screen: Screen,
-    month_day_year: Pattern,
-    day_month_year: Pattern,
+    month_day_year: YearWords,
+    day_month_year: YearWords,
     joined: Pattern,
     month_relative_year: Pattern,
-    month_year: Pattern,
+    month_year: YearWords,
     month: Pattern,
     weekday: Pattern,
     relative: Pattern,
@@ -363,9 +363,9 @@ struct Patterns {
     day_only: Pattern,
     month_dash: Pattern,
     days_before: Pattern,
-    month_word_day: Pattern,
-    word_day_month: Pattern,
-    words_day_month_year: Pattern,
+    month_word_day: YearWords,
+    word_day_month: YearWords,
+    words_day_month_year: YearWords,
     weekday_day: Pattern,
     short_weekday: Pattern,
     century: Pattern,
@@ -379,6 +379,28 @@ struct Patterns {
     to_date_end: Pattern,
     year_alone_in_words: Pattern,
     month_slash_day: Pattern,
+}
+
+/// A date pattern that may end in a year written in words ("fifteen August nineteen ninety
+/// three"), that part being most of the pattern. Its `digits` build is the same pattern
+/// without the alternative of a year in words, searched on a sentence that holds none of the
+/// words such a year starts with ([`Holds::YEAR_WORDS`]). There that alternative matches
+/// nothing, so removing it leaves the same leftmost-first matches and the same named groups,
+/// and the sentence is searched with a pattern a fraction of the size to compile.
+#[derive(Clone)]
+struct YearWords {
+    with_words: Pattern,
+    digits: Pattern,
+}
+
+impl YearWords {
+    fn for_sentence(&self, holds: Holds) -> &Pattern {
+        if holds.0 & Holds::YEAR_WORDS != 0 {
+            &self.with_words
+        } else {
+            &self.digits
+        }
+    }
 }
 
 fn alternation(names: impl Iterator<Item = String>) -> String {
@@ -485,16 +507,22 @@ fn compiled() -> &'static Patterns {
                 .map(str::to_string),
         );
         let re = Pattern::new;
+        // A year after a month or day, in digits, and in words only where a sentence could
+        // hold one (see [`YearWords`]).
+        let year = |f: &dyn Fn(&str) -> String| YearWords {
+            with_words: re(&f(&format!("(?:(?P<y>[0-9]{{4}})|(?P<yw>{year_words}))"))),
+            digits: re(&f("(?P<y>[0-9]{4})")),
+        };
         Patterns {
             screen: Holds::screen(),
-            month_day_year: re(&format!(r"\b(?P<m>{month})\s*(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:{year_after}(?:(?P<y>[0-9]{{4}})|(?P<yw>{year_words}))\b)?")),
-            day_month_year: re(&format!(r"\b(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{month})(?:{year_after}(?:(?P<y>[0-9]{{4}})|(?P<yw>{year_words}))\b|\s+(?i:of)\s+(?P<yy>[0-9]{{2}})\b|\s*(?:'|’)(?P<yy2>[0-9]{{2}})\b)?")),
+            month_day_year: year(&|y| format!(r"\b(?P<m>{month})\s*(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:{year_after}{y}\b)?")),
+            day_month_year: year(&|y| format!(r"\b(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{month})(?:{year_after}{y}\b|\s+(?i:of)\s+(?P<yy>[0-9]{{2}})\b|\s*(?:'|’)(?P<yy2>[0-9]{{2}})\b)?")),
             // "05-Aug-2016", "23/Sep/2020", "2019/aug/01", "Sep-23-2020", "Oct/2"
             joined: re(&format!(
                 r"\b(?:(?P<d>[0-9]{{1,2}})(?P<s1>[-/])(?P<m>{month})(?P<s2>[-/])(?P<y>[0-9]{{4}})|(?P<y2>[0-9]{{4}})(?P<s3>[-/])(?P<m2>{month})(?P<s4>[-/])(?P<d2>[0-9]{{1,2}})|(?P<m3>{month})(?P<s5>[-/])(?P<d3>[0-9]{{1,2}})(?:(?P<s6>[-/])(?P<y3>[0-9]{{4}}))?)\b"
             )),
             month_relative_year: re(&format!(r"\b(?P<m>{month})\s+(?P<rel>(?i:this|last|next))\s+(?i:year)\b")),
-            month_year: re(&format!(r"\b(?P<m>{month})(?:(?:{year_after}|[-/])(?:(?P<y>[0-9]{{4}})|(?P<yw>{year_words}))|\s+(?i:of)\s+(?P<yy>[0-9]{{2}})|\s*(?:'|’)(?P<yy2>[0-9]{{2}}))\b")),
+            month_year: year(&|y| format!(r"\b(?P<m>{month})(?:(?:{year_after}|[-/]){y}|\s+(?i:of)\s+(?P<yy>[0-9]{{2}})|\s*(?:'|’)(?P<yy2>[0-9]{{2}}))\b")),
             month: re(&format!(r"\b(?P<m>(?i:{full_month})|{short_month})\b")),
             weekday: re(&format!(r"\b(?P<w>{weekday})")),
             relative: re(r"\b(?i:(?P<rel>this|last|next)\s+(?:calendar\s+)?(?P<unit>year|month))\b"),
@@ -538,11 +566,11 @@ fn compiled() -> &'static Patterns {
             // "between 3 and" before "12 of Sept", "9 to" before "12 June"
             days_before: re(&format!(r"(?:\b(?P<op>(?i:from|between))\s+)?(?i:the\s+)?\b(?P<d>[0-9]{{1,2}}(?:st|nd|rd|th)?|{day_words})\s*(?P<conn>(?i:to|through|thru|till|until|and)|-|–)\s*(?i:the\s+)?$")),
             // "February twenty second", "January first 2000", "April the ninth"
-            month_word_day: re(&format!(r"\b(?P<m>(?i:{full_month}))\s+(?:(?i:the\s+)(?P<dd>[0-9]{{1,2}}(?:st|nd|rd|th))|(?i:the\s+)?(?P<dw>{day_words}))\b(?:{year_after}(?:(?P<y>[0-9]{{4}})|(?P<yw>{year_words}))\b)?")),
+            month_word_day: year(&|y| format!(r"\b(?P<m>(?i:{full_month}))\s+(?:(?i:the\s+)(?P<dd>[0-9]{{1,2}}(?:st|nd|rd|th))|(?i:the\s+)?(?P<dw>{day_words}))\b(?:{year_after}{y}\b)?")),
             // "the fourth of July, 1995", "the twenty third day of September", "the 15th day of May"
-            word_day_month: re(&format!(r"\b(?P<dw>{day_words}|[0-9]{{1,2}}(?:st|nd|rd|th))\s+(?i:day\s+)?(?i:of)\s+(?P<m>{month})\b(?:{year_after}(?:(?P<y>[0-9]{{4}})|(?P<yw>{year_words}))\b)?")),
+            word_day_month: year(&|y| format!(r"\b(?P<dw>{day_words}|[0-9]{{1,2}}(?:st|nd|rd|th))\s+(?i:day\s+)?(?i:of)\s+(?P<m>{month})\b(?:{year_after}{y}\b)?")),
             // "fifteen August nineteen ninety three": a day in words before its month needs its year.
-            words_day_month_year: re(&format!(r"\b(?P<dw>{day_words})\s+(?P<m>(?i:{full_month})){year_after}(?:(?P<y>[0-9]{{4}})|(?P<yw>{year_words}))\b")),
+            words_day_month_year: year(&|y| format!(r"\b(?P<dw>{day_words})\s+(?P<m>(?i:{full_month})){year_after}{y}\b")),
             // "Friday 13th", "Monday 21", "tuesday the eleventh"
             // "Friday 7.6": a month and day with a dot, right after a weekday
             weekday_dotted: re(&format!(r"\b(?:{weekday}|{short_weekday})\s+(?P<md>(?P<a>[0-9]{{1,2}})\.(?P<b>[0-9]{{1,2}}))\b")),
@@ -915,20 +943,28 @@ fn dates_holding(text: &str, tense: Tense, holds: Holds) -> Vec<(Span, DateExpr)
     // A month named in words beside no digit: "may" in lower case is the verb ("this may take
     // longer", "May first" is still a day).
     let spoken_month = |caps: &Captures| (&caps["m"] != "may").then(|| month(caps));
-    add(&p.month_day_year, &[Holds::MONTH, Holds::DIGIT], &|c| {
-        Some(DateExpr::Day {
-            year: stated_year(c),
-            month: month(c),
-            day: day(c)?,
-        })
-    });
-    add(&p.day_month_year, &[Holds::MONTH, Holds::DIGIT], &|c| {
-        Some(DateExpr::Day {
-            year: stated_year(c),
-            month: month(c),
-            day: day(c)?,
-        })
-    });
+    add(
+        p.month_day_year.for_sentence(holds),
+        &[Holds::MONTH, Holds::DIGIT],
+        &|c| {
+            Some(DateExpr::Day {
+                year: stated_year(c),
+                month: month(c),
+                day: day(c)?,
+            })
+        },
+    );
+    add(
+        p.day_month_year.for_sentence(holds),
+        &[Holds::MONTH, Holds::DIGIT],
+        &|c| {
+            Some(DateExpr::Day {
+                year: stated_year(c),
+                month: month(c),
+                day: day(c)?,
+            })
+        },
+    );
     add(&p.joined, &[Holds::MONTH, Holds::DIGIT], &|c| {
         let group = |names: [&str; 3]| names.iter().find_map(|n| c.name(n));
         let sep = |names: [&str; 2]| match (c.name(names[0]), c.name(names[1])) {
@@ -949,20 +985,28 @@ fn dates_holding(text: &str, tense: Tense, holds: Holds) -> Vec<(Span, DateExpr)
             day,
         })
     });
-    add(&p.month_word_day, &[Holds::MONTH], &|c| {
-        Some(DateExpr::Day {
-            year: stated_year(c),
-            month: spoken_month(c)?,
-            day: day_number(c.name("dw").or(c.name("dd"))?.as_str())?,
-        })
-    });
-    add(&p.word_day_month, &[Holds::MONTH], &|c| {
-        Some(DateExpr::Day {
-            year: stated_year(c),
-            month: month(c),
-            day: day_number(&c["dw"])?,
-        })
-    });
+    add(
+        p.month_word_day.for_sentence(holds),
+        &[Holds::MONTH],
+        &|c| {
+            Some(DateExpr::Day {
+                year: stated_year(c),
+                month: spoken_month(c)?,
+                day: day_number(c.name("dw").or(c.name("dd"))?.as_str())?,
+            })
+        },
+    );
+    add(
+        p.word_day_month.for_sentence(holds),
+        &[Holds::MONTH],
+        &|c| {
+            Some(DateExpr::Day {
+                year: stated_year(c),
+                month: month(c),
+                day: day_number(&c["dw"])?,
+            })
+        },
+    );
     add(&p.short_weekday, &[Holds::WEEKDAY], &|c| {
         let rest = text[c.get(0)?.end()..].trim_start();
         let day_follows = rest.starts_with(|ch: char| ch.is_ascii_digit())
@@ -974,7 +1018,7 @@ fn dates_holding(text: &str, tense: Tense, holds: Holds) -> Vec<(Span, DateExpr)
         Some(DateExpr::Weekday(weekday_named(&format!("{}.", &c["w"]))?))
     });
     add(
-        &p.words_day_month_year,
+        p.words_day_month_year.for_sentence(holds),
         &[Holds::MONTH, Holds::FOUR_DIGITS | Holds::YEAR_WORDS],
         &|c| {
             let lex = lexicon();
@@ -1087,7 +1131,7 @@ fn dates_holding(text: &str, tense: Tense, holds: Holds) -> Vec<(Span, DateExpr)
         })
     });
     add(
-        &p.month_year,
+        p.month_year.for_sentence(holds),
         &[Holds::MONTH, Holds::DIGIT | Holds::YEAR_WORDS],
         &|c| {
             Some(DateExpr::Month {
