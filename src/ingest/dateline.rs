@@ -17,11 +17,15 @@ pub fn date(prose: &str, blocks: &[Span]) -> Option<Date> {
     let first = blocks.first()?;
     let end = prose.floor_char_boundary(first.end.min(first.start + 200));
     let head = prose.get(first.start..end)?;
-    // A place in capitals, and a date with digits: the pattern is compiled only for a story
-    // that could open with a dateline.
-    if !(head.starts_with(|c: char| c.is_ascii_uppercase())
-        && head.bytes().any(|b| b.is_ascii_digit()))
-    {
+    // A place in capitals (its first two characters as the pattern's `place` has them: "SEOUL",
+    // "U.S.", "O’HARE") and a date with digits: the pattern is compiled only for a story that
+    // could open with a dateline, not for one that opens with a headline ("Ad sales boost").
+    let mut opening = head.chars();
+    let place = opening.next().is_some_and(|c| c.is_ascii_uppercase())
+        && opening
+            .next()
+            .is_some_and(|c| c.is_ascii_uppercase() || matches!(c, '.' | '\'' | '’' | '-'));
+    if !(place && head.bytes().any(|b| b.is_ascii_digit())) {
         return None;
     }
     static PATTERN: OnceLock<Pattern> = OnceLock::new();
@@ -84,6 +88,19 @@ mod tests {
             dated("GENEVA, 2023-10-05 — Talks resumed"),
             Some("2023-10-05".into())
         );
+    }
+
+    #[test]
+    fn places_that_open_with_punctuation_or_a_short_name_date_the_story() {
+        for (text, date) in [
+            ("U.S., Oct. 5, 2023 (Reuters) - Talks", "2023-10-05"),
+            ("O’HARE, 5 October 2023 — Flights", "2023-10-05"),
+            ("O'HARE, 5 October 2023 — Flights", "2023-10-05"),
+            ("X-RAY CITY, 2023-10-05 -- Talks", "2023-10-05"),
+            ("NY, 2023-10-05 -- Talks", "2023-10-05"),
+        ] {
+            assert_eq!(dated(text).as_deref(), Some(date), "{text}");
+        }
     }
 
     #[test]
