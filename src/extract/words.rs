@@ -64,9 +64,12 @@ fn compiled() -> &'static Patterns {
     PATTERNS.get_or_init(|| {
         let re = Pattern::new;
         Patterns {
+            // The spaces that group thousands are written out, not escaped in a class, so that
+            // the pattern has an ASCII build (see `pattern::compile_ascii`).
             numeral: re(concat!(
-                r"^(?:(?:[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}|[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}(?:[ \u{a0}\u{202f}][0-9]{3})+|[0-9]+)",
-                r"(?:\.[0-9]+)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?"
+                r"^(?:(?:[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}|[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}(?:",
+                "(?: |\u{a0}|\u{202f})",
+                r"[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?"
             )),
             plain: re(r"^[0-9]+"),
             power: re(r"^\s?(?:x|×)\s?10\^([-+]?[0-9]{1,3})"),
