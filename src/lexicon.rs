@@ -14,11 +14,14 @@ use serde::Deserialize;
 
 use crate::interval::Interval;
 
-const UNITS: &str = include_str!("../rules/units.toml");
-const HEDGES: &str = include_str!("../rules/hedges.toml");
-const NUMBERS: &str = include_str!("../rules/numbers.toml");
-const CALENDAR: &str = include_str!("../rules/calendar.toml");
-const CURRENCIES: &str = include_str!("../rules/currencies.toml");
+// The lexicon's files, as `build.rs` turns them into JSON: the same tables, parsed at every
+// start, where TOML was most of the lexicon's cost. A file that is not TOML fails the build; one
+// whose tables do not fit the structs below fails every run, naming the file and the field.
+const UNITS: &str = include_str!(concat!(env!("OUT_DIR"), "/units.json"));
+const HEDGES: &str = include_str!(concat!(env!("OUT_DIR"), "/hedges.json"));
+const NUMBERS: &str = include_str!(concat!(env!("OUT_DIR"), "/numbers.json"));
+const CALENDAR: &str = include_str!(concat!(env!("OUT_DIR"), "/calendar.json"));
+const CURRENCIES: &str = include_str!(concat!(env!("OUT_DIR"), "/currencies.json"));
 
 /// A currency from `rules/currencies.toml` (or a user's config).
 #[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
@@ -345,20 +348,23 @@ fn automaton(patterns: &[String], case_insensitive: bool) -> Result<AhoCorasick,
         .start_kind(StartKind::Anchored)
         .ascii_case_insensitive(case_insensitive)
         .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .prefilter(false)
         .build(patterns)
         .map_err(|e| e.to_string())
 }
 
 impl Lexicon {
     fn build(extra: &Extra) -> Result<Lexicon, String> {
-        let mut units: UnitsFile = toml::from_str(UNITS).map_err(|e| format!("units.toml: {e}"))?;
-        let hedges: HedgesFile = toml::from_str(HEDGES).map_err(|e| format!("hedges.toml: {e}"))?;
+        let mut units: UnitsFile =
+            serde_json::from_str(UNITS).map_err(|e| format!("units.toml: {e}"))?;
+        let hedges: HedgesFile =
+            serde_json::from_str(HEDGES).map_err(|e| format!("hedges.toml: {e}"))?;
         let numbers: NumbersFile =
-            toml::from_str(NUMBERS).map_err(|e| format!("numbers.toml: {e}"))?;
+            serde_json::from_str(NUMBERS).map_err(|e| format!("numbers.toml: {e}"))?;
         let calendar: CalendarFile =
-            toml::from_str(CALENDAR).map_err(|e| format!("calendar.toml: {e}"))?;
+            serde_json::from_str(CALENDAR).map_err(|e| format!("calendar.toml: {e}"))?;
         let mut currencies: CurrenciesFile =
-            toml::from_str(CURRENCIES).map_err(|e| format!("currencies.toml: {e}"))?;
+            serde_json::from_str(CURRENCIES).map_err(|e| format!("currencies.toml: {e}"))?;
         for unit in &extra.unit {
             if units.unit.iter().any(|u| u.symbol == unit.symbol) {
                 return Err(format!("unit {:?} is already defined", unit.symbol));

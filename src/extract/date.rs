@@ -255,6 +255,7 @@ impl Holds {
             .ascii_case_insensitive(true)
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
             .start_kind(aho_corasick::StartKind::Anchored)
+            .prefilter(false)
             .build(keywords.keys())
             .expect("valid date words");
         Screen {
