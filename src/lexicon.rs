@@ -342,12 +342,15 @@ struct MonthEntry {
     names: Vec<String>,
 }
 
+/// An automaton of names, searched only anchored where a name could start. Such a search
+/// walks the trie and no more, so the kind that is cheapest to build (the automaton a
+/// contiguous one is made from) searches as fast, and needs no prefilter.
 fn automaton(patterns: &[String], case_insensitive: bool) -> Result<AhoCorasick, String> {
     AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
         .start_kind(StartKind::Anchored)
         .ascii_case_insensitive(case_insensitive)
-        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .kind(Some(AhoCorasickKind::NoncontiguousNFA))
         .prefilter(false)
         .build(patterns)
         .map_err(|e| e.to_string())

@@ -256,6 +256,7 @@ impl Holds {
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
             .start_kind(aho_corasick::StartKind::Anchored)
             .prefilter(false)
+            .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
             .build(keywords.keys())
             .expect("valid date words");
         Screen {
