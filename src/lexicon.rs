@@ -120,6 +120,10 @@ pub struct Lexicon {
     unit_name_ids: Vec<usize>,
     unit_abbrevs: AhoCorasick,
     unit_abbrev_ids: Vec<usize>,
+    /// The sentence gate's automaton (`extract::may_hold_figures`), made from this lexicon's
+    /// words when a sentence first needs it: a config's units and currencies are words of its
+    /// own lexicon's gate, whichever lexicon's sentences came first.
+    gate: OnceLock<AhoCorasick>,
     pub rate_markers: Vec<String>,
     /// Words that make a bare "degrees" a temperature.
     pub temperature_cues: Vec<String>,
@@ -519,7 +523,13 @@ impl Lexicon {
             past_markers: calendar.past_markers,
             abbreviations: calendar.abbreviations,
             holidays: calendar.holiday,
+            gate: OnceLock::new(),
         })
+    }
+
+    /// The sentence gate's automaton, made by `build` from this lexicon the first time.
+    pub fn gate(&self, build: impl FnOnce() -> AhoCorasick) -> &AhoCorasick {
+        self.gate.get_or_init(build)
     }
 
     /// The word lists that make numbers: ones, tens, scales, multipliers, denominators and

@@ -203,6 +203,42 @@ fn tolerances_dates_units_and_rates_come_from_the_config() {
     assert!(!text.contains("US$125"), "{text}");
 }
 
+/// A config's unit is a word of its own lexicon's sentence gate, whatever was checked before:
+/// "an eon" has no digit and no number word, so only the gate's unit names let its sentence
+/// be read, and a file under the built-in lexicon checked first must not decide that.
+#[test]
+fn a_configs_units_open_the_gate_whatever_was_checked_before() {
+    let root = temp_dir("config-gate");
+    write(&root.join("a/plain.txt"), "The crew rested.\n");
+    write(
+        &root.join("b/figcheck.toml"),
+        "[[lexicon.unit]]\nsymbol = \"eon\"\ndimension = \"time\"\nfactor = \"604800\"\nnames = [\"eon\", \"eons\"]\n",
+    );
+    write(&root.join("b/eon.txt"), "The crew rests an eon.\n");
+    for jobs in ["1", "2"] {
+        let output = figcheck_in(
+            &root,
+            &[
+                "extract",
+                "--format",
+                "json",
+                "-j",
+                jobs,
+                "a/plain.txt",
+                "b/eon.txt",
+            ],
+        );
+        let json: Value = serde_json::from_str(&stdout(&output)).expect("JSON report");
+        let texts: Vec<&str> = json["files"][1]["mentions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["text"].as_str().unwrap())
+            .collect();
+        assert_eq!(texts, ["an eon"], "-j {jobs}");
+    }
+}
+
 #[test]
 fn config_prints_the_effective_settings_as_a_config() {
     let dir = temp_dir("config-print");

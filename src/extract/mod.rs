@@ -313,13 +313,12 @@ pub struct Mention {
 /// start of a word. Most sentences of prose have none and cost one automaton pass instead of
 /// every pattern's.
 fn may_hold_figures(text: &str) -> bool {
-    static WORDS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
     // A vulgar fraction ("½") is outside ASCII, as most sentences are not.
     let fraction = || !text.is_ascii() && text.chars().any(|c| words::vulgar(c).is_some());
     if text.bytes().any(|b| b.is_ascii_digit()) || fraction() {
         return true;
     }
-    let words = WORDS.get_or_init(|| {
+    let words = crate::lexicon::lexicon().gate(|| {
         aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
