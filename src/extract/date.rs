@@ -945,27 +945,24 @@ fn dates_holding(text: &str, tense: Tense, holds: Holds) -> Vec<(Span, DateExpr)
     // A month named in words beside no digit: "may" in lower case is the verb ("this may take
     // longer", "May first" is still a day).
     let spoken_month = |caps: &Captures| (&caps["m"] != "may").then(|| month(caps));
+    // "Oct. 23, 2023", "23 October 2023"
+    let day_in_digits = |c: &Captures| {
+        Some(DateExpr::Day {
+            year: stated_year(c),
+            month: month(c),
+            day: day(c)?,
+        })
+    };
+    let digits = [Holds::MONTH, Holds::DIGIT];
     add(
         p.month_day_year.for_sentence(holds),
-        &[Holds::MONTH, Holds::DIGIT],
-        &|c| {
-            Some(DateExpr::Day {
-                year: stated_year(c),
-                month: month(c),
-                day: day(c)?,
-            })
-        },
+        &digits,
+        &day_in_digits,
     );
     add(
         p.day_month_year.for_sentence(holds),
-        &[Holds::MONTH, Holds::DIGIT],
-        &|c| {
-            Some(DateExpr::Day {
-                year: stated_year(c),
-                month: month(c),
-                day: day(c)?,
-            })
-        },
+        &digits,
+        &day_in_digits,
     );
     add(&p.joined, &[Holds::MONTH, Holds::DIGIT], &|c| {
         let group = |names: [&str; 3]| names.iter().find_map(|n| c.name(n));
