@@ -14,6 +14,7 @@ use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
 
 use crate::lexicon::{lexicon, start_of_last_word};
+use crate::normalize::TAME_MAX;
 use crate::pattern::Pattern;
 use crate::source::Span;
 
@@ -475,6 +476,13 @@ struct Reading {
 }
 
 impl Reading {
+    /// Whether another numeral or word may join the reading: not once it is beyond
+    /// [`TAME_MAX`], a figure no rule reads, so that the next step's arithmetic ("202e21
+    /// million", "a thousand million billion trillion") stays within a decimal.
+    fn may_grow(&self) -> bool {
+        self.total.abs() <= TAME_MAX && self.current.abs() <= TAME_MAX
+    }
+
     fn value(&self) -> Decimal {
         match self.last_scale {
             Some(scale) if self.fraction_of_scale => self.total + self.current * scale,
@@ -493,10 +501,16 @@ impl Reading {
             self.last,
             None | Some(Role::Scale(..) | Role::Hundred(_) | Role::And)
         );
-        if !fits || self.fraction || self.decimals.is_some() || self.ordinal {
+        let first = self.numerals == 0 && self.words == 0;
+        if !fits
+            || self.fraction
+            || self.decimals.is_some()
+            || self.ordinal
+            || (!first && value.abs() > TAME_MAX)
+        {
             return Step::Stop;
         }
-        if self.numerals == 0 && self.words == 0 {
+        if first {
             self.digits = written.to_string();
         }
         self.current += value;
@@ -934,6 +948,9 @@ fn parse_number(tokens: &[Token], i: usize) -> Option<(Phrase, usize)> {
     let mut value = Decimal::ZERO;
     let mut j = first;
     while let Some(token) = tokens.get(j) {
+        if !r.may_grow() {
+            break;
+        }
         let step = match &token.tok {
             Tok::Numeral(v, written) => {
                 let step = r.numeral(*v, written);
@@ -1023,6 +1040,25 @@ mod tests {
         assert_eq!(got.len(), 1, "{text}: {got:?}");
         assert_eq!(got[0].0, text.trim(), "{text}: {got:?}");
         got[0].1.clone()
+    }
+
+    #[test]
+    fn a_reading_stops_growing_beyond_what_a_rule_reads() {
+        // Each went on to a step whose arithmetic overflowed a decimal.
+        assert_eq!(read("202e21 million")[0].0, "202e21");
+        assert_eq!(read("5e27 thousand")[0].0, "5e27");
+        assert_eq!(
+            read("one thousand million billion trillion")[0],
+            (
+                "one thousand million billion".into(),
+                "1000000000000000000".into(),
+                false
+            )
+        );
+        assert_eq!(read("a thousand and 7e28")[0].0, "a thousand");
+        // Up to 10^15 a reading goes on as before.
+        assert_eq!(one("a thousand trillion"), "1000000000000000");
+        assert_eq!(one("999 trillion"), "999000000000000");
     }
 
     #[test]
