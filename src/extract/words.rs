@@ -618,10 +618,10 @@ impl Reading {
                     return Step::Stop;
                 }
                 if let Some(Role::Scale(before, _)) = self.last
-                    && v > before
+                    && v >= before
                     && self.current.is_zero()
                 {
-                    // "three lakh crore", "a thousand million"
+                    // "three lakh crore", "a thousand million", "a million million"
                     self.total *= v;
                 } else if self.fraction {
                     // "five and a half million", "two thirds of a million"
@@ -1059,6 +1059,15 @@ mod tests {
         // Up to 10^15 a reading goes on as before.
         assert_eq!(one("a thousand trillion"), "1000000000000000");
         assert_eq!(one("999 trillion"), "999000000000000");
+    }
+
+    #[test]
+    fn a_scale_after_the_same_scale_multiplies() {
+        // "a million million" is a trillion, not a million and one more million.
+        assert_eq!(one("a million million"), "1000000000000");
+        assert_eq!(one("two million million"), "2000000000000");
+        assert_eq!(one("a thousand thousand"), "1000000");
+        assert_eq!(one("three lakh crore"), "3000000000000");
     }
 
     #[test]
