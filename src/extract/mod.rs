@@ -309,8 +309,8 @@ pub struct Mention {
 
 /// Whether a sentence can hold a figure at all: it has a digit, a vulgar fraction, or a word
 /// that starts a number or a date ("seven", "thousand", "first", "half", "last", "March",
-/// "Friday", "Christmas", "year", "today"…) or names a unit or a currency ("an hour") at the
-/// start of a word. Most sentences of prose have none and cost one automaton pass instead of
+/// "Friday", "Christmas", "year", "today"…) or names a unit of time ("an hour") at the start
+/// of a word. Most sentences of prose have none and cost one automaton pass instead of
 /// every pattern's.
 fn may_hold_figures(text: &str) -> bool {
     // A vulgar fraction ("½") is outside ASCII, as most sentences are not.
@@ -322,6 +322,9 @@ fn may_hold_figures(text: &str) -> bool {
         aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            // Not the DFA the builder picks for so few words: that searches faster but costs
+            // a cold run more to build than it saves there.
+            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
             .build(shortest(figure_words()))
             .expect("valid figure words")
     });
@@ -356,9 +359,15 @@ fn figure_words() -> Vec<String> {
             .map(str::to_string),
     );
     all.push("hundred".into());
-    // "an hour", "a mile", "a dollar": an article counts one of a unit or a currency.
-    all.extend(lex.units.iter().flat_map(|u| u.names.iter().cloned()));
-    all.extend(lex.currencies.iter().flat_map(|c| c.names.iter().cloned()));
+    // "an hour", "a week": an article counts one of a unit of time (`number::numbers` reads
+    // no other unit, nor a currency, after an article alone: "a mile", "a dollar" are not
+    // figures).
+    all.extend(
+        lex.units
+            .iter()
+            .filter(|u| u.is_time())
+            .flat_map(|u| u.names.iter().cloned()),
+    );
     all
 }
 
@@ -535,16 +544,18 @@ mod tests {
             "a one-off payment",
             "Three people came",
             "the river rose, often fast, then twenty arrived",
-            "the cost in dollars",
+            "they waited an hour",
             "last week",
             "since Tuesday",
         ] {
             assert!(may_hold_figures(text), "{text:?}");
         }
-        // "ten" in "often", "one" in "someone": not at a word start.
+        // "ten" in "often", "one" in "someone": not at a word start. A unit or currency
+        // other than time with no number is no figure.
         for text in [
             "The river rose, often fast.",
             "Someone, somewhere, said nothing.",
+            "the cost in dollars, by the mile",
             "",
         ] {
             assert!(!may_hold_figures(text), "{text:?}");
@@ -602,5 +613,60 @@ mod tests {
             let words = figure_words();
             prop_assert_eq!(may_hold_figures(&text), gate_by_hand(&text, &words), "{:?}", text);
         }
+
+        /// What the gate is for: a sentence it turns away holds no date and no number, the
+        /// two readings every other mention is built from. The words are units, currencies
+        /// and the little words around a figure, with no number.
+        #[test]
+        fn the_gate_turns_away_only_sentences_without_figures(
+            words in prop::collection::vec(
+                prop::sample::select(unit_and_money_words()),
+                1..10,
+            ),
+            glue in prop::sample::select(vec![" ", "-", ", ", "/"]),
+        ) {
+            turned_away_holds_nothing(&words.join(glue))?;
+        }
+    }
+
+    /// What the gate turns away holds no date and no number.
+    fn turned_away_holds_nothing(text: &str) -> Result<(), TestCaseError> {
+        if !may_hold_figures(text) {
+            prop_assert!(
+                super::date::dates(text, super::Tense::Unknown).is_empty(),
+                "{:?}",
+                text
+            );
+            prop_assert!(super::number::numbers(text, &[]).is_empty(), "{:?}", text);
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn the_gate_turns_away_no_unit_or_currency_after_an_article() {
+        for word in unit_and_money_words() {
+            for lead in ["", "a ", "an ", "the ", "nearly a ", "about an "] {
+                turned_away_holds_nothing(&format!("It took {lead}{word}.")).unwrap();
+            }
+        }
+    }
+
+    /// Every unit's and currency's names, symbols and abbreviations, and the words that go
+    /// with a figure: articles, "per", "of", "worth".
+    fn unit_and_money_words() -> Vec<String> {
+        let lex = crate::lexicon::lexicon();
+        let mut words: Vec<String> = ["a", "an", "the", "per", "of", "worth", "some", "about", "%"]
+            .map(String::from)
+            .to_vec();
+        for unit in &lex.units {
+            words.extend(unit.names.iter().cloned());
+            words.push(unit.symbol.clone());
+        }
+        for currency in &lex.currencies {
+            words.extend(currency.names.iter().cloned());
+            words.extend(currency.symbols.iter().cloned());
+            words.extend(currency.codes.iter().cloned());
+        }
+        words
     }
 }
