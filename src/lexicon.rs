@@ -116,6 +116,9 @@ pub struct Lexicon {
     currency_name_ids: Vec<usize>,
     currency_codes: AhoCorasick,
     currency_code_ids: Vec<usize>,
+    /// The bytes, in either ASCII case, that a currency's code ends with; every byte when a
+    /// code is empty.
+    code_ends: [bool; 256],
     unit_names: AhoCorasick,
     unit_name_ids: Vec<usize>,
     unit_abbrevs: AhoCorasick,
@@ -346,6 +349,21 @@ struct MonthEntry {
     names: Vec<String>,
 }
 
+/// The bytes that `codes` end with, in either ASCII case; every byte if one is empty.
+fn code_ends(codes: &[String]) -> [bool; 256] {
+    let mut ends = [false; 256];
+    for code in codes {
+        match code.as_bytes().last() {
+            Some(&last) => {
+                ends[usize::from(last.to_ascii_lowercase())] = true;
+                ends[usize::from(last.to_ascii_uppercase())] = true;
+            }
+            None => ends = [true; 256],
+        }
+    }
+    ends
+}
+
 /// An automaton of names, searched only anchored where a name could start. Such a search
 /// walks the trie and no more, so the kind that is cheapest to build (the automaton a
 /// contiguous one is made from) searches as fast, and needs no prefilter.
@@ -480,6 +498,7 @@ impl Lexicon {
             currency_name_ids: money_name_ids,
             currency_codes: automaton(&codes, true)?,
             currency_code_ids: code_ids,
+            code_ends: code_ends(&codes),
             currencies: currencies.currency,
             unit_names: automaton(&names, true)?,
             unit_name_ids: name_ids,
@@ -590,6 +609,12 @@ impl Lexicon {
 
     /// The currency whose code ends `text` ("USD" in "USD "), as `(index, start)`.
     pub fn currency_code_before(&self, text: &str) -> Option<(usize, usize)> {
+        // Most text ends with no code's last byte ("rose 5" ends with "e").
+        if let Some(&last) = text.as_bytes().last()
+            && !self.code_ends[usize::from(last)]
+        {
+            return None;
+        }
         self.currencies.iter().enumerate().find_map(|(id, c)| {
             c.codes.iter().find_map(|code| {
                 let start = text.len().checked_sub(code.len())?;
@@ -659,6 +684,26 @@ pub fn word_before(text: &str, at: usize) -> (String, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_code_is_found_before_a_number_in_either_case() {
+        let lex = builtin();
+        for (id, currency) in lex.currencies.iter().enumerate() {
+            for code in &currency.codes {
+                for written in [code.to_ascii_uppercase(), code.to_ascii_lowercase()] {
+                    let found = lex.currency_code_before(&format!("paid {written}"));
+                    // Another currency may share the code; the first in the file is found.
+                    let first = lex
+                        .currencies
+                        .iter()
+                        .position(|c| c.codes.iter().any(|k| k.eq_ignore_ascii_case(code)));
+                    assert_eq!(found, Some((first.unwrap(), 5)), "{written} ({id})");
+                }
+            }
+        }
+        assert_eq!(lex.currency_code_before("paid USDX"), None);
+        assert_eq!(code_ends(&["USD".into(), "".into()]), [true; 256]);
+    }
 
     #[test]
     fn builtin_lexicon_parses() {
