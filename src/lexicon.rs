@@ -124,8 +124,8 @@ pub struct Lexicon {
     unit_abbrevs: AhoCorasick,
     unit_abbrev_ids: Vec<usize>,
     /// The sentence gate's automaton (`extract::may_hold_figures`), made from this lexicon's
-    /// words when a sentence first needs it: a config's units and currencies are words of its
-    /// own lexicon's gate, whichever lexicon's sentences came first.
+    /// words when a sentence first needs it: a config's units of time are words of its own
+    /// lexicon's gate, whichever lexicon's sentences came first.
     gate: OnceLock<AhoCorasick>,
     pub rate_markers: Vec<String>,
     /// Words that make a bare "degrees" a temperature.
