@@ -12,6 +12,11 @@ use crate::lexicon::lexicon;
 use crate::pattern::Pattern;
 use crate::source::Span;
 
+/// The marks a place's words may hold besides capitals: "U.S.", "O’HARE", "X-RAY" (the dash
+/// last, where a class reads it as itself). The pattern's place and the screen before it read
+/// the same marks.
+const PLACE_MARKS: &str = ".'’-";
+
 /// The date of the dateline that opens the first block of `prose`, if it has one with a year.
 pub fn date(prose: &str, blocks: &[Span]) -> Option<Date> {
     let first = blocks.first()?;
@@ -24,7 +29,7 @@ pub fn date(prose: &str, blocks: &[Span]) -> Option<Date> {
     let place = opening.next().is_some_and(|c| c.is_ascii_uppercase())
         && opening
             .next()
-            .is_some_and(|c| c.is_ascii_uppercase() || matches!(c, '.' | '\'' | '’' | '-'));
+            .is_some_and(|c| c.is_ascii_uppercase() || PLACE_MARKS.contains(c));
     if !(place && head.bytes().any(|b| b.is_ascii_digit())) {
         return None;
     }
@@ -37,7 +42,9 @@ pub fn date(prose: &str, blocks: &[Span]) -> Option<Date> {
             .collect();
         months.sort_by_key(|m| std::cmp::Reverse(m.len()));
         let month = format!("(?:{})", months.join("|"));
-        let place = r"[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+)*(?:,[ ][A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+)?)?";
+        let place = format!(
+            r"[A-Z][A-Z{PLACE_MARKS}]+(?:[ ][A-Z][A-Z{PLACE_MARKS}]+)*(?:,[ ][A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+)?)?"
+        );
         let date = format!(
             r"(?:(?P<m1>{month})\s+(?P<d1>[0-9]{{1,2}}),?\s+(?P<y1>[0-9]{{4}})|(?P<d2>[0-9]{{1,2}})\s+(?P<m2>{month})\s+(?P<y2>[0-9]{{4}})|(?P<iso>[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}))"
         );
