@@ -14,14 +14,16 @@ use serde::Deserialize;
 
 use crate::interval::Interval;
 
-// The lexicon's files, as `build.rs` turns them into JSON: the same tables, parsed at every
-// start, where TOML was most of the lexicon's cost. A file that is not TOML fails the build; one
-// whose tables do not fit the structs below fails every run, naming the file and the field.
-const UNITS: &str = include_str!(concat!(env!("OUT_DIR"), "/units.json"));
-const HEDGES: &str = include_str!(concat!(env!("OUT_DIR"), "/hedges.json"));
-const NUMBERS: &str = include_str!(concat!(env!("OUT_DIR"), "/numbers.json"));
-const CALENDAR: &str = include_str!(concat!(env!("OUT_DIR"), "/calendar.json"));
-const CURRENCIES: &str = include_str!(concat!(env!("OUT_DIR"), "/currencies.json"));
+/// The lexicon's file `rules/<name>.toml`, parsed from the JSON `build.rs` writes from it: the
+/// same tables, parsed at every start, where TOML was most of the lexicon's cost. A file that
+/// is not TOML fails the build (as does a name `build.rs` does not write); one whose tables do
+/// not fit the structs below fails every run, naming the file and the field.
+macro_rules! rules_file {
+    ($name:literal) => {
+        serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/", $name, ".json")))
+            .map_err(|e| format!(concat!($name, ".toml: {}"), e))
+    };
+}
 
 /// A currency from `rules/currencies.toml` (or a user's config).
 #[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
@@ -380,16 +382,11 @@ fn automaton(patterns: &[String], case_insensitive: bool) -> Result<AhoCorasick,
 
 impl Lexicon {
     fn build(extra: &Extra) -> Result<Lexicon, String> {
-        let mut units: UnitsFile =
-            serde_json::from_str(UNITS).map_err(|e| format!("units.toml: {e}"))?;
-        let hedges: HedgesFile =
-            serde_json::from_str(HEDGES).map_err(|e| format!("hedges.toml: {e}"))?;
-        let numbers: NumbersFile =
-            serde_json::from_str(NUMBERS).map_err(|e| format!("numbers.toml: {e}"))?;
-        let calendar: CalendarFile =
-            serde_json::from_str(CALENDAR).map_err(|e| format!("calendar.toml: {e}"))?;
-        let mut currencies: CurrenciesFile =
-            serde_json::from_str(CURRENCIES).map_err(|e| format!("currencies.toml: {e}"))?;
+        let mut units: UnitsFile = rules_file!("units")?;
+        let hedges: HedgesFile = rules_file!("hedges")?;
+        let numbers: NumbersFile = rules_file!("numbers")?;
+        let calendar: CalendarFile = rules_file!("calendar")?;
+        let mut currencies: CurrenciesFile = rules_file!("currencies")?;
         for unit in &extra.unit {
             if units.unit.iter().any(|u| u.symbol == unit.symbol) {
                 return Err(format!("unit {:?} is already defined", unit.symbol));
