@@ -4,11 +4,10 @@
 
 use std::cell::Cell;
 use std::collections::BTreeMap;
+use std::ops::Range;
 use std::sync::{Mutex, OnceLock};
 
-use aho_corasick::{
-    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
-};
+use aho_corasick::AhoCorasick;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
@@ -114,16 +113,16 @@ pub struct Lexicon {
     pub currencies: Vec<Currency>,
     /// `(symbol, currency index)`, longest first.
     pub currency_symbols: Vec<(String, usize)>,
-    currency_names: AhoCorasick,
+    currency_names: Names,
     currency_name_ids: Vec<usize>,
-    currency_codes: AhoCorasick,
+    currency_codes: Names,
     currency_code_ids: Vec<usize>,
     /// The bytes, in either ASCII case, that a currency's code ends with; every byte when a
     /// code is empty.
     code_ends: [bool; 256],
-    unit_names: AhoCorasick,
+    unit_names: Names,
     unit_name_ids: Vec<usize>,
-    unit_abbrevs: AhoCorasick,
+    unit_abbrevs: Names,
     unit_abbrev_ids: Vec<usize>,
     /// The sentence gate's automaton (`extract::may_hold_figures`), made from this lexicon's
     /// words when a sentence first needs it: a config's units of time are words of its own
@@ -366,18 +365,116 @@ fn code_ends(codes: &[String]) -> [bool; 256] {
     ends
 }
 
-/// An automaton of names, searched only anchored where a name could start. Such a search
-/// walks the trie and no more, so the kind that is cheapest to build (the automaton a
-/// contiguous one is made from) searches as fast, and needs no prefilter.
-fn automaton(patterns: &[String], case_insensitive: bool) -> Result<AhoCorasick, String> {
-    AhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostLongest)
-        .start_kind(StartKind::Anchored)
-        .ascii_case_insensitive(case_insensitive)
-        .kind(Some(AhoCorasickKind::NoncontiguousNFA))
-        .prefilter(false)
-        .build(patterns)
-        .map_err(|e| e.to_string())
+/// Names looked up where a text starts, as an anchored leftmost-longest Aho-Corasick search
+/// finds them: the longest name the text starts with, and of names written alike the first
+/// listed. An anchored search only ever walks the trie, so this is the trie alone, where an
+/// automaton's failure links (which only an unanchored search follows) were most of building
+/// the lexicon.
+#[derive(Debug, Clone)]
+pub(crate) struct Names {
+    /// The trie's nodes, the root first; a node's children are consecutive, in byte order.
+    nodes: Vec<Node>,
+    /// The root's child for each byte.
+    root: Box<[u32; 256]>,
+    any_case: bool,
+}
+
+#[derive(Debug, Clone)]
+struct Node {
+    /// The byte that leads here from the parent.
+    byte: u8,
+    /// The place in the list of the first name that ends here, if one does.
+    place: Option<u32>,
+    children: Range<u32>,
+}
+
+impl Names {
+    /// `names` matched with their case, or in any ASCII case.
+    pub(crate) fn new<S: AsRef<[u8]>>(names: impl IntoIterator<Item = S>, any_case: bool) -> Names {
+        let fold = |b: u8| if any_case { b.to_ascii_lowercase() } else { b };
+        let mut sorted: Vec<(Vec<u8>, u32)> = names
+            .into_iter()
+            .map(|name| name.as_ref().iter().map(|&b| fold(b)).collect())
+            .zip(0..)
+            .collect();
+        // Names alike sort by their place, so a node's first name is the first listed.
+        sorted.sort_unstable();
+        let mut nodes = vec![Node {
+            byte: 0,
+            place: None,
+            children: 0..0,
+        }];
+        // A node, the names that run through it, and its depth: those that end there sort
+        // first, and the rest in runs of the byte that follows.
+        let mut pending = vec![(0, &sorted[..], 0)];
+        while let Some((id, mut through, depth)) = pending.pop() {
+            if let Some((name, place)) = through.first()
+                && name.len() == depth
+            {
+                nodes[id].place = Some(*place);
+                through = &through[through.partition_point(|(name, _)| name.len() == depth)..];
+            }
+            let first = nodes.len();
+            while let Some((name, _)) = through.first() {
+                let byte = name[depth];
+                let run = through.partition_point(|(name, _)| name[depth] == byte);
+                nodes.push(Node {
+                    byte,
+                    place: None,
+                    children: 0..0,
+                });
+                pending.push((nodes.len() - 1, &through[..run], depth + 1));
+                through = &through[run..];
+            }
+            nodes[id].children = node_id(first)..node_id(nodes.len());
+        }
+        let mut root = Box::new([0; 256]);
+        for child in nodes[0].children.clone() {
+            root[usize::from(nodes[child as usize].byte)] = child;
+        }
+        Names {
+            nodes,
+            root,
+            any_case,
+        }
+    }
+
+    /// The longest name `text` starts with, as `(its place in the list, its length)`.
+    pub(crate) fn longest_at(&self, text: &[u8]) -> Option<(usize, usize)> {
+        let ending = |node: u32, len: usize| {
+            let place = self.nodes[node as usize].place?;
+            Some((place as usize, len))
+        };
+        let mut longest = ending(0, 0);
+        let mut node = 0;
+        for (len, &byte) in (1..).zip(text) {
+            let byte = if self.any_case {
+                byte.to_ascii_lowercase()
+            } else {
+                byte
+            };
+            // No node has the root for a child, so 0 is "none".
+            node = if node == 0 {
+                self.root[usize::from(byte)]
+            } else {
+                let children = self.nodes[node as usize].children.clone();
+                children
+                    .into_iter()
+                    .find(|&child| self.nodes[child as usize].byte == byte)
+                    .unwrap_or(0)
+            };
+            if node == 0 {
+                break;
+            }
+            longest = ending(node, len).or(longest);
+        }
+        longest
+    }
+}
+
+/// A node's place in [`Names`]'s trie, which holds fewer than 2^32 of them (a name list's bytes).
+fn node_id(index: usize) -> u32 {
+    u32::try_from(index).expect("fewer than 2^32 nodes")
 }
 
 impl Lexicon {
@@ -491,15 +588,15 @@ impl Lexicon {
 
         Ok(Lexicon {
             currency_symbols: symbols,
-            currency_names: automaton(&money_names, true)?,
+            currency_names: Names::new(&money_names, true),
             currency_name_ids: money_name_ids,
-            currency_codes: automaton(&codes, true)?,
+            currency_codes: Names::new(&codes, true),
             currency_code_ids: code_ids,
             code_ends: code_ends(&codes),
             currencies: currencies.currency,
-            unit_names: automaton(&names, true)?,
+            unit_names: Names::new(&names, true),
             unit_name_ids: name_ids,
-            unit_abbrevs: automaton(&abbrevs, false)?,
+            unit_abbrevs: Names::new(&abbrevs, false),
             unit_abbrev_ids: abbrev_ids,
             units: unit_list,
             rate_markers: units.rate.markers,
@@ -567,19 +664,18 @@ impl Lexicon {
     /// Names match in any case; abbreviations only with their case. The match must end at a
     /// word boundary.
     pub fn unit_at(&self, text: &str, abbreviations: bool) -> Option<(usize, usize)> {
-        let input = Input::new(text).anchored(Anchored::Yes);
         let mut best: Option<(usize, usize)> = None;
-        if let Some(m) = self.unit_names.find(input.clone())
-            && ends_word(text, m.end())
+        if let Some((place, len)) = self.unit_names.longest_at(text.as_bytes())
+            && ends_word(text, len)
         {
-            best = Some((self.unit_name_ids[m.pattern().as_usize()], m.end()));
+            best = Some((self.unit_name_ids[place], len));
         }
         if abbreviations
-            && let Some(m) = self.unit_abbrevs.find(input)
-            && ends_word(text, m.end())
-            && best.is_none_or(|(_, len)| m.end() > len)
+            && let Some((place, len)) = self.unit_abbrevs.longest_at(text.as_bytes())
+            && ends_word(text, len)
+            && best.is_none_or(|(_, longest)| len > longest)
         {
-            best = Some((self.unit_abbrev_ids[m.pattern().as_usize()], m.end()));
+            best = Some((self.unit_abbrev_ids[place], len));
         }
         best
     }
@@ -587,17 +683,16 @@ impl Lexicon {
     /// The currency named or coded at the very start of `text` ("Finnish markka", "USD"), as
     /// `(currency index, length in bytes)`, ending at a word boundary.
     pub fn currency_at(&self, text: &str) -> Option<(usize, usize)> {
-        let input = Input::new(text).anchored(Anchored::Yes);
         let name = self
             .currency_names
-            .find(input.clone())
-            .filter(|m| ends_word(text, m.end()))
-            .map(|m| (self.currency_name_ids[m.pattern().as_usize()], m.end()));
+            .longest_at(text.as_bytes())
+            .filter(|&(_, len)| ends_word(text, len))
+            .map(|(place, len)| (self.currency_name_ids[place], len));
         let code = self
             .currency_codes
-            .find(input)
-            .filter(|m| ends_word(text, m.end()))
-            .map(|m| (self.currency_code_ids[m.pattern().as_usize()], m.end()));
+            .longest_at(text.as_bytes())
+            .filter(|&(_, len)| ends_word(text, len))
+            .map(|(place, len)| (self.currency_code_ids[place], len));
         match (name, code) {
             (Some(n), Some(c)) => Some(if c.1 > n.1 { c } else { n }),
             (n, c) => n.or(c),
@@ -724,5 +819,61 @@ mod tests {
         );
         let (id, len) = lex.unit_at("metric tons of steel", true).unwrap();
         assert_eq!((lex.units[id].symbol.as_str(), len), ("t", 11));
+    }
+
+    /// What an anchored leftmost-longest Aho-Corasick search finds at the start of `text`,
+    /// which [`Names`] stands in for.
+    fn by_automaton(names: &[String], any_case: bool, text: &str) -> Option<(usize, usize)> {
+        use aho_corasick::{AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
+            .ascii_case_insensitive(any_case)
+            .build(names)
+            .expect("an automaton of a few names");
+        let found = automaton.find(Input::new(text).anchored(Anchored::Yes))?;
+        Some((found.pattern().as_usize(), found.end()))
+    }
+
+    #[test]
+    fn names_find_the_longest_and_of_names_alike_the_first() {
+        let names: Vec<String> = ["ton", "tons", "Ton", "t", "tonne", "", "metric ton"]
+            .map(String::from)
+            .into();
+        let any_case = Names::new(&names, true);
+        assert_eq!(any_case.longest_at(b"TONS of it"), Some((1, 4)));
+        assert_eq!(
+            any_case.longest_at(b"Tonnage"),
+            Some((0, 3)),
+            "ton, not Ton"
+        );
+        assert_eq!(any_case.longest_at(b"metric tonnes"), Some((6, 10)));
+        assert_eq!(any_case.longest_at(b"x"), Some((5, 0)), "the empty name");
+        let with_case = Names::new(&names, false);
+        assert_eq!(with_case.longest_at(b"Tonnage"), Some((2, 3)));
+        assert_eq!(with_case.longest_at(b"TONS"), Some((5, 0)));
+        for text in ["TONS of it", "Tonnage", "metric tonnes", "x", "TONS", ""] {
+            for any_case in [true, false] {
+                assert_eq!(
+                    Names::new(&names, any_case).longest_at(text.as_bytes()),
+                    by_automaton(&names, any_case, text),
+                    "{text:?}"
+                );
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn names_are_found_as_an_anchored_automaton_finds_them(
+            names in proptest::collection::vec("[abAB é-]{0,4}", 0..12),
+            text in "[abAB é-]{0,6}",
+            any_case: bool,
+        ) {
+            proptest::prop_assert_eq!(
+                Names::new(&names, any_case).longest_at(text.as_bytes()),
+                by_automaton(&names, any_case, &text)
+            );
+        }
     }
 }

@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::{DateExpr, DayBase, EndDay, Payload, WeekScope, Year};
-use crate::lexicon::{ends_word, lexicon, start_of_last_word, word_before};
+use crate::lexicon::{Names, ends_word, lexicon, start_of_last_word, word_before};
 use crate::pattern::{Captures, Pattern};
 use crate::source::Span;
 
@@ -61,7 +61,7 @@ pub fn tense(sentence: &str) -> Tense {
     }
 }
 
-/// A word of the screen's automaton: the bits it gives anywhere, and those it gives only where
+/// A word of the screen: the bits it gives anywhere, and those it gives only where
 /// a word ends (a month name: "Mar" is not in "market").
 #[derive(Clone, Copy, Default)]
 struct Keyword {
@@ -69,11 +69,11 @@ struct Keyword {
     at_end: u32,
 }
 
-/// The screen: its words in one automaton, what each gives, and the bits every sentence holds
+/// The screen: its words in one table, what each gives, and the bits every sentence holds
 /// (those of a pattern the screen cannot judge).
 #[derive(Clone)]
 struct Screen {
-    words: aho_corasick::AhoCorasick,
+    words: Names,
     keywords: Vec<Keyword>,
     always: u32,
 }
@@ -251,16 +251,8 @@ impl Holds {
                 }
             }
         }
-        let automaton = aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .start_kind(aho_corasick::StartKind::Anchored)
-            .prefilter(false)
-            .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
-            .build(keywords.keys())
-            .expect("valid date words");
         Screen {
-            words: automaton,
+            words: Names::new(keywords.keys(), true),
             keywords: keywords.into_values().collect(),
             always,
         }
@@ -310,13 +302,10 @@ impl Holds {
             if !starts {
                 continue;
             }
-            let input = aho_corasick::Input::new(text)
-                .range(start..)
-                .anchored(aho_corasick::Anchored::Yes);
-            if let Some(m) = screen.words.find(input) {
-                let keyword = screen.keywords[m.pattern().as_usize()];
+            if let Some((place, len)) = screen.words.longest_at(&bytes[start..]) {
+                let keyword = screen.keywords[place];
                 bits |= keyword.always;
-                if !bytes.get(m.end()).is_some_and(u8::is_ascii_alphabetic) {
+                if !bytes.get(start + len).is_some_and(u8::is_ascii_alphabetic) {
                     bits |= keyword.at_end;
                 }
             }
