@@ -5,23 +5,29 @@
 //! A grammar's pattern runs on text that already passed a cheaper gate (a sentence screened
 //! for the words the pattern needs, a story that opens with a capital and a digit), so the
 //! prefilter saved little there, and on the Reuters and BBC corpora it cost more than it saved.
-//! Building it (literal extraction over the lexicon's alternations, then a Teddy or
-//! Aho-Corasick searcher) was more than half of each pattern's compile time, and compiling is
-//! most of a short article's run. Matching is the `regex` crate's: the same engine, configured
-//! as `regex::Regex::new` configures it but for the prefilter.
+//! Matching is by the engines `regex::Regex` searches with when it has no prefilter, set as
+//! it sets them (see [`Engines`]): the same matches and groups, which the tests check against
+//! the `regex` crate.
 //!
-//! Most of a pattern's remaining compile time is Unicode: case folding every letter of the
-//! lexicon's alternations, and the class of `\s`. On text where Unicode rules say what ASCII
-//! rules say (see [`ascii_reads_alike`]) the same pattern compiled in ASCII finds the same
-//! matches and is much cheaper to build, so such text is searched with that build and the
-//! Unicode one is compiled only for text that needs it.
+//! Most of a pattern's compile time is Unicode: case folding every letter of the lexicon's
+//! alternations, and the class of `\s`. On text where Unicode rules say what ASCII rules say
+//! (see [`ascii_reads_alike`]) the same pattern compiled in ASCII finds the same matches and
+//! is much cheaper to build, so such text is searched with that build and the Unicode one is
+//! compiled only for text that needs it. The grammars' ASCII builds are compiled ahead of time
+//! besides (see [`prebuilt`]): a short article's run was mostly parsing and compiling them.
 
 use std::ops::{Index, Range};
+use std::panic::{RefUnwindSafe, UnwindSafe};
 use std::sync::{Arc, OnceLock};
 
-use regex_automata::meta;
+use regex_automata::hybrid;
+use regex_automata::nfa::thompson::{self, NFA, WhichCaptures, backtrack, pikevm};
+use regex_automata::util::iter::Searcher;
+use regex_automata::util::pool::Pool;
 use regex_automata::util::{captures, syntax};
 use regex_automata::{Anchored, Input, MatchKind};
+
+mod prebuilt;
 
 /// A pattern of the grammars, searched as `regex::Regex` searches: leftmost-first,
 /// Unicode-aware, never splitting a character. Each of its two builds is compiled when a text
@@ -29,23 +35,34 @@ use regex_automata::{Anchored, Input, MatchKind};
 ///
 /// A compiled pattern shares its search caches between the threads that use it, so the
 /// grammars keep a clone of their patterns per thread: a clone shares the compiled builds and
-/// searches with copies of its own, made when it first needs them.
+/// searches with caches of its own, made when it first needs them.
 #[derive(Clone)]
 pub(crate) struct Pattern {
-    shared: Arc<(Box<str>, Builds)>,
-    local: Builds,
+    shared: Arc<(Box<str>, Builds<Arc<Engines>>)>,
+    local: Builds<Build>,
 }
 
-/// The builds of a pattern compiled so far.
-#[derive(Clone, Default)]
-struct Builds {
-    unicode: OnceLock<meta::Regex>,
+/// The builds of a pattern made so far.
+#[derive(Clone)]
+struct Builds<T> {
+    unicode: OnceLock<T>,
     /// `None` when the pattern has no ASCII build (see [`compile_ascii`]).
-    ascii: OnceLock<Option<meta::Regex>>,
+    ascii: OnceLock<Option<T>>,
+}
+
+impl<T> Default for Builds<T> {
+    fn default() -> Self {
+        Builds {
+            unicode: OnceLock::new(),
+            ascii: OnceLock::new(),
+        }
+    }
 }
 
 impl Pattern {
     pub(crate) fn new(source: &str) -> Pattern {
+        #[cfg(test)]
+        prebuilt::made(source);
         Pattern {
             shared: Arc::new((source.into(), Builds::default())),
             local: Builds::default(),
@@ -54,28 +71,33 @@ impl Pattern {
 
     /// The build that searches `text`: the ASCII one where it reads `text` as the Unicode one
     /// does.
-    fn engine(&self, text: &str) -> &meta::Regex {
+    fn build(&self, text: &str) -> &Build {
         let (source, shared) = &*self.shared;
         if ascii_reads_alike(text) {
-            let ascii = self
-                .local
-                .ascii
-                .get_or_init(|| shared.ascii.get_or_init(|| compile_ascii(source)).clone());
+            let ascii = self.local.ascii.get_or_init(|| {
+                shared
+                    .ascii
+                    .get_or_init(|| compile_ascii(source).map(Arc::new))
+                    .clone()
+                    .map(Build::new)
+            });
             if let Some(ascii) = ascii {
                 return ascii;
             }
         }
         self.local.unicode.get_or_init(|| {
-            shared
-                .unicode
-                .get_or_init(|| compile_unicode(source))
-                .clone()
+            Build::new(
+                shared
+                    .unicode
+                    .get_or_init(|| Arc::new(compile_unicode(source)))
+                    .clone(),
+            )
         })
     }
 
     pub(crate) fn find<'h>(&self, text: &'h str) -> Option<Match<'h>> {
-        self.engine(text)
-            .find(text)
+        self.build(text)
+            .find(&Input::new(text))
             .map(|m| Match::of(text, m.range()))
     }
 
@@ -83,9 +105,14 @@ impl Pattern {
         &'r self,
         text: &'h str,
     ) -> impl Iterator<Item = Match<'h>> + use<'r, 'h> {
-        self.engine(text)
-            .find_iter(text)
-            .map(move |m| Match::of(text, m.range()))
+        let build = self.build(text);
+        let mut lazy = build.lazy.get();
+        let mut searcher = Searcher::new(Input::new(text));
+        std::iter::from_fn(move || {
+            searcher
+                .advance(|input| Ok(build.find_with(&mut lazy, input)))
+                .map(|m| Match::of(text, m.range()))
+        })
     }
 
     pub(crate) fn captures<'h>(&self, text: &'h str) -> Option<Captures<'h>> {
@@ -95,23 +122,20 @@ impl Pattern {
     /// The first match starting at or after `start`; the text before it still counts for
     /// `\b` and other assertions.
     pub(crate) fn captures_at<'h>(&self, text: &'h str, start: usize) -> Option<Captures<'h>> {
-        self.groups(text, Input::new(text).span(start..text.len()))
+        let build = self.build(text);
+        let mut groups = build.engines.create_captures();
+        let input = Input::new(text).span(start..text.len());
+        build.groups(&mut build.lazy.get(), &input, &mut groups);
+        groups.is_match().then_some(Captures { text, groups })
     }
 
     /// The groups of `whole`, a match this pattern found in `text`: the same match, read
     /// again only where it lies (the text around it still counts for `\b`).
     pub(crate) fn captures_of<'h>(&self, text: &'h str, whole: &Match<'h>) -> Option<Captures<'h>> {
-        self.groups(
-            text,
-            Input::new(text).span(whole.range()).anchored(Anchored::Yes),
-        )
-    }
-
-    /// The groups of the first match of a search of `text`.
-    fn groups<'h>(&self, text: &'h str, input: Input<'h>) -> Option<Captures<'h>> {
-        let engine = self.engine(text);
-        let mut groups = engine.create_captures();
-        engine.search_captures(&input, &mut groups);
+        let build = self.build(text);
+        let mut groups = build.engines.create_captures();
+        let input = Input::new(text).span(whole.range()).anchored(Anchored::Yes);
+        build.groups_within(&input, &mut groups);
         groups.is_match().then_some(Captures { text, groups })
     }
 
@@ -119,31 +143,194 @@ impl Pattern {
         &'r self,
         text: &'h str,
     ) -> impl Iterator<Item = Captures<'h>> + use<'r, 'h> {
-        self.engine(text)
-            .captures_iter(text)
-            .map(move |groups| Captures { text, groups })
+        let build = self.build(text);
+        let mut lazy = build.lazy.get();
+        let mut searcher = Searcher::new(Input::new(text));
+        std::iter::from_fn(move || {
+            let mut groups = build.engines.create_captures();
+            searcher.advance(|input| {
+                build.groups(&mut lazy, input, &mut groups);
+                Ok(groups.get_match())
+            })?;
+            Some(Captures { text, groups })
+        })
     }
 }
 
-/// Compiles `source` as `regex::Regex::new` does, without the prefilter.
-fn compile_unicode(source: &str) -> meta::Regex {
-    try_compile(source, syntax::Config::new().utf8(true)).expect("valid grammar pattern")
+/// A compiled build of a pattern: the engines `regex::Regex` would search it with, shared by
+/// every clone of the pattern. A lazy DFA finds where a match ends and then where it starts;
+/// a bounded backtracker, or the Pike VM for a text too long for it, reads the groups within
+/// the match and searches where the lazy DFA gives up (on a Unicode `\b` outside ASCII).
+struct Engines {
+    lazy: hybrid::regex::Regex,
+    backtrack: backtrack::BoundedBacktracker,
+    pikevm: pikevm::PikeVM,
 }
 
-/// Compiles `source` with `syntax` and `regex::Regex::new`'s engine settings but the
-/// prefilter; `None` if it does not compile so.
-fn try_compile(source: &str, syntax: syntax::Config) -> Option<meta::Regex> {
-    let config = meta::Config::new()
-        .match_kind(MatchKind::LeftmostFirst)
-        .utf8_empty(true)
-        .nfa_size_limit(Some(10 * (1 << 20)))
-        .hybrid_cache_capacity(2 * (1 << 20))
-        .auto_prefilter(false);
-    meta::Builder::new()
-        .configure(config)
-        .syntax(syntax)
-        .build(source)
-        .ok()
+/// The settings `regex::Regex::new` compiles with: no NFA over 10 MiB, and at most 2 MiB of
+/// lazy DFA in each search cache.
+const NFA_SIZE_LIMIT: usize = 10 * (1 << 20);
+const LAZY_CACHE: usize = 2 * (1 << 20);
+
+impl Engines {
+    /// The engines of a pattern's forward NFA (with its groups) and its reverse NFA (without),
+    /// set as `regex::Regex::new` sets them.
+    fn new(forward: NFA, reverse: NFA) -> Option<Engines> {
+        let lazy = hybrid::dfa::Config::new()
+            .match_kind(MatchKind::LeftmostFirst)
+            .starts_for_each_pattern(true)
+            .unicode_word_boundary(true)
+            .cache_capacity(LAZY_CACHE)
+            .minimum_cache_clear_count(Some(3))
+            .minimum_bytes_per_state(Some(10));
+        let forward_dfa = hybrid::dfa::Builder::new()
+            .configure(lazy.clone())
+            .build_from_nfa(forward.clone())
+            .ok()?;
+        let reverse_dfa = hybrid::dfa::Builder::new()
+            .configure(lazy.match_kind(MatchKind::All))
+            .build_from_nfa(reverse)
+            .ok()?;
+        Some(Engines {
+            lazy: hybrid::regex::Builder::new().build_from_dfas(forward_dfa, reverse_dfa),
+            backtrack: backtrack::Builder::new()
+                .build_from_nfa(forward.clone())
+                .ok()?,
+            pikevm: pikevm::Builder::new().build_from_nfa(forward).ok()?,
+        })
+    }
+
+    fn create_captures(&self) -> captures::Captures {
+        self.pikevm.create_captures()
+    }
+}
+
+/// The search caches of the engines that read groups; the Pike VM's is made only for the
+/// rare text too long for the backtracker.
+struct GroupCaches {
+    backtrack: backtrack::Cache,
+    pikevm: Option<pikevm::Cache>,
+}
+
+type Make<T> = Box<dyn Fn() -> T + Send + Sync + UnwindSafe + RefUnwindSafe>;
+
+/// A build as one clone of a pattern searches it: the shared engines and caches of its own.
+/// The lazy DFA's cache and the others are kept apart, so that reading a match's groups while
+/// the search for the next match holds the one makes no second copy of it.
+struct Build {
+    engines: Arc<Engines>,
+    lazy: Pool<hybrid::regex::Cache, Make<hybrid::regex::Cache>>,
+    groups: Pool<GroupCaches, Make<GroupCaches>>,
+}
+
+impl Build {
+    fn new(engines: Arc<Engines>) -> Build {
+        let (lazy, groups) = (Arc::clone(&engines), Arc::clone(&engines));
+        Build {
+            engines,
+            lazy: Pool::new(Box::new(move || lazy.lazy.create_cache())),
+            groups: Pool::new(Box::new(move || GroupCaches {
+                backtrack: groups.backtrack.create_cache(),
+                pikevm: None,
+            })),
+        }
+    }
+
+    fn find(&self, input: &Input<'_>) -> Option<regex_automata::Match> {
+        self.find_with(&mut self.lazy.get(), input)
+    }
+
+    /// The first match in `input`: the lazy DFA's, or where it gives up, the slower engines'.
+    fn find_with(
+        &self,
+        lazy: &mut hybrid::regex::Cache,
+        input: &Input<'_>,
+    ) -> Option<regex_automata::Match> {
+        match self.engines.lazy.try_search(lazy, input) {
+            Ok(found) => found,
+            Err(_) => {
+                let info = self.engines.pikevm.get_nfa().group_info().clone();
+                let mut whole = captures::Captures::matches(info);
+                self.groups_within(input, &mut whole);
+                whole.get_match()
+            }
+        }
+    }
+
+    /// The first match in `input` with its groups: found as [`Build::find`] finds it, then
+    /// read again where it lies, as `regex::Regex` reads them.
+    fn groups(
+        &self,
+        lazy: &mut hybrid::regex::Cache,
+        input: &Input<'_>,
+        groups: &mut captures::Captures,
+    ) {
+        groups.set_pattern(None);
+        if let Some(whole) = self.find_with(lazy, input) {
+            let within = input
+                .clone()
+                .span(whole.range())
+                .anchored(Anchored::Pattern(whole.pattern()));
+            self.groups_within(&within, groups);
+        }
+    }
+
+    /// The first match in `input` with its groups, by the backtracker where `input` is short
+    /// enough for it and otherwise by the Pike VM.
+    fn groups_within(&self, input: &Input<'_>, groups: &mut captures::Captures) {
+        let mut caches = self.groups.get();
+        let engines = &self.engines;
+        if input.get_span().len() <= engines.backtrack.max_haystack_len()
+            && engines
+                .backtrack
+                .try_search(&mut caches.backtrack, input, groups)
+                .is_ok()
+        {
+            return;
+        }
+        let pikevm = caches
+            .pikevm
+            .get_or_insert_with(|| engines.pikevm.create_cache());
+        engines.pikevm.search(pikevm, input, groups);
+    }
+}
+
+/// A clone searches the same engines with caches of its own.
+impl Clone for Build {
+    fn clone(&self) -> Build {
+        Build::new(Arc::clone(&self.engines))
+    }
+}
+
+/// Compiles `source` as `regex::Regex::new` does.
+fn compile_unicode(source: &str) -> Engines {
+    try_compile(source, &syntax::Config::new().utf8(true)).expect("valid grammar pattern")
+}
+
+/// Compiles `source` with `syntax` and `regex::Regex::new`'s engine settings; `None` if it
+/// does not compile so.
+fn try_compile(source: &str, syntax: &syntax::Config) -> Option<Engines> {
+    let (forward, reverse) = nfas(source, syntax)?;
+    Engines::new(forward, reverse)
+}
+
+/// The forward NFA of `source` (with its groups) and the reverse one (without), as
+/// `regex::Regex::new` compiles them; `None` if `source` does not compile with `syntax`.
+fn nfas(source: &str, syntax: &syntax::Config) -> Option<(NFA, NFA)> {
+    let hir = syntax::parse_with(source, syntax).ok()?;
+    let config = thompson::Config::new()
+        .utf8(true)
+        .nfa_size_limit(Some(NFA_SIZE_LIMIT))
+        .shrink(false);
+    let forward = thompson::Compiler::new()
+        .configure(config.clone().which_captures(WhichCaptures::All))
+        .build_from_hir(&hir)
+        .ok()?;
+    let reverse = thompson::Compiler::new()
+        .configure(config.which_captures(WhichCaptures::None).reverse(true))
+        .build_from_hir(&hir)
+        .ok()?;
+    Some((forward, reverse))
 }
 
 /// The pattern compiled with ASCII rules: case folded only between ASCII letters, and `\s`,
@@ -158,13 +345,19 @@ fn try_compile(source: &str, syntax: syntax::Config) -> Option<meta::Regex> {
 /// apostrophe ’, a dash –), as its Unicode build does, and otherwise only ASCII characters;
 /// its Unicode build matches other characters only as letters, digits or white space (`\w`,
 /// `(?i)é`, `\s`). That is why [`ascii_reads_alike`] can say where the two builds match alike.
-fn compile_ascii(source: &str) -> Option<meta::Regex> {
+fn compile_ascii(source: &str) -> Option<Engines> {
+    let (forward, reverse) = prebuilt::nfas(source).or_else(|| ascii_nfas(source))?;
+    Engines::new(forward, reverse)
+}
+
+/// The NFAs of `source`'s ASCII build, compiled (see [`compile_ascii`]).
+fn ascii_nfas(source: &str) -> Option<(NFA, NFA)> {
     let folds_to_ascii = source.contains(['ſ', '\u{212A}'])
         || ["\\x", "\\u", "\\U"].iter().any(|e| source.contains(e));
     if folds_to_ascii {
         return None;
     }
-    try_compile(source, syntax::Config::new().unicode(false).utf8(true))
+    nfas(source, &syntax::Config::new().unicode(false).utf8(true))
 }
 
 /// Whether a pattern's ASCII build matches in `text` where its Unicode build does: `text`'s

@@ -453,145 +453,244 @@ fn patterns() -> &'static Patterns {
 
 fn compiled() -> &'static Patterns {
     static PATTERNS: OnceLock<Patterns> = OnceLock::new();
-    PATTERNS.get_or_init(|| {
-        let lex = lexicon();
-        // Next to a day or a year, a month name is one in any case and with or without its
-        // period: "04th jan 2019", "Sept 11".
-        let mut with_digits: Vec<String> = lex.months.iter().map(|(n, _)| n.clone()).collect();
-        with_digits.extend(lex.months.iter().filter_map(|(n, _)| n.strip_suffix('.').map(str::to_string)));
-        with_digits.sort_by_key(|n| std::cmp::Reverse(n.len()));
-        let month = format!("(?i:{})", alternation(with_digits.into_iter()));
-        // "Sep", "Nov": a month without its period, as written, only beside a range word.
-        let mut short: Vec<String> = lex.months.iter().filter_map(|(n, _)| n.strip_suffix('.').map(str::to_string)).collect();
-        short.push("Sept".into());
-        short.sort_by_key(|n| std::cmp::Reverse(n.len()));
-        let short_month = alternation(short.into_iter());
-        let full_month = alternation(lex.months.iter().filter(|(n, _)| !n.ends_with('.')).map(|(n, _)| n.clone()));
-        let mut weekday_names: Vec<String> = lex.weekdays.iter().map(|(n, _)| n.clone()).collect();
-        weekday_names.sort_by_key(|n| std::cmp::Reverse(n.len()));
-        // Full names in any case ("friday"); abbreviations only as written ("Fri.").
-        let weekday = weekday_names
+    PATTERNS.get_or_init(make)
+}
+
+/// Every pattern of this grammar, made anew (for the test of the prebuilt ones).
+#[cfg(test)]
+pub(crate) fn make_every_pattern() {
+    make();
+}
+
+fn make() -> Patterns {
+    let lex = lexicon();
+    // Next to a day or a year, a month name is one in any case and with or without its
+    // period: "04th jan 2019", "Sept 11".
+    let mut with_digits: Vec<String> = lex.months.iter().map(|(n, _)| n.clone()).collect();
+    with_digits.extend(
+        lex.months
             .iter()
-            .map(|n| if n.ends_with('.') { regex::escape(n) } else { format!("(?i:{})", regex::escape(n)) })
-            .collect::<Vec<_>>()
-            .join("|");
-        // Between a month or day and its year: "Dec. 31, 1994", "Dec. 31 , 1994", "April of
-        // 1987", "28 June in 2020".
-        let year_after = r"(?:\s*,\s*|\s+(?i:of\s+|in\s+)?)";
-        // A year in words: "two thousand and five", "nineteen ninety six", "seventeen hundred
-        // thirty three"; read by `year_in_words`. "two thousand" alone is a count.
-        let ones = "one|two|three|four|five|six|seven|eight|nine";
-        let tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
-        let teens = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";
-        let two_digits = format!(r"(?:(?:{tens})(?:[\s-](?:{ones}))?|{teens})");
-        let year_words = format!(
-            r"(?i:two\s+thousand(?:\s+and)?\s+(?:{two_digits}|{ones})|(?:{teens}|twenty)\s+(?:hundred(?:\s+and)?\s+(?:{two_digits}|{ones})|{two_digits}))"
-        );
-        // A day of the month in words, checked by `day_number`: "first", "twenty-second".
-        let day_words = r"(?i:(?:twenty|thirty)[\s-]+)?(?i:[a-z]+)";
-        // "Tue", "Sat" without their period: a weekday only right before a day ("Tue May 9",
-        // "Sat 14th"), checked where used.
-        let short_weekday = alternation(
-            lex.weekdays
-                .iter()
-                .filter_map(|(n, _)| n.strip_suffix('.'))
-                .map(str::to_string),
-        );
-        let re = Pattern::new;
-        // A year after a month or day, in digits, and in words only where a sentence could
-        // hold one (see [`YearWords`]).
-        let year = |f: &dyn Fn(&str) -> String| YearWords {
-            with_words: re(&f(&format!("(?:(?P<y>[0-9]{{4}})|(?P<yw>{year_words}))"))),
-            digits: re(&f("(?P<y>[0-9]{4})")),
-        };
-        Patterns {
-            screen: Holds::screen(),
-            month_day_year: year(&|y| format!(r"\b(?P<m>{month})\s*(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:{year_after}{y}\b)?")),
-            day_month_year: year(&|y| format!(r"\b(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{month})(?:{year_after}{y}\b|\s+(?i:of)\s+(?P<yy>[0-9]{{2}})\b|\s*(?:'|’)(?P<yy2>[0-9]{{2}})\b)?")),
-            // "05-Aug-2016", "23/Sep/2020", "2019/aug/01", "Sep-23-2020", "Oct/2"
-            joined: re(&format!(
-                r"\b(?:(?P<d>[0-9]{{1,2}})(?P<s1>[-/])(?P<m>{month})(?P<s2>[-/])(?P<y>[0-9]{{4}})|(?P<y2>[0-9]{{4}})(?P<s3>[-/])(?P<m2>{month})(?P<s4>[-/])(?P<d2>[0-9]{{1,2}})|(?P<m3>{month})(?P<s5>[-/])(?P<d3>[0-9]{{1,2}})(?:(?P<s6>[-/])(?P<y3>[0-9]{{4}}))?)\b"
-            )),
-            month_relative_year: re(&format!(r"\b(?P<m>{month})\s+(?P<rel>(?i:this|last|next))\s+(?i:year)\b")),
-            month_year: year(&|y| format!(r"\b(?P<m>{month})(?:(?:{year_after}|[-/]){y}|\s+(?i:of)\s+(?P<yy>[0-9]{{2}})|\s*(?:'|’)(?P<yy2>[0-9]{{2}}))\b")),
-            month: re(&format!(r"\b(?P<m>(?i:{full_month})|{short_month})\b")),
-            weekday: re(&format!(r"\b(?P<w>{weekday})")),
-            relative: re(r"\b(?i:(?P<rel>this|last|next)\s+(?:calendar\s+)?(?P<unit>year|month))\b"),
-            // "the year 2008", "calendar year 2008", "2017 April"
-            year_month: re(&format!(r"\b(?P<y>[12][0-9]{{3}})\s+(?P<m>(?i:{full_month}))\b")),
-            // "2015-12", "2015-3", "12-2015"
-            numeric_month: re(r"\b(?:(?P<y>[12][0-9]{3})-(?P<m>0?[1-9]|1[0-2])|(?P<m2>0?[1-9]|1[0-2])-(?P<y2>[12][0-9]{3}))\b"),
-            named_year: re(r"\b(?i:(?:the\s+)?(?:calendar\s+)?year)\s+(?P<y>[12][0-9]{3})\b"),
-            iso: re(r"\b(?P<y>[12][0-9]{3})[-/.](?P<m>[01]?[0-9])[-/.](?P<d>[0-3]?[0-9])\b"),
-            slashed: re(r"\b(?P<a>[0-3]?[0-9])(?P<s>[/-])(?P<b>[0-3]?[0-9])(?P<s2>[/-])(?:(?P<y>[12][0-9]{3})|(?P<yy>[0-9]{2}))\b"),
-            window: re(r"\b(?i:(?:the\s+)?(?:(?P<rel>past|last|next|coming|previous|upcoming|following)(?:\s+(?P<n>couple(?:\s+of)?|[a-z]+|[0-9]{1,3}))?|(?P<n2>[a-z]+|[0-9]{1,3})\s+(?P<rel2>past|last|next|coming|previous|upcoming|following))\s+(?P<unit>days|weeks|months|years|decades|quarters|fortnights?))\b"),
-            // "last quarter", "this quarter", "the next decade"
-            calendar: re(r"\b(?i:(?P<rel>this|current|last|past|previous|next|coming|following)\s+(?P<unit>quarter|decade))\b"),
-            holiday: re(&format!(
-                r"\b(?P<h>(?i:{}))(?:\s+(?P<y>[0-9]{{4}})\b|\s+of\s+(?P<rel>(?i:this|last|next))\s+year\b)?",
-                {
-                    // Longest first: "New Year's Day" before "New Year".
-                    let mut names: Vec<String> = lex.holidays.iter().flat_map(|h| h.names.iter().cloned()).collect();
-                    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
-                    alternation(names.into_iter())
-                }
-            )),
-            offset: re(r"(?i)\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|[0-9]{1,3})\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<dir>after|before|from|later\s+than|earlier\s+than|prior\s+to)\s+(?:(?P<rel>next|last)\s+)?$"),
-            relative_day: re(r"\b(?i:today|tonight|yesterday|tomorrow|now)\b"),
-            week: re(r"\b(?i:(?P<rel>last|this|next|following)\s+week|(?P<after>(?:the\s+)?week\s+after\s+next))\b"),
-            quarter: re(r"\b(?i:(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|last)\s+quarter(?P<of>\s+of\s+(?:(?P<y>[0-9]{4})|(?P<rel>this|last|next)\s+year|the\s+year))?)\b"),
-            // "Q3", "Q3 2019", "q1 of 2017", "2017-Q1", "2019 H2"
-            q: re(r"\b(?:(?P<k>[QqHh])(?P<q>[1-4])(?:(?:[\s-]+|\s+of\s+)(?P<y>[0-9]{4}))?|(?P<y2>[0-9]{4})[\s-]+(?P<k2>[QqHh])(?P<q2>[1-4]))\b"),
-            half: re(r"\b(?i:(?:the\s+)?(?P<ord>first|second)\s+half\s+of\s+(?:(?P<y>[0-9]{4})|(?P<rel>this|last|next)\s+year))\b"),
-            part_month: re(&format!(
-                r"\b(?P<part>(?i:early|mid|late|(?:the\s+)?(?:beginning|start|middle|end)\s+of))[\s-]+(?P<m>{full_month})(?:,?\s+(?P<y>[0-9]{{4}}))?\b"
-            )),
-            part_year: re(r"\b(?P<part>(?i:early|mid|late|(?:the\s+)?(?:beginning|start|middle|end)\s+of))[\s-]+(?P<y>[0-9]{4})\b"),
-            earlier_later: re(r"\b(?i:(?P<which>earlier|later)\s+(?:this|in\s+the)\s+(?P<unit>year|month|week))\b"),
-            decade: re(r"\b(?i:the\s+)?(?P<d>1[5-9][0-9]0|20[0-9]0)s\b"),
-            in_future: re(r"\b(?i:in\s+(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|[0-9]{1,3})\s+(?P<unit>years?|months?|weeks?|days?))\b"),
-            ago: re(r"\b(?i:(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|[0-9]{1,3})\s+(?P<unit>years?|months?|days?)\s+(?:ago|earlier))\b"),
-            day_only: re(&format!(r"^\s*(?P<conn>(?i:to|through|thru|until|till)|-|–|—)\s*(?i:the\s+)?(?P<d>[0-9]{{1,2}}(?:st|nd|rd|th)?|{day_words})\b")),
-            // "Jan-" before "Feb 2017"
-            month_dash: re(&format!(r"\b(?P<m>{month})\s*(?:-|–)\s*$")),
-            // "between 3 and" before "12 of Sept", "9 to" before "12 June"
-            days_before: re(&format!(r"(?:\b(?P<op>(?i:from|between))\s+)?(?i:the\s+)?\b(?P<d>[0-9]{{1,2}}(?:st|nd|rd|th)?|{day_words})\s*(?P<conn>(?i:to|through|thru|till|until|and)|-|–)\s*(?i:the\s+)?$")),
-            // "February twenty second", "January first 2000", "April the ninth"
-            month_word_day: year(&|y| format!(r"\b(?P<m>(?i:{full_month}))\s+(?:(?i:the\s+)(?P<dd>[0-9]{{1,2}}(?:st|nd|rd|th))|(?i:the\s+)?(?P<dw>{day_words}))\b(?:{year_after}{y}\b)?")),
-            // "the fourth of July, 1995", "the twenty third day of September", "the 15th day of May"
-            word_day_month: year(&|y| format!(r"\b(?P<dw>{day_words}|[0-9]{{1,2}}(?:st|nd|rd|th))\s+(?i:day\s+)?(?i:of)\s+(?P<m>{month})\b(?:{year_after}{y}\b)?")),
-            // "fifteen August nineteen ninety three": a day in words before its month needs its year.
-            words_day_month_year: year(&|y| format!(r"\b(?P<dw>{day_words})\s+(?P<m>(?i:{full_month})){year_after}{y}\b")),
-            // "Friday 13th", "Monday 21", "tuesday the eleventh"
-            // "Friday 7.6": a month and day with a dot, right after a weekday
-            weekday_dotted: re(&format!(r"\b(?:{weekday}|{short_weekday})\s+(?P<md>(?P<a>[0-9]{{1,2}})\.(?P<b>[0-9]{{1,2}}))\b")),
-            short_weekday: re(&format!(r"\b(?P<w>{short_weekday})\b")),
-            weekday_day: re(&format!(r"\b(?P<w>{weekday}|{short_weekday})\s+(?i:the\s+)?(?P<dw>[0-9]{{1,2}}(?:st|nd|rd|th)?|{day_words})\b")),
-            century: re(&format!(r"\b(?i:the\s+)?(?P<n>[0-9]{{1,2}}(?:st|nd|rd|th)|{day_words})\s+(?i:century)\b")),
-            // "next week Monday", "next week on Tuesday", "Tuesday of next week"
-            weekday_in_week: re(&format!(
-                r"\b(?:(?P<rel>(?i:this|last|next|previous|following|coming))\s+(?i:week)\s*(?:[-,]\s*)?(?i:on\s+)?(?P<w>{weekday})|(?P<w2>{weekday})\s+(?i:of\s+(?:the\s+)?)(?P<rel2>(?i:this|last|next|previous|following|coming))\s+(?i:week))\b"
-            )),
-            // "the first week of October", "the last week of 2016", "3rd week of Jan"
-            week_in: re(&format!(
-                r"\b(?i:(?:the\s+)?(?P<ord>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+week\s+of\s+)(?:(?P<m>{month})(?:{year_after}(?P<y>[0-9]{{4}}))?|(?P<y2>[0-9]{{4}})|(?P<rel>(?i:this|last|next))\s+(?P<unit>(?i:month|year)))\b"
-            )),
-            // "on 11/20", "from 10/1 to 11/7", "Friday 7/6", "5/7, 2020"
-            month_slash_day: re(r"\b(?P<a>[0-9]{1,2})/(?P<b>[0-9]{1,2})(?:,\s*(?P<y>[12][0-9]{3}))?\b"),
-            // "on the 18th": the preposition is not part of the date
-            day_alone: re(&format!(r"\b(?i:on|by|since|until|till|before|after)\s+(?P<day>(?i:the)\s+(?P<dw>[0-9]{{1,2}}(?:st|nd|rd|th)|{day_words}))\b")),
-            // "the first six months of 2023", "the last 3 weeks of this year", "the third month
-            // of 2021"
-            stretch: re(&format!(
-                r"\b(?i:(?:the\s+)?(?P<which>first|last|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|[0-9]{{1,2}}(?:st|nd|rd|th))\s+(?:(?P<n>[a-z]+|[0-9]{{1,3}})\s+)?(?P<unit>days?|weeks?|months?)\s+of\s+)(?:(?P<m>{month})(?:{year_after}(?P<y>[0-9]{{4}}))?|(?P<y2>[0-9]{{4}})|(?P<rel>(?i:this|last|next))\s+(?P<scope>(?i:month|year))|(?P<the>(?i:the\s+year)))\b"
-            )),
-            // "in nineteen ninety six": the preposition is not part of the year
-            year_alone_in_words: re(&format!(r"\b(?i:in|since|until|till)\s+(?P<yw>{year_words})\b")),
-            to_date_end: re(r"^\s*(?i:to|till|until)\s+(?i:(?:the\s+)?current\s+)?(?i:date)\b"),
-            starting: re(r"^\s*,?\s*(?i:starting|beginning|commencing|from)(?:\s+(?i:on|from))?\s+(?:(?P<rel>(?i:next|this))\s+)?"),
-            to_date: re(r"\b(?i:(?:the\s+)?year[\s-]+to[\s-]+date)\b"),
-        }
-    })
+            .filter_map(|(n, _)| n.strip_suffix('.').map(str::to_string)),
+    );
+    with_digits.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    let month = format!("(?i:{})", alternation(with_digits.into_iter()));
+    // "Sep", "Nov": a month without its period, as written, only beside a range word.
+    let mut short: Vec<String> = lex
+        .months
+        .iter()
+        .filter_map(|(n, _)| n.strip_suffix('.').map(str::to_string))
+        .collect();
+    short.push("Sept".into());
+    short.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    let short_month = alternation(short.into_iter());
+    let full_month = alternation(
+        lex.months
+            .iter()
+            .filter(|(n, _)| !n.ends_with('.'))
+            .map(|(n, _)| n.clone()),
+    );
+    let mut weekday_names: Vec<String> = lex.weekdays.iter().map(|(n, _)| n.clone()).collect();
+    weekday_names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    // Full names in any case ("friday"); abbreviations only as written ("Fri.").
+    let weekday = weekday_names
+        .iter()
+        .map(|n| {
+            if n.ends_with('.') {
+                regex::escape(n)
+            } else {
+                format!("(?i:{})", regex::escape(n))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("|");
+    // Between a month or day and its year: "Dec. 31, 1994", "Dec. 31 , 1994", "April of
+    // 1987", "28 June in 2020".
+    let year_after = r"(?:\s*,\s*|\s+(?i:of\s+|in\s+)?)";
+    // A year in words: "two thousand and five", "nineteen ninety six", "seventeen hundred
+    // thirty three"; read by `year_in_words`. "two thousand" alone is a count.
+    let ones = "one|two|three|four|five|six|seven|eight|nine";
+    let tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
+    let teens = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";
+    let two_digits = format!(r"(?:(?:{tens})(?:[\s-](?:{ones}))?|{teens})");
+    let year_words = format!(
+        r"(?i:two\s+thousand(?:\s+and)?\s+(?:{two_digits}|{ones})|(?:{teens}|twenty)\s+(?:hundred(?:\s+and)?\s+(?:{two_digits}|{ones})|{two_digits}))"
+    );
+    // A day of the month in words, checked by `day_number`: "first", "twenty-second".
+    let day_words = r"(?i:(?:twenty|thirty)[\s-]+)?(?i:[a-z]+)";
+    // "Tue", "Sat" without their period: a weekday only right before a day ("Tue May 9",
+    // "Sat 14th"), checked where used.
+    let short_weekday = alternation(
+        lex.weekdays
+            .iter()
+            .filter_map(|(n, _)| n.strip_suffix('.'))
+            .map(str::to_string),
+    );
+    let re = Pattern::new;
+    // A year after a month or day, in digits, and in words only where a sentence could
+    // hold one (see [`YearWords`]).
+    let year = |f: &dyn Fn(&str) -> String| YearWords {
+        with_words: re(&f(&format!("(?:(?P<y>[0-9]{{4}})|(?P<yw>{year_words}))"))),
+        digits: re(&f("(?P<y>[0-9]{4})")),
+    };
+    Patterns {
+        screen: Holds::screen(),
+        month_day_year: year(&|y| {
+            format!(
+                r"\b(?P<m>{month})\s*(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:{year_after}{y}\b)?"
+            )
+        }),
+        day_month_year: year(&|y| {
+            format!(
+                r"\b(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{month})(?:{year_after}{y}\b|\s+(?i:of)\s+(?P<yy>[0-9]{{2}})\b|\s*(?:'|’)(?P<yy2>[0-9]{{2}})\b)?"
+            )
+        }),
+        // "05-Aug-2016", "23/Sep/2020", "2019/aug/01", "Sep-23-2020", "Oct/2"
+        joined: re(&format!(
+            r"\b(?:(?P<d>[0-9]{{1,2}})(?P<s1>[-/])(?P<m>{month})(?P<s2>[-/])(?P<y>[0-9]{{4}})|(?P<y2>[0-9]{{4}})(?P<s3>[-/])(?P<m2>{month})(?P<s4>[-/])(?P<d2>[0-9]{{1,2}})|(?P<m3>{month})(?P<s5>[-/])(?P<d3>[0-9]{{1,2}})(?:(?P<s6>[-/])(?P<y3>[0-9]{{4}}))?)\b"
+        )),
+        month_relative_year: re(&format!(
+            r"\b(?P<m>{month})\s+(?P<rel>(?i:this|last|next))\s+(?i:year)\b"
+        )),
+        month_year: year(&|y| {
+            format!(
+                r"\b(?P<m>{month})(?:(?:{year_after}|[-/]){y}|\s+(?i:of)\s+(?P<yy>[0-9]{{2}})|\s*(?:'|’)(?P<yy2>[0-9]{{2}}))\b"
+            )
+        }),
+        month: re(&format!(r"\b(?P<m>(?i:{full_month})|{short_month})\b")),
+        weekday: re(&format!(r"\b(?P<w>{weekday})")),
+        relative: re(r"\b(?i:(?P<rel>this|last|next)\s+(?:calendar\s+)?(?P<unit>year|month))\b"),
+        // "the year 2008", "calendar year 2008", "2017 April"
+        year_month: re(&format!(
+            r"\b(?P<y>[12][0-9]{{3}})\s+(?P<m>(?i:{full_month}))\b"
+        )),
+        // "2015-12", "2015-3", "12-2015"
+        numeric_month: re(
+            r"\b(?:(?P<y>[12][0-9]{3})-(?P<m>0?[1-9]|1[0-2])|(?P<m2>0?[1-9]|1[0-2])-(?P<y2>[12][0-9]{3}))\b",
+        ),
+        named_year: re(r"\b(?i:(?:the\s+)?(?:calendar\s+)?year)\s+(?P<y>[12][0-9]{3})\b"),
+        iso: re(r"\b(?P<y>[12][0-9]{3})[-/.](?P<m>[01]?[0-9])[-/.](?P<d>[0-3]?[0-9])\b"),
+        slashed: re(
+            r"\b(?P<a>[0-3]?[0-9])(?P<s>[/-])(?P<b>[0-3]?[0-9])(?P<s2>[/-])(?:(?P<y>[12][0-9]{3})|(?P<yy>[0-9]{2}))\b",
+        ),
+        window: re(
+            r"\b(?i:(?:the\s+)?(?:(?P<rel>past|last|next|coming|previous|upcoming|following)(?:\s+(?P<n>couple(?:\s+of)?|[a-z]+|[0-9]{1,3}))?|(?P<n2>[a-z]+|[0-9]{1,3})\s+(?P<rel2>past|last|next|coming|previous|upcoming|following))\s+(?P<unit>days|weeks|months|years|decades|quarters|fortnights?))\b",
+        ),
+        // "last quarter", "this quarter", "the next decade"
+        calendar: re(
+            r"\b(?i:(?P<rel>this|current|last|past|previous|next|coming|following)\s+(?P<unit>quarter|decade))\b",
+        ),
+        holiday: re(&format!(
+            r"\b(?P<h>(?i:{}))(?:\s+(?P<y>[0-9]{{4}})\b|\s+of\s+(?P<rel>(?i:this|last|next))\s+year\b)?",
+            {
+                // Longest first: "New Year's Day" before "New Year".
+                let mut names: Vec<String> = lex
+                    .holidays
+                    .iter()
+                    .flat_map(|h| h.names.iter().cloned())
+                    .collect();
+                names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+                alternation(names.into_iter())
+            }
+        )),
+        offset: re(
+            r"(?i)\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|[0-9]{1,3})\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<dir>after|before|from|later\s+than|earlier\s+than|prior\s+to)\s+(?:(?P<rel>next|last)\s+)?$",
+        ),
+        relative_day: re(r"\b(?i:today|tonight|yesterday|tomorrow|now)\b"),
+        week: re(
+            r"\b(?i:(?P<rel>last|this|next|following)\s+week|(?P<after>(?:the\s+)?week\s+after\s+next))\b",
+        ),
+        quarter: re(
+            r"\b(?i:(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|last)\s+quarter(?P<of>\s+of\s+(?:(?P<y>[0-9]{4})|(?P<rel>this|last|next)\s+year|the\s+year))?)\b",
+        ),
+        // "Q3", "Q3 2019", "q1 of 2017", "2017-Q1", "2019 H2"
+        q: re(
+            r"\b(?:(?P<k>[QqHh])(?P<q>[1-4])(?:(?:[\s-]+|\s+of\s+)(?P<y>[0-9]{4}))?|(?P<y2>[0-9]{4})[\s-]+(?P<k2>[QqHh])(?P<q2>[1-4]))\b",
+        ),
+        half: re(
+            r"\b(?i:(?:the\s+)?(?P<ord>first|second)\s+half\s+of\s+(?:(?P<y>[0-9]{4})|(?P<rel>this|last|next)\s+year))\b",
+        ),
+        part_month: re(&format!(
+            r"\b(?P<part>(?i:early|mid|late|(?:the\s+)?(?:beginning|start|middle|end)\s+of))[\s-]+(?P<m>{full_month})(?:,?\s+(?P<y>[0-9]{{4}}))?\b"
+        )),
+        part_year: re(
+            r"\b(?P<part>(?i:early|mid|late|(?:the\s+)?(?:beginning|start|middle|end)\s+of))[\s-]+(?P<y>[0-9]{4})\b",
+        ),
+        earlier_later: re(
+            r"\b(?i:(?P<which>earlier|later)\s+(?:this|in\s+the)\s+(?P<unit>year|month|week))\b",
+        ),
+        decade: re(r"\b(?i:the\s+)?(?P<d>1[5-9][0-9]0|20[0-9]0)s\b"),
+        in_future: re(
+            r"\b(?i:in\s+(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|[0-9]{1,3})\s+(?P<unit>years?|months?|weeks?|days?))\b",
+        ),
+        ago: re(
+            r"\b(?i:(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|[0-9]{1,3})\s+(?P<unit>years?|months?|days?)\s+(?:ago|earlier))\b",
+        ),
+        day_only: re(&format!(
+            r"^\s*(?P<conn>(?i:to|through|thru|until|till)|-|–|—)\s*(?i:the\s+)?(?P<d>[0-9]{{1,2}}(?:st|nd|rd|th)?|{day_words})\b"
+        )),
+        // "Jan-" before "Feb 2017"
+        month_dash: re(&format!(r"\b(?P<m>{month})\s*(?:-|–)\s*$")),
+        // "between 3 and" before "12 of Sept", "9 to" before "12 June"
+        days_before: re(&format!(
+            r"(?:\b(?P<op>(?i:from|between))\s+)?(?i:the\s+)?\b(?P<d>[0-9]{{1,2}}(?:st|nd|rd|th)?|{day_words})\s*(?P<conn>(?i:to|through|thru|till|until|and)|-|–)\s*(?i:the\s+)?$"
+        )),
+        // "February twenty second", "January first 2000", "April the ninth"
+        month_word_day: year(&|y| {
+            format!(
+                r"\b(?P<m>(?i:{full_month}))\s+(?:(?i:the\s+)(?P<dd>[0-9]{{1,2}}(?:st|nd|rd|th))|(?i:the\s+)?(?P<dw>{day_words}))\b(?:{year_after}{y}\b)?"
+            )
+        }),
+        // "the fourth of July, 1995", "the twenty third day of September", "the 15th day of May"
+        word_day_month: year(&|y| {
+            format!(
+                r"\b(?P<dw>{day_words}|[0-9]{{1,2}}(?:st|nd|rd|th))\s+(?i:day\s+)?(?i:of)\s+(?P<m>{month})\b(?:{year_after}{y}\b)?"
+            )
+        }),
+        // "fifteen August nineteen ninety three": a day in words before its month needs its year.
+        words_day_month_year: year(&|y| {
+            format!(r"\b(?P<dw>{day_words})\s+(?P<m>(?i:{full_month})){year_after}{y}\b")
+        }),
+        // "Friday 13th", "Monday 21", "tuesday the eleventh"
+        // "Friday 7.6": a month and day with a dot, right after a weekday
+        weekday_dotted: re(&format!(
+            r"\b(?:{weekday}|{short_weekday})\s+(?P<md>(?P<a>[0-9]{{1,2}})\.(?P<b>[0-9]{{1,2}}))\b"
+        )),
+        short_weekday: re(&format!(r"\b(?P<w>{short_weekday})\b")),
+        weekday_day: re(&format!(
+            r"\b(?P<w>{weekday}|{short_weekday})\s+(?i:the\s+)?(?P<dw>[0-9]{{1,2}}(?:st|nd|rd|th)?|{day_words})\b"
+        )),
+        century: re(&format!(
+            r"\b(?i:the\s+)?(?P<n>[0-9]{{1,2}}(?:st|nd|rd|th)|{day_words})\s+(?i:century)\b"
+        )),
+        // "next week Monday", "next week on Tuesday", "Tuesday of next week"
+        weekday_in_week: re(&format!(
+            r"\b(?:(?P<rel>(?i:this|last|next|previous|following|coming))\s+(?i:week)\s*(?:[-,]\s*)?(?i:on\s+)?(?P<w>{weekday})|(?P<w2>{weekday})\s+(?i:of\s+(?:the\s+)?)(?P<rel2>(?i:this|last|next|previous|following|coming))\s+(?i:week))\b"
+        )),
+        // "the first week of October", "the last week of 2016", "3rd week of Jan"
+        week_in: re(&format!(
+            r"\b(?i:(?:the\s+)?(?P<ord>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+week\s+of\s+)(?:(?P<m>{month})(?:{year_after}(?P<y>[0-9]{{4}}))?|(?P<y2>[0-9]{{4}})|(?P<rel>(?i:this|last|next))\s+(?P<unit>(?i:month|year)))\b"
+        )),
+        // "on 11/20", "from 10/1 to 11/7", "Friday 7/6", "5/7, 2020"
+        month_slash_day: re(r"\b(?P<a>[0-9]{1,2})/(?P<b>[0-9]{1,2})(?:,\s*(?P<y>[12][0-9]{3}))?\b"),
+        // "on the 18th": the preposition is not part of the date
+        day_alone: re(&format!(
+            r"\b(?i:on|by|since|until|till|before|after)\s+(?P<day>(?i:the)\s+(?P<dw>[0-9]{{1,2}}(?:st|nd|rd|th)|{day_words}))\b"
+        )),
+        // "the first six months of 2023", "the last 3 weeks of this year", "the third month
+        // of 2021"
+        stretch: re(&format!(
+            r"\b(?i:(?:the\s+)?(?P<which>first|last|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|[0-9]{{1,2}}(?:st|nd|rd|th))\s+(?:(?P<n>[a-z]+|[0-9]{{1,3}})\s+)?(?P<unit>days?|weeks?|months?)\s+of\s+)(?:(?P<m>{month})(?:{year_after}(?P<y>[0-9]{{4}}))?|(?P<y2>[0-9]{{4}})|(?P<rel>(?i:this|last|next))\s+(?P<scope>(?i:month|year))|(?P<the>(?i:the\s+year)))\b"
+        )),
+        // "in nineteen ninety six": the preposition is not part of the year
+        year_alone_in_words: re(&format!(
+            r"\b(?i:in|since|until|till)\s+(?P<yw>{year_words})\b"
+        )),
+        to_date_end: re(r"^\s*(?i:to|till|until)\s+(?i:(?:the\s+)?current\s+)?(?i:date)\b"),
+        starting: re(
+            r"^\s*,?\s*(?i:starting|beginning|commencing|from)(?:\s+(?i:on|from))?\s+(?:(?P<rel>(?i:next|this))\s+)?",
+        ),
+        to_date: re(r"\b(?i:(?:the\s+)?year[\s-]+to[\s-]+date)\b"),
+    }
 }
 
 /// A count written in digits or as a small number word, "a" and "an" being one.

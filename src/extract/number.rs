@@ -40,33 +40,41 @@ fn patterns() -> &'static Patterns {
 
 fn compiled() -> &'static Patterns {
     static PATTERNS: OnceLock<Patterns> = OnceLock::new();
-    PATTERNS.get_or_init(|| {
-        let lex = lexicon();
-        let alternation = |words: &mut dyn Iterator<Item = &String>| {
-            let mut names: Vec<&String> = words.collect();
-            names.sort_by_key(|n| std::cmp::Reverse(n.len()));
-            names
-                .iter()
-                .map(|n| regex::escape(n))
-                .collect::<Vec<_>>()
-                .join("|")
-        };
-        let ordinals = alternation(&mut lex.ordinals.keys());
-        let relative = alternation(&mut lex.relative_ordinals.keys()).replace("\\ ", r"\s+");
-        let articles = alternation(&mut lex.articles.iter());
-        let re = Pattern::new;
-        Patterns {
-            ordinal_words: re(&format!(r"(?i)\b(?:{ordinals})\b")),
-            relative_ordinals: re(&format!(r"(?i)\b(?:{relative})\b")),
-            percent_of: re(r"(?i)(?:^|[^\w\s]\s*)((?:percents?|per\s+cent)\s+of\s+)$"),
-            article: re(&format!(r"(?i)\b(?:{articles})\s+")),
-            points: re(r"^\s*(?i:points?)\b"),
-            age: re(r"^(?:[- ]old\b|\s+of\s+age\b)"),
-            years_old: re(r"^\s?(?:yo|y\.o\.)(?:\b|$)"),
-            feet_inches: re(r"^\s+(?:and\s+)?([0-9]{1,2}(?:\.[0-9]+)?)\s*(?:in|inch|inches)\b"),
-            percent: re(r"^(?:\s?%|\s+(?i:percent|percents|percentage|per\s+cent|pct)\b)"),
-        }
-    })
+    PATTERNS.get_or_init(make)
+}
+
+/// Every pattern of this grammar, made anew (for the test of the prebuilt ones).
+#[cfg(test)]
+pub(crate) fn make_every_pattern() {
+    make();
+}
+
+fn make() -> Patterns {
+    let lex = lexicon();
+    let alternation = |words: &mut dyn Iterator<Item = &String>| {
+        let mut names: Vec<&String> = words.collect();
+        names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+        names
+            .iter()
+            .map(|n| regex::escape(n))
+            .collect::<Vec<_>>()
+            .join("|")
+    };
+    let ordinals = alternation(&mut lex.ordinals.keys());
+    let relative = alternation(&mut lex.relative_ordinals.keys()).replace("\\ ", r"\s+");
+    let articles = alternation(&mut lex.articles.iter());
+    let re = Pattern::new;
+    Patterns {
+        ordinal_words: re(&format!(r"(?i)\b(?:{ordinals})\b")),
+        relative_ordinals: re(&format!(r"(?i)\b(?:{relative})\b")),
+        percent_of: re(r"(?i)(?:^|[^\w\s]\s*)((?:percents?|per\s+cent)\s+of\s+)$"),
+        article: re(&format!(r"(?i)\b(?:{articles})\s+")),
+        points: re(r"^\s*(?i:points?)\b"),
+        age: re(r"^(?:[- ]old\b|\s+of\s+age\b)"),
+        years_old: re(r"^\s?(?:yo|y\.o\.)(?:\b|$)"),
+        feet_inches: re(r"^\s+(?:and\s+)?([0-9]{1,2}(?:\.[0-9]+)?)\s*(?:in|inch|inches)\b"),
+        percent: re(r"^(?:\s?%|\s+(?i:percent|percents|percentage|per\s+cent|pct)\b)"),
+    }
 }
 
 /// A scale abbreviation right after a number ("10k", "5.93 mln", "£600m"), as

@@ -62,21 +62,29 @@ fn patterns() -> &'static Patterns {
 
 fn compiled() -> &'static Patterns {
     static PATTERNS: OnceLock<Patterns> = OnceLock::new();
-    PATTERNS.get_or_init(|| {
-        let re = Pattern::new;
-        Patterns {
-            // The spaces that group thousands are written out, not escaped in a class, so that
-            // the pattern has an ASCII build (see `pattern::compile_ascii`).
-            numeral: re(concat!(
-                r"^(?:(?:[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}|[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}(?:",
-                "(?: |\u{a0}|\u{202f})",
-                r"[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?"
-            )),
-            plain: re(r"^[0-9]+"),
-            power: re(r"^\s?(?:x|×)\s?10\^([-+]?[0-9]{1,3})"),
-            fraction: re(r"^([0-9]{1,6})/([0-9]{1,6})"),
-        }
-    })
+    PATTERNS.get_or_init(make)
+}
+
+/// Every pattern of this grammar, made anew (for the test of the prebuilt ones).
+#[cfg(test)]
+pub(crate) fn make_every_pattern() {
+    make();
+}
+
+fn make() -> Patterns {
+    let re = Pattern::new;
+    Patterns {
+        // The spaces that group thousands are written out, not escaped in a class, so that
+        // the pattern has an ASCII build (see `pattern::compile_ascii`).
+        numeral: re(concat!(
+            r"^(?:(?:[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}|[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}(?:",
+            "(?: |\u{a0}|\u{202f})",
+            r"[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?"
+        )),
+        plain: re(r"^[0-9]+"),
+        power: re(r"^\s?(?:x|×)\s?10\^([-+]?[0-9]{1,3})"),
+        fraction: re(r"^([0-9]{1,6})/([0-9]{1,6})"),
+    }
 }
 
 /// 10^n, if it fits.
