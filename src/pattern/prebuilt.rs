@@ -7,8 +7,9 @@
 //! compiled as before. The test `the_prebuilt_nfas_are_those_the_grammars_compile` rewrites
 //! the file when the grammars' patterns have changed and fails until it is committed.
 //!
-//! The format, every number in LEB128: entries of a pattern's length and text, then its
-//! forward NFA and its reverse NFA, each a length and the bytes [`encode`] writes.
+//! The format, every number in LEB128: the length of an index, and the index: for each
+//! pattern, its length and text and the lengths of its forward and reverse NFAs. Then those
+//! NFAs in the same order, each the bytes [`encode`] writes. A lookup reads only the index.
 
 use std::sync::Arc;
 
@@ -20,14 +21,18 @@ static PREBUILT: &[u8] = include_bytes!("prebuilt.bin");
 
 /// The forward and reverse NFAs of `source`'s ASCII build, if they were prebuilt.
 pub(super) fn nfas(source: &str) -> Option<(NFA, NFA)> {
-    let mut entries = Reader(PREBUILT);
-    while !entries.0.is_empty() {
-        let text = entries.bytes()?;
-        let forward = entries.bytes()?;
-        let reverse = entries.bytes()?;
+    let mut file = Reader(PREBUILT);
+    let mut index = Reader(file.bytes()?);
+    // The NFAs follow the index.
+    let mut at = 0;
+    while !index.0.is_empty() {
+        let text = index.bytes()?;
+        let (forward, reverse) = (index.u32()? as usize, index.u32()? as usize);
         if text == source.as_bytes() {
-            return Some((decode(forward)?, decode(reverse)?));
+            let nfas = file.0.get(at..at + forward + reverse)?;
+            return Some((decode(&nfas[..forward])?, decode(&nfas[forward..])?));
         }
+        at += forward + reverse;
     }
     None
 }
@@ -300,20 +305,26 @@ mod tests {
     fn expected() -> Vec<u8> {
         let sources = listing(crate::extract::make_every_pattern);
         assert!(sources.len() > 40, "{sources:?}");
-        let mut out = Vec::new();
+        let (mut index, mut data) = (Vec::new(), Vec::new());
         for source in sources {
             let Some((forward, reverse)) = super::super::ascii_nfas(&source) else {
                 continue;
             };
-            for bytes in [
-                source.as_bytes().to_vec(),
+            let (forward, reverse) = (
                 encode(&forward).expect("one pattern"),
                 encode(&reverse).expect("one pattern"),
-            ] {
-                write_u32(&mut out, bytes.len());
-                out.extend(bytes);
-            }
+            );
+            write_u32(&mut index, source.len());
+            index.extend(source.as_bytes());
+            write_u32(&mut index, forward.len());
+            write_u32(&mut index, reverse.len());
+            data.extend(forward);
+            data.extend(reverse);
         }
+        let mut out = Vec::new();
+        write_u32(&mut out, index.len());
+        out.extend(index);
+        out.extend(data);
         out
     }
 
