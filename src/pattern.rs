@@ -29,6 +29,29 @@ use regex_automata::{Anchored, Input, MatchKind};
 
 mod prebuilt;
 
+/// A grammar's patterns, the `$ty` that `$make` makes: `patterns()` gives this thread's copy,
+/// made once per process and cloned once per thread (each [`Pattern`] is compiled once, when
+/// first needed, and searched with the thread's own caches), and `make_every_pattern()` makes
+/// them anew, for the test of the prebuilt ones.
+macro_rules! grammar {
+    ($ty:ty, $make:path) => {
+        fn patterns() -> &'static $ty {
+            static PATTERNS: std::sync::OnceLock<$ty> = std::sync::OnceLock::new();
+            thread_local! {
+                static LOCAL: &'static $ty =
+                    Box::leak(Box::new(PATTERNS.get_or_init($make).clone()));
+            }
+            LOCAL.with(|p| *p)
+        }
+
+        #[cfg(test)]
+        pub(crate) fn make_every_pattern() {
+            $make();
+        }
+    };
+}
+pub(crate) use grammar;
+
 /// A pattern of the grammars, searched as `regex::Regex` searches: leftmost-first,
 /// Unicode-aware, never splitting a character. Each of its two builds is compiled when a text
 /// first needs it, once per process.

@@ -1,8 +1,6 @@
 //! Numbers in digits and words, and what follows them: a unit (quantity or duration), a rate,
 //! a percent sign, an ordinal suffix. A bare four-digit number from 1800 to 2100 is a year.
 
-use std::sync::OnceLock;
-
 use rust_decimal::Decimal;
 
 use super::hedge::{hedge_after, hedge_before};
@@ -29,25 +27,7 @@ struct Patterns {
     percent: Pattern,
 }
 
-/// This thread's copy of the patterns: each [`Pattern`] is compiled once, when first needed,
-/// and searched with the thread's own copy.
-fn patterns() -> &'static Patterns {
-    thread_local! {
-        static LOCAL: &'static Patterns = Box::leak(Box::new(compiled().clone()));
-    }
-    LOCAL.with(|p| *p)
-}
-
-fn compiled() -> &'static Patterns {
-    static PATTERNS: OnceLock<Patterns> = OnceLock::new();
-    PATTERNS.get_or_init(make)
-}
-
-/// Every pattern of this grammar, made anew (for the test of the prebuilt ones).
-#[cfg(test)]
-pub(crate) fn make_every_pattern() {
-    make();
-}
+crate::pattern::grammar!(Patterns, make);
 
 fn make() -> Patterns {
     let lex = lexicon();

@@ -51,25 +51,7 @@ struct Patterns {
     fraction: Pattern,
 }
 
-/// This thread's copy of the patterns: each [`Pattern`] is compiled once, when first needed,
-/// and searched with the thread's own copy.
-fn patterns() -> &'static Patterns {
-    thread_local! {
-        static LOCAL: &'static Patterns = Box::leak(Box::new(compiled().clone()));
-    }
-    LOCAL.with(|p| *p)
-}
-
-fn compiled() -> &'static Patterns {
-    static PATTERNS: OnceLock<Patterns> = OnceLock::new();
-    PATTERNS.get_or_init(make)
-}
-
-/// Every pattern of this grammar, made anew (for the test of the prebuilt ones).
-#[cfg(test)]
-pub(crate) fn make_every_pattern() {
-    make();
-}
+crate::pattern::grammar!(Patterns, make);
 
 fn make() -> Patterns {
     let re = Pattern::new;
