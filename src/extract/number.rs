@@ -384,7 +384,8 @@ fn range(text: &str, first: &Phrase, second: &Phrase) -> Option<Found> {
             && let Some((factor, suffix_end)) = scale_suffix(text, p.span.end, false)
             && ends_word(text, suffix_end)
         {
-            n.value *= factor;
+            // A number so long that its scale takes it past what a decimal holds is no figure.
+            n.value = n.value.checked_mul(factor)?;
             n.multiplier = factor;
             if std::ptr::eq(p, second) {
                 end = suffix_end;
@@ -394,9 +395,10 @@ fn range(text: &str, first: &Phrase, second: &Phrase) -> Option<Found> {
     // "10 to 12 million"
     if low.multiplier == Decimal::ONE
         && high.multiplier != Decimal::ONE
-        && low.value * high.multiplier <= high.value
+        && let Some(scaled) = low.value.checked_mul(high.multiplier)
+        && scaled <= high.value
     {
-        low.value *= high.multiplier;
+        low.value = scaled;
         low.multiplier = high.multiplier;
     }
     if low.value >= high.value || text[end..].starts_with(|c: char| c.is_alphanumeric()) {
@@ -974,6 +976,30 @@ fn is_year(num: &Num) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A start that its end's scale would take past what a decimal holds (found by fuzzing:
+    /// it overflowed) keeps its value, as a start the scale would take past the end does
+    /// ("500 to 2 million").
+    #[test]
+    fn a_range_scaled_past_a_decimal_does_not_overflow() {
+        let kinds_of = |text| {
+            kinds(text)
+                .into_iter()
+                .map(|(kind, _, value)| (kind, value))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            kinds_of("up 777777777777777777777777.3-77777777777777774.9b%"),
+            [(
+                MentionKind::NumberRange,
+                "777777777777777777777777.3/77777777777777774900000000".to_string()
+            )]
+        );
+        assert_eq!(
+            kinds_of("up 500 to 2 million"),
+            [(MentionKind::NumberRange, "500/2000000".to_string())]
+        );
+    }
 
     fn kinds(text: &str) -> Vec<(MentionKind, &str, String)> {
         numbers(text, &[])
