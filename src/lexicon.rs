@@ -113,17 +113,15 @@ pub struct Lexicon {
     pub currencies: Vec<Currency>,
     /// `(symbol, currency index)`, longest first.
     pub currency_symbols: Vec<(String, usize)>,
-    currency_names: Names,
-    currency_name_ids: Vec<usize>,
-    currency_codes: Names,
-    currency_code_ids: Vec<usize>,
+    /// Currencies' names and codes, each with its currency's index.
+    currency_names: Names<usize>,
+    currency_codes: Names<usize>,
     /// The bytes, in either ASCII case, that a currency's code ends with; every byte when a
     /// code is empty.
     code_ends: [bool; 256],
-    unit_names: Names,
-    unit_name_ids: Vec<usize>,
-    unit_abbrevs: Names,
-    unit_abbrev_ids: Vec<usize>,
+    /// Units' names and abbreviations, each with its unit's index.
+    unit_names: Names<usize>,
+    unit_abbrevs: Names<usize>,
     /// The sentence gate's automaton (`extract::may_hold_figures`), made from this lexicon's
     /// words when a sentence first needs it: a config's units of time are words of its own
     /// lexicon's gate, whichever lexicon's sentences came first.
@@ -351,7 +349,7 @@ struct MonthEntry {
 }
 
 /// The bytes that `codes` end with, in either ASCII case; every byte if one is empty.
-fn code_ends(codes: &[String]) -> [bool; 256] {
+fn code_ends<'a>(codes: impl IntoIterator<Item = &'a str>) -> [bool; 256] {
     let mut ends = [false; 256];
     for code in codes {
         match code.as_bytes().last() {
@@ -365,43 +363,50 @@ fn code_ends(codes: &[String]) -> [bool; 256] {
     ends
 }
 
-/// Names looked up where a text starts, as an anchored leftmost-longest Aho-Corasick search
-/// finds them: the longest name the text starts with, and of names written alike the first
-/// listed. An anchored search only ever walks the trie, so this is the trie alone, where an
-/// automaton's failure links (which only an unanchored search follows) were most of building
-/// the lexicon.
+/// Names, each with what it stands for, looked up where a text starts as an anchored
+/// leftmost-longest Aho-Corasick search finds them: the longest name the text starts with, and
+/// of names written alike the first listed. An anchored search only ever walks the trie, so
+/// this is the trie alone, where an automaton's failure links (which only an unanchored search
+/// follows) were most of building the lexicon.
 #[derive(Debug, Clone)]
-pub(crate) struct Names {
+pub(crate) struct Names<T> {
     /// The trie's nodes, the root first; a node's children are consecutive, in byte order.
-    nodes: Vec<Node>,
+    nodes: Vec<Node<T>>,
     /// The root's child for each byte.
     root: Box<[u32; 256]>,
     any_case: bool,
 }
 
 #[derive(Debug, Clone)]
-struct Node {
+struct Node<T> {
     /// The byte that leads here from the parent.
     byte: u8,
-    /// The place in the list of the first name that ends here, if one does.
-    place: Option<u32>,
+    /// What the first listed name that ends here stands for, if one does.
+    value: Option<T>,
     children: Range<u32>,
 }
 
-impl Names {
-    /// `names` matched with their case, or in any ASCII case.
-    pub(crate) fn new<S: AsRef<[u8]>>(names: impl IntoIterator<Item = S>, any_case: bool) -> Names {
+impl<T: Copy> Names<T> {
+    /// `names` and what each stands for, matched with their case or in any ASCII case.
+    pub(crate) fn new<S: AsRef<[u8]>>(
+        names: impl IntoIterator<Item = (S, T)>,
+        any_case: bool,
+    ) -> Names<T> {
         let fold = |b: u8| if any_case { b.to_ascii_lowercase() } else { b };
-        let mut sorted: Vec<(Vec<u8>, u32)> = names
+        let (mut sorted, values): (Vec<(Vec<u8>, usize)>, Vec<T>) = names
             .into_iter()
-            .map(|name| name.as_ref().iter().map(|&b| fold(b)).collect())
-            .zip(0..)
-            .collect();
-        // Names alike sort by their place, so a node's first name is the first listed.
+            .enumerate()
+            .map(|(place, (name, value))| {
+                let folded = name.as_ref().iter().map(|&b| fold(b)).collect();
+                ((folded, place), value)
+            })
+            .unzip();
+        // Names alike sort by their place in the list, so a node's first name is the first
+        // listed.
         sorted.sort_unstable();
         let mut nodes = vec![Node {
             byte: 0,
-            place: None,
+            value: None,
             children: 0..0,
         }];
         // A node, the names that run through it, and its depth: those that end there sort
@@ -411,7 +416,7 @@ impl Names {
             if let Some((name, place)) = through.first()
                 && name.len() == depth
             {
-                nodes[id].place = Some(*place);
+                nodes[id].value = Some(values[*place]);
                 through = &through[through.partition_point(|(name, _)| name.len() == depth)..];
             }
             let first = nodes.len();
@@ -420,7 +425,7 @@ impl Names {
                 let run = through.partition_point(|(name, _)| name[depth] == byte);
                 nodes.push(Node {
                     byte,
-                    place: None,
+                    value: None,
                     children: 0..0,
                 });
                 pending.push((nodes.len() - 1, &through[..run], depth + 1));
@@ -439,12 +444,9 @@ impl Names {
         }
     }
 
-    /// The longest name `text` starts with, as `(its place in the list, its length)`.
-    pub(crate) fn longest_at(&self, text: &[u8]) -> Option<(usize, usize)> {
-        let ending = |node: u32, len: usize| {
-            let place = self.nodes[node as usize].place?;
-            Some((place as usize, len))
-        };
+    /// The longest name `text` starts with, as `(what it stands for, its length)`.
+    pub(crate) fn longest_at(&self, text: &[u8]) -> Option<(T, usize)> {
+        let ending = |node: u32, len: usize| Some((self.nodes[node as usize].value?, len));
         let mut longest = ending(0, 0);
         let mut node = 0;
         for (len, &byte) in (1..).zip(text) {
@@ -496,38 +498,29 @@ impl Lexicon {
             }
             currencies.currency.push(currency.clone());
         }
-        let (mut symbols, mut money_names, mut money_name_ids, mut codes, mut code_ids) =
-            (vec![], vec![], vec![], vec![], vec![]);
+        let (mut symbols, mut money_names, mut codes) = (vec![], vec![], vec![]);
         for (id, currency) in currencies.currency.iter().enumerate() {
             symbols.extend(currency.symbols.iter().map(|s| (s.clone(), id)));
-            for name in &currency.names {
-                money_names.push(name.clone());
-                money_name_ids.push(id);
-            }
-            for code in &currency.codes {
-                codes.push(code.clone());
-                code_ids.push(id);
-            }
+            money_names.extend(currency.names.iter().map(|name| (name.clone(), id)));
+            codes.extend(currency.codes.iter().map(|code| (code.clone(), id)));
         }
         symbols.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
 
         let mut unit_list = Vec::new();
-        let (mut names, mut name_ids, mut abbrevs, mut abbrev_ids) =
-            (vec![], vec![], vec![], vec![]);
+        let (mut names, mut abbrevs) = (vec![], vec![]);
         for (id, entry) in units.unit.into_iter().enumerate() {
             let mut factors = entry.factors;
             factors.extend(entry.factor);
             let (Some(low), Some(high)) = (factors.iter().min(), factors.iter().max()) else {
                 return Err(format!("unit {} has no factor", entry.symbol));
             };
-            for name in &entry.names {
-                names.push(name.clone());
-                name_ids.push(id);
-            }
-            for abbrev in &entry.abbreviations {
-                abbrevs.push(abbrev.clone());
-                abbrev_ids.push(id);
-            }
+            names.extend(entry.names.iter().map(|name| (name.clone(), id)));
+            abbrevs.extend(
+                entry
+                    .abbreviations
+                    .iter()
+                    .map(|abbrev| (abbrev.clone(), id)),
+            );
             unit_list.push(Unit {
                 symbol: entry.symbol,
                 dimension: entry.dimension,
@@ -588,16 +581,12 @@ impl Lexicon {
 
         Ok(Lexicon {
             currency_symbols: symbols,
-            currency_names: Names::new(&money_names, true),
-            currency_name_ids: money_name_ids,
-            currency_codes: Names::new(&codes, true),
-            currency_code_ids: code_ids,
-            code_ends: code_ends(&codes),
+            currency_names: Names::new(money_names, true),
+            code_ends: code_ends(codes.iter().map(|(code, _)| code.as_str())),
+            currency_codes: Names::new(codes, true),
             currencies: currencies.currency,
-            unit_names: Names::new(&names, true),
-            unit_name_ids: name_ids,
-            unit_abbrevs: Names::new(&abbrevs, false),
-            unit_abbrev_ids: abbrev_ids,
+            unit_names: Names::new(names, true),
+            unit_abbrevs: Names::new(abbrevs, false),
             units: unit_list,
             rate_markers: units.rate.markers,
             temperature_cues: units.temperature.cues,
@@ -665,17 +654,17 @@ impl Lexicon {
     /// word boundary.
     pub fn unit_at(&self, text: &str, abbreviations: bool) -> Option<(usize, usize)> {
         let mut best: Option<(usize, usize)> = None;
-        if let Some((place, len)) = self.unit_names.longest_at(text.as_bytes())
+        if let Some((id, len)) = self.unit_names.longest_at(text.as_bytes())
             && ends_word(text, len)
         {
-            best = Some((self.unit_name_ids[place], len));
+            best = Some((id, len));
         }
         if abbreviations
-            && let Some((place, len)) = self.unit_abbrevs.longest_at(text.as_bytes())
+            && let Some((id, len)) = self.unit_abbrevs.longest_at(text.as_bytes())
             && ends_word(text, len)
             && best.is_none_or(|(_, longest)| len > longest)
         {
-            best = Some((self.unit_abbrev_ids[place], len));
+            best = Some((id, len));
         }
         best
     }
@@ -686,13 +675,11 @@ impl Lexicon {
         let name = self
             .currency_names
             .longest_at(text.as_bytes())
-            .filter(|&(_, len)| ends_word(text, len))
-            .map(|(place, len)| (self.currency_name_ids[place], len));
+            .filter(|&(_, len)| ends_word(text, len));
         let code = self
             .currency_codes
             .longest_at(text.as_bytes())
-            .filter(|&(_, len)| ends_word(text, len))
-            .map(|(place, len)| (self.currency_code_ids[place], len));
+            .filter(|&(_, len)| ends_word(text, len));
         match (name, code) {
             (Some(n), Some(c)) => Some(if c.1 > n.1 { c } else { n }),
             (n, c) => n.or(c),
@@ -794,7 +781,7 @@ mod tests {
             }
         }
         assert_eq!(lex.currency_code_before("paid USDX"), None);
-        assert_eq!(code_ends(&["USD".into(), "".into()]), [true; 256]);
+        assert_eq!(code_ends(["USD", ""]), [true; 256]);
     }
 
     #[test]
@@ -840,7 +827,7 @@ mod tests {
         let names: Vec<String> = ["ton", "tons", "Ton", "t", "tonne", "", "metric ton"]
             .map(String::from)
             .into();
-        let any_case = Names::new(&names, true);
+        let any_case = Names::new(names.iter().zip(0..), true);
         assert_eq!(any_case.longest_at(b"TONS of it"), Some((1, 4)));
         assert_eq!(
             any_case.longest_at(b"Tonnage"),
@@ -849,13 +836,13 @@ mod tests {
         );
         assert_eq!(any_case.longest_at(b"metric tonnes"), Some((6, 10)));
         assert_eq!(any_case.longest_at(b"x"), Some((5, 0)), "the empty name");
-        let with_case = Names::new(&names, false);
+        let with_case = Names::new(names.iter().zip(0..), false);
         assert_eq!(with_case.longest_at(b"Tonnage"), Some((2, 3)));
         assert_eq!(with_case.longest_at(b"TONS"), Some((5, 0)));
         for text in ["TONS of it", "Tonnage", "metric tonnes", "x", "TONS", ""] {
             for any_case in [true, false] {
                 assert_eq!(
-                    Names::new(&names, any_case).longest_at(text.as_bytes()),
+                    Names::new(names.iter().zip(0..), any_case).longest_at(text.as_bytes()),
                     by_automaton(&names, any_case, text),
                     "{text:?}"
                 );
@@ -871,7 +858,7 @@ mod tests {
             any_case: bool,
         ) {
             proptest::prop_assert_eq!(
-                Names::new(&names, any_case).longest_at(text.as_bytes()),
+                Names::new(names.iter().zip(0..), any_case).longest_at(text.as_bytes()),
                 by_automaton(&names, any_case, &text)
             );
         }

@@ -69,12 +69,11 @@ struct Keyword {
     at_end: u32,
 }
 
-/// The screen: its words in one table, what each gives, and the bits every sentence holds
+/// The screen: its words, each with what it gives, and the bits every sentence holds
 /// (those of a pattern the screen cannot judge).
 #[derive(Clone)]
 struct Screen {
-    words: Names,
-    keywords: Vec<Keyword>,
+    words: Names<Keyword>,
     always: u32,
 }
 
@@ -252,8 +251,7 @@ impl Holds {
             }
         }
         Screen {
-            words: Names::new(keywords.keys(), true),
-            keywords: keywords.into_values().collect(),
+            words: Names::new(keywords, true),
             always,
         }
     }
@@ -302,8 +300,7 @@ impl Holds {
             if !starts {
                 continue;
             }
-            if let Some((place, len)) = screen.words.longest_at(&bytes[start..]) {
-                let keyword = screen.keywords[place];
+            if let Some((keyword, len)) = screen.words.longest_at(&bytes[start..]) {
                 bits |= keyword.always;
                 if !bytes.get(start + len).is_some_and(u8::is_ascii_alphabetic) {
                     bits |= keyword.at_end;
