@@ -85,7 +85,7 @@ impl<T> Default for Builds<T> {
 impl Pattern {
     pub(crate) fn new(source: &str) -> Pattern {
         #[cfg(test)]
-        prebuilt::made(source);
+        prebuilt::write::made(source);
         Pattern {
             shared: Arc::new((source.into(), Builds::default())),
             local: Builds::default(),
@@ -327,14 +327,9 @@ impl Clone for Build {
 
 /// Compiles `source` as `regex::Regex::new` does.
 fn compile_unicode(source: &str) -> Engines {
-    try_compile(source, &syntax::Config::new().utf8(true)).expect("valid grammar pattern")
-}
-
-/// Compiles `source` with `syntax` and `regex::Regex::new`'s engine settings; `None` if it
-/// does not compile so.
-fn try_compile(source: &str, syntax: &syntax::Config) -> Option<Engines> {
-    let (forward, reverse) = nfas(source, syntax)?;
-    Engines::new(forward, reverse)
+    nfas(source, &syntax::Config::new().utf8(true))
+        .and_then(|(forward, reverse)| Engines::new(forward, reverse))
+        .expect("valid grammar pattern")
 }
 
 /// The forward NFA of `source` (with its groups) and the reverse one (without), as

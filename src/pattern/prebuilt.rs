@@ -9,7 +9,8 @@
 //!
 //! The format, every number in LEB128: the length of an index, and the index: for each
 //! pattern, its length and text and the lengths of its forward and reverse NFAs. Then those
-//! NFAs in the same order, each the bytes [`encode`] writes. A lookup reads only the index.
+//! NFAs in the same order, each the bytes the tests' `write::encode` writes. A lookup reads
+//! only the index.
 
 use std::sync::Arc;
 
@@ -75,7 +76,7 @@ impl<'a> Reader<'a> {
     }
 
     /// A state that state `from` leads to, written as the difference of their numbers (see
-    /// [`write_next`]).
+    /// `write::write_next`).
     fn next(&mut self, from: usize) -> Option<StateID> {
         let n = self.u32()?;
         let difference = i64::from(n >> 1) ^ -i64::from(n & 1);
@@ -91,7 +92,7 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// The kinds of state, as [`encode`] writes them.
+/// The kinds of state, as `write::encode` writes them.
 const BYTE_RANGE: u8 = 0;
 const SPARSE: u8 = 1;
 const LOOK: u8 = 2;
@@ -102,7 +103,7 @@ const CAPTURE_END: u8 = 6;
 const FAIL: u8 = 7;
 const MATCH: u8 = 8;
 
-/// An NFA of one pattern, built again state by state from [`encode`]'s bytes: each state is
+/// An NFA of one pattern, built again state by state from `write::encode`'s bytes: each state is
 /// added to a builder in its place, so every state keeps its number. `None` if the bytes are
 /// not such an NFA.
 fn decode(bytes: &[u8]) -> Option<NFA> {
@@ -164,141 +165,144 @@ fn decode(bytes: &[u8]) -> Option<NFA> {
         .then_some(nfa)
 }
 
-/// The bytes [`decode`] reads an NFA of one pattern from; `None` for an NFA of more.
+/// Writing the file, for the tests: [`encode`], and the list of the patterns the grammars make.
 #[cfg(test)]
-fn encode(nfa: &NFA) -> Option<Vec<u8>> {
+pub(super) mod write {
+    use std::cell::RefCell;
+
     use regex_automata::nfa::thompson::State;
-    if nfa.pattern_len() != 1 {
-        return None;
-    }
-    let mut out = Vec::new();
-    let u32 = |out: &mut Vec<u8>, n: usize| write_u32(out, n);
-    let transition = |out: &mut Vec<u8>, from: usize, t: &Transition| {
-        out.extend([t.start, t.end]);
-        write_next(out, from, t.next);
-    };
-    out.push(u8::from(nfa.is_utf8()) | (u8::from(nfa.is_reverse()) << 1));
-    u32(&mut out, nfa.start_anchored().as_usize());
-    u32(&mut out, nfa.start_unanchored().as_usize());
-    u32(&mut out, nfa.start_pattern(PatternID::ZERO)?.as_usize());
-    let names: Vec<Option<&str>> = nfa.group_info().pattern_names(PatternID::ZERO).collect();
-    u32(&mut out, names.len());
-    for name in names {
-        match name {
-            None => out.push(0),
-            Some(name) => {
-                out.push(1);
-                u32(&mut out, name.len());
-                out.extend(name.as_bytes());
-            }
+
+    use super::*;
+
+    /// The bytes [`decode`] reads an NFA of one pattern from; `None` for an NFA of more.
+    pub(super) fn encode(nfa: &NFA) -> Option<Vec<u8>> {
+        if nfa.pattern_len() != 1 {
+            return None;
         }
-    }
-    u32(&mut out, nfa.states().len());
-    for (at, state) in nfa.states().iter().enumerate() {
-        match state {
-            State::ByteRange { trans } => {
-                out.push(BYTE_RANGE);
-                transition(&mut out, at, trans);
-            }
-            State::Sparse(sparse) => {
-                out.push(SPARSE);
-                u32(&mut out, sparse.transitions.len());
-                for t in sparse.transitions.iter() {
-                    transition(&mut out, at, t);
+        let mut out = Vec::new();
+        let transition = |out: &mut Vec<u8>, from: usize, t: &Transition| {
+            out.extend([t.start, t.end]);
+            write_next(out, from, t.next);
+        };
+        out.push(u8::from(nfa.is_utf8()) | (u8::from(nfa.is_reverse()) << 1));
+        write_u32(&mut out, nfa.start_anchored().as_usize());
+        write_u32(&mut out, nfa.start_unanchored().as_usize());
+        write_u32(&mut out, nfa.start_pattern(PatternID::ZERO)?.as_usize());
+        let names: Vec<Option<&str>> = nfa.group_info().pattern_names(PatternID::ZERO).collect();
+        write_u32(&mut out, names.len());
+        for name in names {
+            match name {
+                None => out.push(0),
+                Some(name) => {
+                    out.push(1);
+                    write_u32(&mut out, name.len());
+                    out.extend(name.as_bytes());
                 }
             }
-            State::Look { look, next } => {
-                out.push(LOOK);
-                u32(&mut out, look.as_repr() as usize);
-                write_next(&mut out, at, *next);
-            }
-            State::Union { alternates } => {
-                out.push(UNION);
-                u32(&mut out, alternates.len());
-                for &alternate in alternates.iter() {
-                    write_next(&mut out, at, alternate);
+        }
+        write_u32(&mut out, nfa.states().len());
+        for (at, state) in nfa.states().iter().enumerate() {
+            match state {
+                State::ByteRange { trans } => {
+                    out.push(BYTE_RANGE);
+                    transition(&mut out, at, trans);
                 }
+                State::Sparse(sparse) => {
+                    out.push(SPARSE);
+                    write_u32(&mut out, sparse.transitions.len());
+                    for t in sparse.transitions.iter() {
+                        transition(&mut out, at, t);
+                    }
+                }
+                State::Look { look, next } => {
+                    out.push(LOOK);
+                    write_u32(&mut out, look.as_repr() as usize);
+                    write_next(&mut out, at, *next);
+                }
+                State::Union { alternates } => {
+                    out.push(UNION);
+                    write_u32(&mut out, alternates.len());
+                    for &alternate in alternates.iter() {
+                        write_next(&mut out, at, alternate);
+                    }
+                }
+                State::BinaryUnion { alt1, alt2 } => {
+                    out.push(BINARY_UNION);
+                    write_next(&mut out, at, *alt1);
+                    write_next(&mut out, at, *alt2);
+                }
+                State::Capture {
+                    next,
+                    group_index,
+                    slot,
+                    ..
+                } => {
+                    // A group's first slot is where it starts, its second where it ends.
+                    let start = nfa
+                        .group_info()
+                        .slot(PatternID::ZERO, group_index.as_usize())?;
+                    out.push(if slot.as_usize() == start {
+                        CAPTURE_START
+                    } else {
+                        CAPTURE_END
+                    });
+                    write_next(&mut out, at, *next);
+                    write_u32(&mut out, group_index.as_usize());
+                }
+                State::Fail => out.push(FAIL),
+                State::Match { .. } => out.push(MATCH),
+                // The compiler makes no dense state.
+                State::Dense(_) => return None,
             }
-            State::BinaryUnion { alt1, alt2 } => {
-                out.push(BINARY_UNION);
-                write_next(&mut out, at, *alt1);
-                write_next(&mut out, at, *alt2);
-            }
-            State::Capture {
-                next,
-                group_index,
-                slot,
-                ..
-            } => {
-                // A group's first slot is where it starts, its second where it ends.
-                let start = nfa
-                    .group_info()
-                    .slot(PatternID::ZERO, group_index.as_usize())?;
-                out.push(if slot.as_usize() == start {
-                    CAPTURE_START
-                } else {
-                    CAPTURE_END
-                });
-                write_next(&mut out, at, *next);
-                u32(&mut out, group_index.as_usize());
-            }
-            State::Fail => out.push(FAIL),
-            State::Match { .. } => out.push(MATCH),
-            // The compiler makes no dense state.
-            State::Dense(_) => return None,
         }
+        Some(out)
     }
-    Some(out)
-}
 
-/// `n` as [`Reader::u32`] reads it.
-#[cfg(test)]
-fn write_u32(out: &mut Vec<u8>, n: usize) {
-    let mut n = u32::try_from(n).expect("a small NFA");
-    while n >= 0x80 {
-        out.push((n & 0x7F) as u8 | 0x80);
-        n >>= 7;
-    }
-    out.push(n as u8);
-}
-
-/// The state `to` that state `from` leads to, as the difference of their numbers, which is
-/// small in a Thompson NFA: zigzag-encoded (0, -1, 1, -2… as 0, 1, 2, 3…) in LEB128.
-#[cfg(test)]
-fn write_next(out: &mut Vec<u8>, from: usize, to: StateID) {
-    let difference = to.as_usize() as i64 - from as i64;
-    write_u32(out, ((difference << 1) ^ (difference >> 63)) as usize);
-}
-
-#[cfg(test)]
-thread_local! {
-    /// The patterns made on this thread while [`listing`] runs.
-    static LISTED: std::cell::RefCell<Option<Vec<String>>> = const { std::cell::RefCell::new(None) };
-}
-
-/// Notes a pattern made, for [`listing`].
-#[cfg(test)]
-pub(super) fn made(source: &str) {
-    LISTED.with_borrow_mut(|listed| {
-        if let Some(listed) = listed {
-            listed.push(source.to_string());
+    /// `n` as [`Reader::u32`] reads it.
+    pub(super) fn write_u32(out: &mut Vec<u8>, n: usize) {
+        let mut n = u32::try_from(n).expect("a small NFA");
+        while n >= 0x80 {
+            out.push((n & 0x7F) as u8 | 0x80);
+            n >>= 7;
         }
-    });
-}
+        out.push(n as u8);
+    }
 
-/// The patterns `make` makes on this thread, sorted and each once.
-#[cfg(test)]
-fn listing(make: impl FnOnce()) -> Vec<String> {
-    LISTED.set(Some(Vec::new()));
-    make();
-    let mut listed = LISTED.take().unwrap_or_default();
-    listed.sort();
-    listed.dedup();
-    listed
+    /// The state `to` that state `from` leads to, as the difference of their numbers, which is
+    /// small in a Thompson NFA: zigzag-encoded (0, -1, 1, -2… as 0, 1, 2, 3…) in LEB128.
+    fn write_next(out: &mut Vec<u8>, from: usize, to: StateID) {
+        let difference = to.as_usize() as i64 - from as i64;
+        write_u32(out, ((difference << 1) ^ (difference >> 63)) as usize);
+    }
+
+    thread_local! {
+        /// The patterns made on this thread while [`listing`] runs.
+        static LISTED: RefCell<Option<Vec<String>>> = const { RefCell::new(None) };
+    }
+
+    /// Notes a pattern made, for [`listing`].
+    pub(in crate::pattern) fn made(source: &str) {
+        LISTED.with_borrow_mut(|listed| {
+            if let Some(listed) = listed {
+                listed.push(source.to_string());
+            }
+        });
+    }
+
+    /// The patterns `make` makes on this thread, sorted and each once.
+    pub(super) fn listing(make: impl FnOnce()) -> Vec<String> {
+        LISTED.set(Some(Vec::new()));
+        make();
+        let mut listed = LISTED.take().unwrap_or_default();
+        listed.sort();
+        listed.dedup();
+        listed
+    }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::write::{encode, listing, write_u32};
     use super::*;
 
     /// What `prebuilt.bin` should hold: the NFAs of every grammar pattern's ASCII build.
