@@ -41,7 +41,8 @@ fn make() -> Patterns {
             .join("|")
     };
     let ordinals = alternation(&mut lex.ordinals.keys());
-    let relative = alternation(&mut lex.relative_ordinals.keys()).replace("\\ ", r"\s+");
+    // The words of "next to last" may be parted by any white space ("next\nto last").
+    let relative = alternation(&mut lex.relative_ordinals.keys()).replace(' ', r"\s+");
     let articles = alternation(&mut lex.articles.iter());
     let re = Pattern::new;
     Patterns {
@@ -999,6 +1000,23 @@ mod tests {
             kinds_of("up 500 to 2 million"),
             [(MentionKind::NumberRange, "500/2000000".to_string())]
         );
+    }
+
+    /// A relative ordinal of several words is one figure whatever white space parts them: a
+    /// draft wrapped by hand breaks "next to last" over two lines.
+    #[test]
+    fn relative_ordinals_run_over_any_white_space() {
+        for text in [
+            "came next to last",
+            "came next\nto last",
+            "came next  to\u{a0}last",
+        ] {
+            assert_eq!(
+                kinds(text),
+                [(MentionKind::Ordinal, &text[5..], "end-1".to_string())],
+                "{text:?}"
+            );
+        }
     }
 
     fn kinds(text: &str) -> Vec<(MentionKind, &str, String)> {
