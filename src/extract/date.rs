@@ -84,14 +84,23 @@ struct Screen {
 #[derive(Clone, Copy)]
 struct Holds(u32);
 
-/// The word the screen knows a holiday by: its name up to any letter outside ASCII, which the
-/// pattern matches in any case as the screen does not; none for a name that starts outside
-/// ASCII letters, whose pattern then always runs.
+/// The word the screen and the sentence gate know a holiday by: the longest of its words that
+/// starts with an ASCII letter, up to any letter outside ASCII (which the pattern matches in any
+/// case as the screen does not). The pattern takes any white space between a name's words
+/// ("Christmas\nEve"), so each starts a word of a sentence that holds the name; the longest is
+/// the rarest elsewhere ("Patrick", not "Saint"). None for a name with no such word, whose
+/// pattern then always runs.
 fn holiday_word(name: &str) -> Option<&str> {
-    let ascii = &name[..name.find(|c: char| !c.is_ascii()).unwrap_or(name.len())];
-    ascii
-        .starts_with(|c: char| c.is_ascii_alphabetic())
-        .then_some(ascii)
+    name.split_whitespace()
+        .filter(|word| word.starts_with(|c: char| c.is_ascii_alphabetic()))
+        .map(|word| &word[..word.find(|c: char| !c.is_ascii()).unwrap_or(word.len())])
+        .reduce(|longest, word| {
+            if word.len() > longest.len() {
+                word
+            } else {
+                longest
+            }
+        })
 }
 
 impl Holds {
@@ -407,7 +416,6 @@ pub(super) fn trigger_words() -> Vec<String> {
         .iter()
         .chain(&lex.weekdays)
         .map(|(n, _)| n.trim_end_matches('.').to_string())
-        .chain(lex.holidays.iter().flat_map(|h| h.names.iter().cloned()))
         .collect();
     triggers.extend(
         [
@@ -436,6 +444,30 @@ pub(super) fn trigger_words() -> Vec<String> {
         ]
         .map(String::from),
     );
+    // A holiday by one word of its name, as its words may be parted by a line break
+    // ("Christmas\nEve"): none more for a name with a word that starts with a trigger already
+    // ("Boxing Day", "Black Friday"), else the word the screen knows it by ("Patrick").
+    let names: Vec<&String> = lex.holidays.iter().flat_map(|h| &h.names).collect();
+    let single: Vec<String> = names
+        .iter()
+        .filter(|n| !n.contains(char::is_whitespace))
+        .map(|n| n.to_string())
+        .collect();
+    triggers.extend(single);
+    let known = triggers.clone();
+    let covered = |name: &str| {
+        name.split_whitespace().any(|word| {
+            known.iter().any(|t| {
+                word.get(..t.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(t))
+            })
+        })
+    };
+    for name in names {
+        if !covered(name) {
+            triggers.push(holiday_word(name).unwrap_or(name).to_string());
+        }
+    }
     triggers
 }
 
@@ -568,7 +600,8 @@ fn make() -> Patterns {
                     .flat_map(|h| h.names.iter().cloned())
                     .collect();
                 names.sort_by_key(|n| std::cmp::Reverse(n.len()));
-                alternation(names.into_iter())
+                // Its words may be parted by any white space ("Christmas\nEve").
+                alternation(names.into_iter()).replace(' ', r"\s+")
             }
         )),
         offset: re(
@@ -1389,11 +1422,11 @@ fn dates_holding(text: &str, tense: Tense, holds: Holds) -> Vec<(Span, DateExpr)
         })
     });
     add(&p.holiday, &[Holds::HOLIDAY], &|c| {
-        let name = &c["h"];
+        let name = c["h"].split_whitespace().collect::<Vec<_>>().join(" ");
         let index = lex
             .holidays
             .iter()
-            .position(|h| h.names.iter().any(|n| n.eq_ignore_ascii_case(name)))?;
+            .position(|h| h.names.iter().any(|n| n.eq_ignore_ascii_case(&name)))?;
         let year = match (c.name("y"), c.name("rel")) {
             (Some(y), _) => Year::Stated(y.as_str().parse().ok()?),
             (None, Some(rel)) => Year::Relative(relative_offset(rel.as_str())),
@@ -2193,10 +2226,42 @@ mod tests {
 
     #[test]
     fn a_holiday_is_screened_by_its_ascii_name() {
-        assert_eq!(holiday_word("New Year's Eve"), Some("New Year's Eve"));
-        assert_eq!(holiday_word("Día de Muertos"), Some("D"));
-        assert_eq!(holiday_word("Ñandú Day"), None);
-        assert_eq!(holiday_word("(Labour) Day"), None);
+        assert_eq!(holiday_word("New Year's Eve"), Some("Year's"));
+        assert_eq!(holiday_word("Saint Patrick"), Some("Patrick"));
+        assert_eq!(holiday_word("Halloween"), Some("Halloween"));
+        assert_eq!(holiday_word("Díadelosmuertos"), Some("D"));
+        assert_eq!(holiday_word("Ñandú Day"), Some("Day"));
+        assert_eq!(holiday_word("(Labour) Day"), Some("Day"));
+        assert_eq!(holiday_word("Ñandú"), None);
+    }
+
+    /// A holiday of several words is one date whatever white space parts its words: a draft
+    /// wrapped by hand breaks "Christmas Eve" over two lines.
+    #[test]
+    fn a_holiday_runs_over_any_white_space() {
+        let holiday = |name: &str| {
+            lexicon()
+                .holidays
+                .iter()
+                .position(|h| h.names.iter().any(|n| n == name))
+                .and_then(|i| u8::try_from(i).ok())
+                .expect("a holiday of the lexicon")
+        };
+        let year = Year::Unstated;
+        for (text, date) in [
+            ("on Christmas\nEve", "Christmas Eve"),
+            ("on Christmas  Eve", "Christmas Eve"),
+            ("by Black\nFriday", "Black Friday"),
+            ("on Saint\u{a0}Patrick", "Saint Patrick"),
+        ] {
+            screen_keeps(text);
+            let index = holiday(date);
+            assert_eq!(
+                found(text),
+                [(&text[3..], DateExpr::Holiday { year, index })],
+                "{text:?}"
+            );
+        }
     }
 
     #[test]

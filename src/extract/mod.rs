@@ -556,6 +556,8 @@ mod tests {
             "they waited an hour",
             "last week",
             "since Tuesday",
+            // A holiday by its first word: the rest may follow over a line break.
+            "on Saint\nPatrick",
         ] {
             assert!(may_hold_figures(text), "{text:?}");
         }
