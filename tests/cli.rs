@@ -622,3 +622,27 @@ fn a_jsonl_stream_is_reported_before_it_ends() {
         "no report line while the input was open"
     );
 }
+
+/// `extract` lists a figure a line: one that runs over a line break ("Christmas\nEve" in a
+/// draft wrapped by hand) is shown with a space there.
+#[test]
+fn extract_lists_a_wrapped_figure_on_one_line() {
+    let draft = "The sale ends on Christmas\nEve, after 12,000 tons were sold.\n";
+    let output = figcheck_stdin(
+        &[
+            "extract",
+            "--date",
+            "2024-03-04",
+            "--input-format",
+            "text",
+            "-",
+        ],
+        draft.as_bytes(),
+    );
+    assert_eq!(
+        stdout(&output),
+        "-: reference date 2024-03-04 (from --date)\n\
+         -:1:18: date \u{201c}Christmas Eve\u{201d} = 2023-12-24\n\
+         -:2:12: quantity \u{201c}12,000 tons\u{201d} = 12000 ton [11500, 12500]\n"
+    );
+}

@@ -133,7 +133,8 @@ pub fn summary_line(
     line + "\n"
 }
 
-/// Every figure, one line each: where, what kind, the text and its normalized value.
+/// Every figure, one line each: where, what kind, the text (a line break in it, or any run of
+/// white space, as one space) and its normalized value.
 pub fn extract_pretty(source: &Source, report: &FileReport) -> String {
     let mut out = reference_line(report);
     for m in mention_views(source, report) {
@@ -144,7 +145,7 @@ pub fn extract_pretty(source: &Source, report: &FileReport) -> String {
             m.span.line,
             m.span.column,
             m.kind.as_str(),
-            m.text
+            m.text.split_whitespace().collect::<Vec<_>>().join(" ")
         );
         let value = m.value.as_deref().unwrap_or("unresolved");
         let _ = write!(out, " = {value}");
