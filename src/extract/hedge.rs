@@ -6,7 +6,8 @@ use crate::lexicon::lexicon;
 /// the hedge)`. Before a duration, words that also mean "during" ("over two hours") are not
 /// hedges.
 pub fn hedge_before(text: &str, start: usize, duration: bool) -> Option<(usize, usize)> {
-    let before = text[..start].trim_end_matches([' ', '\u{a0}']);
+    // A draft wrapped by hand may break a line anywhere in "more than\n500".
+    let before = text[..start].trim_end();
     let last = *before.as_bytes().last()?;
     for (index, hedge) in lexicon().hedges.iter().enumerate() {
         // Most hedges end in another letter than the text does: one comparison skips them.
@@ -23,14 +24,9 @@ pub fn hedge_before(text: &str, start: usize, duration: bool) -> Option<(usize, 
         if hedge.after || !spaced {
             continue;
         }
-        let n = hedge.word.len();
-        if before.len() < n || !before.is_char_boundary(before.len() - n) {
+        let Some(at) = ends_with_words(before, &hedge.word) else {
             continue;
-        }
-        let at = before.len() - n;
-        if !before[at..].eq_ignore_ascii_case(&hedge.word) {
-            continue;
-        }
+        };
         // A word stands alone; a sign such as ">" may follow a letter ("x>10") but not
         // another sign ("<>30").
         let previous = before[..at].chars().next_back();
@@ -50,20 +46,18 @@ pub fn hedge_before(text: &str, start: usize, duration: bool) -> Option<(usize, 
 /// `(hedge index, end of the hedge)`. "5000 or less than 6000" is two figures, not a hedge.
 pub fn hedge_after(text: &str, end: usize) -> Option<(usize, usize)> {
     let rest = &text[end..];
-    let trimmed = rest.trim_start_matches(' ');
+    let trimmed = rest.trim_start();
     if trimmed.len() == rest.len() {
         return None;
     }
     let at = end + rest.len() - trimmed.len();
     for (index, hedge) in lexicon().hedges.iter().enumerate() {
-        let n = hedge.word.len();
-        if !hedge.after
-            || trimmed.len() < n
-            || !trimmed.is_char_boundary(n)
-            || !trimmed[..n].eq_ignore_ascii_case(&hedge.word)
-        {
+        if !hedge.after {
             continue;
         }
+        let Some(n) = starts_with_words(trimmed, &hedge.word) else {
+            continue;
+        };
         let after = trimmed[n..].trim_start();
         let figure_follows = super::words::phrases(after)
             .first()
@@ -82,12 +76,80 @@ pub fn hedge_after(text: &str, end: usize) -> Option<(usize, usize)> {
     None
 }
 
+/// Where `words` (parted by single spaces) start if `text` ends with them in any ASCII case,
+/// parted there by any white space ("more\nthan").
+fn ends_with_words(text: &str, words: &str) -> Option<usize> {
+    let mut end = text.len();
+    for (i, word) in words.rsplit(' ').enumerate() {
+        if i > 0 {
+            let trimmed = text[..end].trim_end().len();
+            if trimmed == end {
+                return None;
+            }
+            end = trimmed;
+        }
+        let at = end.checked_sub(word.len())?;
+        if !text.get(at..end)?.eq_ignore_ascii_case(word) {
+            return None;
+        }
+        end = at;
+    }
+    Some(end)
+}
+
+/// The length of `words` (parted by single spaces) if `text` starts with them in any ASCII
+/// case, parted there by any white space ("or\nmore").
+fn starts_with_words(text: &str, words: &str) -> Option<usize> {
+    let mut at = 0;
+    for (i, word) in words.split(' ').enumerate() {
+        if i > 0 {
+            let rest = &text[at..];
+            let gap = rest.len() - rest.trim_start().len();
+            if gap == 0 {
+                return None;
+            }
+            at += gap;
+        }
+        let end = at + word.len();
+        if !text.get(at..end)?.eq_ignore_ascii_case(word) {
+            return None;
+        }
+        at = end;
+    }
+    Some(at)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn word(text: &str, start: usize, duration: bool) -> Option<String> {
         hedge_before(text, start, duration).map(|(i, _)| lexicon().hedges[i].word.clone())
+    }
+
+    /// A hedge runs over any white space, a line break of a draft wrapped by hand included,
+    /// before the figure and between its words.
+    #[test]
+    fn a_hedge_runs_over_any_white_space() {
+        for text in [
+            "sold more\nthan 40",
+            "sold more than\n40",
+            "sold more \n  than\u{a0}40",
+        ] {
+            let start = text.len() - 2;
+            assert_eq!(
+                word(text, start, false).as_deref(),
+                Some("more than"),
+                "{text:?}"
+            );
+        }
+        assert_eq!(word("sold morethan 40", 14, false), None);
+        let after = |text: &str| {
+            hedge_after(text, 2).map(|(i, end)| (lexicon().hedges[i].word.clone(), end))
+        };
+        assert_eq!(after("40 or\nmore."), Some(("or more".to_string(), 10)));
+        assert_eq!(after("40\nor more."), Some(("or more".to_string(), 10)));
+        assert_eq!(after("40 ormore."), None);
     }
 
     #[test]
