@@ -77,46 +77,46 @@ pub fn hedge_after(text: &str, end: usize) -> Option<(usize, usize)> {
 }
 
 /// Where `words` (parted by single spaces) start if `text` ends with them in any ASCII case,
-/// parted there by any white space ("more\nthan").
+/// parted there by any white space ("more\nthan"). Byte by byte: a byte of `words` that is
+/// not a space starts or continues a character, as the text's byte it equals does.
 fn ends_with_words(text: &str, words: &str) -> Option<usize> {
     let mut end = text.len();
-    for (i, word) in words.rsplit(' ').enumerate() {
-        if i > 0 {
+    for &w in words.as_bytes().iter().rev() {
+        if w == b' ' {
             let trimmed = text[..end].trim_end().len();
             if trimmed == end {
                 return None;
             }
             end = trimmed;
+        } else {
+            end = end.checked_sub(1)?;
+            if !text.as_bytes()[end].eq_ignore_ascii_case(&w) {
+                return None;
+            }
         }
-        let at = end.checked_sub(word.len())?;
-        if !text.get(at..end)?.eq_ignore_ascii_case(word) {
-            return None;
-        }
-        end = at;
     }
-    Some(end)
+    text.is_char_boundary(end).then_some(end)
 }
 
 /// The length of `words` (parted by single spaces) if `text` starts with them in any ASCII
 /// case, parted there by any white space ("or\nmore").
 fn starts_with_words(text: &str, words: &str) -> Option<usize> {
     let mut at = 0;
-    for (i, word) in words.split(' ').enumerate() {
-        if i > 0 {
-            let rest = &text[at..];
-            let gap = rest.len() - rest.trim_start().len();
+    for &w in words.as_bytes() {
+        if w == b' ' {
+            let gap = text[at..].len() - text[at..].trim_start().len();
             if gap == 0 {
                 return None;
             }
             at += gap;
+        } else {
+            if !text.as_bytes().get(at)?.eq_ignore_ascii_case(&w) {
+                return None;
+            }
+            at += 1;
         }
-        let end = at + word.len();
-        if !text.get(at..end)?.eq_ignore_ascii_case(word) {
-            return None;
-        }
-        at = end;
     }
-    Some(at)
+    text.is_char_boundary(at).then_some(at)
 }
 
 #[cfg(test)]
