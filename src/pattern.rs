@@ -52,6 +52,17 @@ macro_rules! grammar {
 }
 pub(crate) use grammar;
 
+/// Names from a lexicon as one alternation of a pattern, in the order given: each escaped, and
+/// the words of a name parted by any white space, as a draft wrapped by hand breaks "Christmas
+/// Eve" or "next to last" over two lines.
+pub(crate) fn alternation<S: AsRef<str>>(names: impl IntoIterator<Item = S>) -> String {
+    names
+        .into_iter()
+        .map(|name| regex::escape(name.as_ref()).replace(' ', r"\s+"))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
 /// A pattern of the grammars, searched as `regex::Regex` searches: leftmost-first,
 /// Unicode-aware, never splitting a character. Each of its two builds is compiled when a text
 /// first needs it, once per process.

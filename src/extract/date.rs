@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::{DateExpr, DayBase, EndDay, Payload, WeekScope, Year};
 use crate::lexicon::{Names, ends_word, lexicon, start_of_last_word, word_before};
-use crate::pattern::{Captures, Pattern};
+use crate::pattern::{Captures, Pattern, alternation};
 use crate::source::Span;
 
 /// What a sentence says about time, for placing a year-less date around the reference date.
@@ -400,13 +400,6 @@ impl YearWords {
     }
 }
 
-fn alternation(names: impl Iterator<Item = String>) -> String {
-    names
-        .map(|n| regex::escape(&n))
-        .collect::<Vec<_>>()
-        .join("|")
-}
-
 /// Words without which a sentence with no digit holds no date: month and weekday names,
 /// holidays, the words of relative dates and periods, and the words that start a year in words.
 pub(super) fn trigger_words() -> Vec<String> {
@@ -484,7 +477,7 @@ fn make() -> Patterns {
             .filter_map(|(n, _)| n.strip_suffix('.').map(str::to_string)),
     );
     with_digits.sort_by_key(|n| std::cmp::Reverse(n.len()));
-    let month = format!("(?i:{})", alternation(with_digits.into_iter()));
+    let month = format!("(?i:{})", alternation(with_digits));
     // "Sep", "Nov": a month without its period, as written, only beside a range word.
     let mut short: Vec<String> = lex
         .months
@@ -493,7 +486,7 @@ fn make() -> Patterns {
         .collect();
     short.push("Sept".into());
     short.sort_by_key(|n| std::cmp::Reverse(n.len()));
-    let short_month = alternation(short.into_iter());
+    let short_month = alternation(short);
     let full_month = alternation(
         lex.months
             .iter()
@@ -600,8 +593,7 @@ fn make() -> Patterns {
                     .flat_map(|h| h.names.iter().cloned())
                     .collect();
                 names.sort_by_key(|n| std::cmp::Reverse(n.len()));
-                // Its words may be parted by any white space ("Christmas\nEve").
-                alternation(names.into_iter()).replace(' ', r"\s+")
+                alternation(names)
             }
         )),
         offset: re(

@@ -31,19 +31,14 @@ crate::pattern::grammar!(Patterns, make);
 
 fn make() -> Patterns {
     let lex = lexicon();
-    let alternation = |words: &mut dyn Iterator<Item = &String>| {
+    let longest_first = |words: &mut dyn Iterator<Item = &String>| {
         let mut names: Vec<&String> = words.collect();
         names.sort_by_key(|n| std::cmp::Reverse(n.len()));
-        names
-            .iter()
-            .map(|n| regex::escape(n))
-            .collect::<Vec<_>>()
-            .join("|")
+        crate::pattern::alternation(names)
     };
-    let ordinals = alternation(&mut lex.ordinals.keys());
-    // The words of "next to last" may be parted by any white space ("next\nto last").
-    let relative = alternation(&mut lex.relative_ordinals.keys()).replace(' ', r"\s+");
-    let articles = alternation(&mut lex.articles.iter());
+    let ordinals = longest_first(&mut lex.ordinals.keys());
+    let relative = longest_first(&mut lex.relative_ordinals.keys());
+    let articles = longest_first(&mut lex.articles.iter());
     let re = Pattern::new;
     Patterns {
         ordinal_words: re(&format!(r"(?i)\b(?:{ordinals})\b")),

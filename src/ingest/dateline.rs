@@ -35,13 +35,9 @@ pub fn date(prose: &str, blocks: &[Span]) -> Option<Date> {
     }
     static PATTERN: OnceLock<Pattern> = OnceLock::new();
     let pattern = PATTERN.get_or_init(|| {
-        let mut months: Vec<String> = lexicon()
-            .months
-            .iter()
-            .map(|(name, _)| regex::escape(name))
-            .collect();
+        let mut months: Vec<&String> = lexicon().months.iter().map(|(name, _)| name).collect();
         months.sort_by_key(|m| std::cmp::Reverse(m.len()));
-        let month = format!("(?:{})", months.join("|"));
+        let month = format!("(?:{})", crate::pattern::alternation(months));
         let place = format!(
             r"[A-Z][A-Z{PLACE_MARKS}]+(?:[ ][A-Z][A-Z{PLACE_MARKS}]+)*(?:,[ ][A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+)?)?"
         );
