@@ -734,6 +734,12 @@ pub fn ends_word(text: &str, end: usize) -> bool {
         .is_none_or(|c| !c.is_alphanumeric() && c != '_')
 }
 
+/// `text` with each run of white space as one space: "next\nto  last" as "next to last", as a
+/// lexicon writes its names.
+pub fn single_spaced(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Whether `phrase` occurs in `text` as whole words.
 pub fn contains_words(text: &str, phrase: &str) -> bool {
     text.match_indices(phrase).any(|(at, _)| {

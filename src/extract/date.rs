@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::{DateExpr, DayBase, EndDay, Payload, WeekScope, Year};
-use crate::lexicon::{Names, ends_word, lexicon, start_of_last_word, word_before};
+use crate::lexicon::{Names, ends_word, lexicon, single_spaced, start_of_last_word, word_before};
 use crate::pattern::{Captures, Pattern, alternation};
 use crate::source::Span;
 
@@ -1414,7 +1414,7 @@ fn dates_holding(text: &str, tense: Tense, holds: Holds) -> Vec<(Span, DateExpr)
         })
     });
     add(&p.holiday, &[Holds::HOLIDAY], &|c| {
-        let name = c["h"].split_whitespace().collect::<Vec<_>>().join(" ");
+        let name = single_spaced(&c["h"]);
         let index = lex
             .holidays
             .iter()

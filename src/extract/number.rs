@@ -7,7 +7,9 @@ use super::hedge::{hedge_after, hedge_before};
 use super::unit::{rate_after, stuff_after, unit_after};
 use super::words::{Phrase, phrases};
 use super::{DateExpr, MentionKind, Num, Payload, Year, overlaps};
-use crate::lexicon::{HedgeKind, ends_word, lexicon, start_of_last_word, word_before};
+use crate::lexicon::{
+    HedgeKind, ends_word, lexicon, single_spaced, start_of_last_word, word_before,
+};
 use crate::pattern::Pattern;
 use crate::source::Span;
 
@@ -172,12 +174,7 @@ pub fn numbers(text: &str, taken: &[Span]) -> Vec<Found> {
         if overlaps(&m.range(), &consumed) {
             continue;
         }
-        let key = m
-            .as_str()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase();
+        let key = single_spaced(m.as_str()).to_lowercase();
         let Some(value) = lexicon().relative_ordinals.get(&key) else {
             continue;
         };

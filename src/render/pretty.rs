@@ -9,6 +9,7 @@ use super::PrettyOptions;
 use super::json::mention_views;
 use crate::finding::{FileReport, Severity};
 use crate::ingest::DateSource;
+use crate::lexicon::single_spaced;
 use crate::source::Source;
 
 pub fn check_pretty(source: &Source, report: &FileReport, options: PrettyOptions) -> String {
@@ -145,7 +146,7 @@ pub fn extract_pretty(source: &Source, report: &FileReport) -> String {
             m.span.line,
             m.span.column,
             m.kind.as_str(),
-            m.text.split_whitespace().collect::<Vec<_>>().join(" ")
+            single_spaced(&m.text)
         );
         let value = m.value.as_deref().unwrap_or("unresolved");
         let _ = write!(out, " = {value}");
