@@ -438,29 +438,29 @@ pub(super) fn trigger_words() -> Vec<String> {
         .map(String::from),
     );
     // A holiday by one word of its name, as its words may be parted by a line break
-    // ("Christmas\nEve"): none more for a name with a word that starts with a trigger already
-    // ("Boxing Day", "Black Friday"), else the word the screen knows it by ("Patrick").
-    let names: Vec<&String> = lex.holidays.iter().flat_map(|h| &h.names).collect();
-    let single: Vec<String> = names
+    // ("Christmas\nEve"): a name of one word as it is; none more for a name with a word that
+    // starts with a trigger already ("Boxing Day", "Black Friday"), else the word the screen
+    // knows it by ("Patrick" of "Saint Patrick").
+    let (single, several): (Vec<&String>, Vec<&String>) = lex
+        .holidays
         .iter()
-        .filter(|n| !n.contains(char::is_whitespace))
-        .map(|n| n.to_string())
-        .collect();
-    triggers.extend(single);
-    let known = triggers.clone();
+        .flat_map(|h| &h.names)
+        .partition(|n| !n.contains(char::is_whitespace));
+    triggers.extend(single.into_iter().cloned());
     let covered = |name: &str| {
         name.split_whitespace().any(|word| {
-            known.iter().any(|t| {
+            triggers.iter().any(|t| {
                 word.get(..t.len())
                     .is_some_and(|w| w.eq_ignore_ascii_case(t))
             })
         })
     };
-    for name in names {
-        if !covered(name) {
-            triggers.push(holiday_word(name).unwrap_or(name).to_string());
-        }
-    }
+    let uncovered: Vec<String> = several
+        .into_iter()
+        .filter(|name| !covered(name))
+        .map(|name| holiday_word(name).unwrap_or(name).to_string())
+        .collect();
+    triggers.extend(uncovered);
     triggers
 }
 

@@ -556,7 +556,7 @@ mod tests {
             "they waited an hour",
             "last week",
             "since Tuesday",
-            // A holiday by its first word: the rest may follow over a line break.
+            // A holiday by one word of its name, the rest over a line break.
             "on Saint\nPatrick",
         ] {
             assert!(may_hold_figures(text), "{text:?}");
