@@ -9,7 +9,10 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::{DateExpr, DayBase, EndDay, Payload, WeekScope, Year};
-use crate::lexicon::{Names, ends_word, lexicon, single_spaced, start_of_last_word, word_before};
+use crate::lexicon::{
+    Names, ends_with_words, ends_word, lexicon, single_spaced, start_of_last_word,
+    starts_with_words, word_before,
+};
 use crate::pattern::{Captures, Pattern, alternation};
 use crate::source::Span;
 
@@ -1562,9 +1565,11 @@ fn dates_holding(text: &str, tense: Tense, holds: Holds) -> Vec<(Span, DateExpr)
             let (before, before_at) = word_before(text, c.get(0)?.start());
             let after = text[c.get(0)?.end()..].trim_start().to_ascii_lowercase();
             let head = text[..before_at].to_ascii_lowercase();
-            let recent = &head[head.floor_char_boundary(head.len().saturating_sub(40))..];
+            // A line break may part the words as a space does.
+            let recent =
+                single_spaced(&head[head.floor_char_boundary(head.len().saturating_sub(40))..]);
             let ranged = match before.as_str() {
-                "between" => after.starts_with("and "),
+                "between" => starts_with_words(&after, "and ").is_some(),
                 // "between Jan 22 and now", "from March to now"
                 "and" => recent.contains("between "),
                 "to" | "until" | "till" => recent.contains("from "),
@@ -1735,7 +1740,7 @@ pub fn weekday_days(text: &str, dates: &[(Span, DateExpr)]) -> Vec<(Span, DateEx
 
 /// "the week of April 10th": the week, Monday to Sunday, that holds the day.
 fn week_of(text: &str, span: Span, expr: DateExpr) -> (Span, DateExpr) {
-    let before = text[..span.start].to_ascii_lowercase();
+    let before = &text[..span.start];
     let leads = [
         "the week of ",
         "week of ",
@@ -1745,14 +1750,13 @@ fn week_of(text: &str, span: Span, expr: DateExpr) -> (Span, DateExpr) {
         "the week starting on ",
         "w/c ",
     ];
-    let Some(lead) = leads.iter().find(|p| before.ends_with(**p)) else {
+    let Some(start) = leads.iter().find_map(|lead| ends_with_words(before, lead)) else {
         return (span, expr);
     };
     match expr {
-        DateExpr::Day { year, month, day } => (
-            span.start - lead.len()..span.end,
-            DateExpr::WeekOf { year, month, day },
-        ),
+        DateExpr::Day { year, month, day } => {
+            (start..span.end, DateExpr::WeekOf { year, month, day })
+        }
         _ => (span, expr),
     }
 }
@@ -2225,6 +2229,23 @@ mod tests {
         assert_eq!(holiday_word("Ñandú Day"), Some("Day"));
         assert_eq!(holiday_word("(Labour) Day"), Some("Day"));
         assert_eq!(holiday_word("Ñandú"), None);
+    }
+
+    /// "The week of April 13" is one week whatever white space parts its words.
+    #[test]
+    fn the_week_of_a_day_runs_over_a_line_break() {
+        let week = DateExpr::WeekOf {
+            year: Year::Unstated,
+            month: 4,
+            day: 13,
+        };
+        for text in [
+            "in the week of April 13",
+            "in the week\nof April 13",
+            "in the\nweek of\nApril 13",
+        ] {
+            assert_eq!(found(text), [(&text[3..], week)], "{text:?}");
+        }
     }
 
     /// A holiday of several words is one date whatever white space parts its words: a draft

@@ -1,6 +1,6 @@
 //! Hedges written just before a figure: "some 7,800 tons", "nearly a decade".
 
-use crate::lexicon::lexicon;
+use crate::lexicon::{ends_with_words, lexicon, starts_with_words};
 
 /// The hedge that ends right before `start` (white space between), as `(hedge index, start of
 /// the hedge)`. Before a duration, words that also mean "during" ("over two hours") are not
@@ -74,49 +74,6 @@ pub fn hedge_after(text: &str, end: usize) -> Option<(usize, usize)> {
         }
     }
     None
-}
-
-/// Where `words` (parted by single spaces) start if `text` ends with them in any ASCII case,
-/// parted there by any white space ("more\nthan"). Byte by byte: a byte of `words` that is
-/// not a space starts or continues a character, as the text's byte it equals does.
-fn ends_with_words(text: &str, words: &str) -> Option<usize> {
-    let mut end = text.len();
-    for &w in words.as_bytes().iter().rev() {
-        if w == b' ' {
-            let trimmed = text[..end].trim_end().len();
-            if trimmed == end {
-                return None;
-            }
-            end = trimmed;
-        } else {
-            end = end.checked_sub(1)?;
-            if !text.as_bytes()[end].eq_ignore_ascii_case(&w) {
-                return None;
-            }
-        }
-    }
-    text.is_char_boundary(end).then_some(end)
-}
-
-/// The length of `words` (parted by single spaces) if `text` starts with them in any ASCII
-/// case, parted there by any white space ("or\nmore").
-fn starts_with_words(text: &str, words: &str) -> Option<usize> {
-    let mut at = 0;
-    for &w in words.as_bytes() {
-        if w == b' ' {
-            let gap = text[at..].len() - text[at..].trim_start().len();
-            if gap == 0 {
-                return None;
-            }
-            at += gap;
-        } else {
-            if !text.as_bytes().get(at)?.eq_ignore_ascii_case(&w) {
-                return None;
-            }
-            at += 1;
-        }
-    }
-    text.is_char_boundary(at).then_some(at)
 }
 
 #[cfg(test)]

@@ -8,7 +8,8 @@ use super::unit::{rate_after, stuff_after, unit_after};
 use super::words::{Phrase, phrases};
 use super::{DateExpr, MentionKind, Num, Payload, Year, overlaps};
 use crate::lexicon::{
-    HedgeKind, ends_word, lexicon, single_spaced, start_of_last_word, word_before,
+    HedgeKind, ends_word, lexicon, single_spaced, start_of_last_word, word_before, word_space,
+    word_space_before,
 };
 use crate::pattern::Pattern;
 use crate::source::Span;
@@ -48,19 +49,19 @@ fn make() -> Patterns {
         percent_of: re(r"(?i)(?:^|[^\w\s]\s*)((?:percents?|per\s+cent)\s+of\s+)$"),
         article: re(&format!(r"(?i)\b(?:{articles})\s+")),
         points: re(r"^\s*(?i:points?)\b"),
-        age: re(r"^(?:[- ]old\b|\s+of\s+age\b)"),
+        age: re(r"^(?:-old\b|\s+old\b|\s+of\s+age\b)"),
         years_old: re(r"^\s?(?:yo|y\.o\.)(?:\b|$)"),
         feet_inches: re(r"^\s+(?:and\s+)?([0-9]{1,2}(?:\.[0-9]+)?)\s*(?:in|inch|inches)\b"),
         percent: re(r"^(?:\s?%|\s+(?i:percent|percents|percentage|per\s+cent|pct)\b)"),
     }
 }
 
-/// A scale abbreviation right after a number ("10k", "5.93 mln", "£600m"), as
+/// A scale abbreviation right after a number ("10k", "5.93 mln", "£600m", "5.93\nmln"), as
 /// `(factor, end)`; `money` also allows the suffixes only money takes ("m").
 fn scale_suffix(text: &str, at: usize, money: bool) -> Option<(Decimal, usize)> {
     let lex = lexicon();
     let rest = &text[at..];
-    let gap = usize::from(rest.starts_with(' '));
+    let gap = word_space(rest);
     let len = rest[gap..]
         .find(|c: char| !c.is_ascii_alphabetic())
         .unwrap_or(rest.len() - gap);
@@ -482,15 +483,15 @@ fn join_bounds(text: &str, found: Vec<Found>) -> Vec<Found> {
     out
 }
 
-/// The currency written right before `at` (one space allowed): a symbol ("$", "US$", "£"),
-/// a symbol with a country's letters as tokenized text writes them ("hk $", "u.s $", "cad$"),
-/// or a code ("USD", "rmb"). Returns `(currency, start)`.
+/// The currency written right before `at` (one space or a line break allowed): a symbol ("$",
+/// "US$", "£"), a symbol with a country's letters as tokenized text writes them ("hk $", "u.s
+/// $", "cad$"), or a code ("USD", "rmb"). Returns `(currency, start)`.
 fn currency_before(text: &str, at: usize) -> Option<(usize, usize)> {
     let lex = lexicon();
     let before = &text[..at];
-    let before = before.strip_suffix(' ').unwrap_or(before);
+    let before = &before[..before.len() - word_space_before(before)];
     if let Some(rest) = before.strip_suffix('$') {
-        let rest = rest.strip_suffix(' ').unwrap_or(rest);
+        let rest = &rest[..rest.len() - word_space_before(rest)];
         let letters = start_of_last_word(rest, |c| c.is_ascii_alphabetic() || c == '.');
         // "a $5 fee", "the firm's $ 500 million": an article or a possessive, no country.
         let spaced = before.len() - rest.len() > 1;
@@ -533,12 +534,12 @@ fn currency_before(text: &str, at: usize) -> Option<(usize, usize)> {
     lex.currency_code_before(before)
 }
 
-/// The currency written right after `at` (one space or a hyphen allowed): a name, a code, a
-/// symbol ("10 €", "100₾") or a code in millions ("30 musd"). Returns `(currency, end,
-/// multiplier)`.
+/// The currency written right after `at` (one space, a line break or a hyphen allowed): a
+/// name, a code, a symbol ("10 €", "100₾") or a code in millions ("30 musd"). Returns
+/// `(currency, end, multiplier)`.
 fn currency_after(text: &str, at: usize) -> Option<(usize, usize, Decimal)> {
     let lex = lexicon();
-    let gap = usize::from(text[at..].starts_with([' ', '-']));
+    let gap = word_space(&text[at..]).max(usize::from(text[at..].starts_with('-')));
     let rest = &text[at + gap..];
     if let Some((id, len)) = lex.currency_at(rest) {
         return Some((id, at + gap + len, Decimal::ONE));
@@ -629,7 +630,7 @@ fn is_label(text: &str, phrase: &Phrase) -> bool {
     if phrase.digits.is_empty() || phrase.digits.contains(',') {
         return false;
     }
-    let before = text[..phrase.span.start].trim_end_matches(' ');
+    let before = text[..phrase.span.start].trim_end_matches([' ', '\n', '\r']);
     let before = before.strip_suffix('.').unwrap_or(before);
     let word = &before[start_of_last_word(before, char::is_alphabetic)..];
     // Citations: "[22]", "[10,13,24]", "[81–83]".
@@ -654,7 +655,12 @@ fn with_cents(text: &str, mut amount: Num, end: usize) -> (Num, usize) {
         return (amount, end);
     }
     let rest = &text[end..];
-    let and = rest.strip_prefix(" and").map_or(0, |_| 4);
+    let space = word_space(rest);
+    let and = if space > 0 && rest[space..].starts_with("and") {
+        space + 3
+    } else {
+        0
+    };
     let Some(phrase) = phrases(&rest[and..]).into_iter().next() else {
         return (amount, end);
     };
@@ -917,7 +923,7 @@ fn reads_as_year(text: &str, start: usize, end: usize) -> bool {
     }
     let after = &text[end..];
     let next: String = after
-        .trim_start_matches(' ')
+        .trim_start_matches([' ', '\n', '\r'])
         .chars()
         .take_while(|c| c.is_ascii_lowercase())
         .collect();
@@ -1009,6 +1015,57 @@ mod tests {
                 "{text:?}"
             );
         }
+    }
+
+    /// A draft wrapped by hand may break a line between a number and its unit, scale or
+    /// currency, or inside the words around it: each figure reads as it does on one line.
+    /// "|" marks the space that the wrapped copy breaks.
+    #[test]
+    fn a_figure_reads_the_same_over_a_line_break() {
+        use MentionKind::*;
+        for (written, kind, figure) in [
+            (
+                "let out 12,000|cubic metres",
+                Quantity,
+                "12,000 cubic metres",
+            ),
+            (
+                "let out 12,000 cubic|metres",
+                Quantity,
+                "12,000 cubic metres",
+            ),
+            ("460 tons of|water a day", Rate, "460 tons of water a day"),
+            ("it paid 5|US dollars", Money, "5 US dollars"),
+            ("it paid EUR|5 million", Money, "EUR 5 million"),
+            ("assets of 312.8|mln dlrs", Money, "312.8 mln dlrs"),
+            (
+                "it cost 15 dollars|and 50 cents",
+                Money,
+                "15 dollars and 50 cents",
+            ),
+            ("he was 36 years|old", Age, "36 years old"),
+        ] {
+            let line = written.replace('|', " ");
+            let wrapped = written.replace('|', "\n");
+            let read = |text: &str| {
+                kinds(text)
+                    .into_iter()
+                    .map(|(kind, span, value)| (kind, single_spaced(span), value))
+                    .collect::<Vec<_>>()
+            };
+            let on_one_line = read(&line);
+            assert_eq!(
+                on_one_line
+                    .iter()
+                    .map(|(k, s, _)| (*k, s.as_str()))
+                    .collect::<Vec<_>>(),
+                [(kind, figure)],
+                "{line:?}"
+            );
+            assert_eq!(read(&wrapped), on_one_line, "{wrapped:?}");
+        }
+        // A label's number is no figure on either line: "Chapter\n11".
+        assert!(kinds("filed under Chapter\n11 of the act").is_empty());
     }
 
     fn kinds(text: &str) -> Vec<(MentionKind, &str, String)> {

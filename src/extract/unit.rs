@@ -1,21 +1,22 @@
 //! Units after a number ("7,800 tons", "a 19-day", "5km") and the rate that may follow
 //! ("per day", "a day", "/day", "daily"), with the stuff being measured ("tons of water").
 
-use crate::lexicon::{ends_word, lexicon};
+use crate::lexicon::{ends_word, lexicon, word_space};
 
-/// The unit right after a number ending at `at`: attached ("5km"), after a space, or after a
-/// hyphen ("19-day"). Returns `(unit index, end)`.
+/// The unit right after a number ending at `at`: attached ("5km"), after a space or a line
+/// break ("12,000\ncubic metres"), or after a hyphen ("19-day"). Returns `(unit index, end)`.
 pub fn unit_after(text: &str, at: usize) -> Option<(usize, usize)> {
     let rest = &text[at..];
     let gap = rest.len()
         - rest
-            .trim_start_matches([' ', '\u{a0}', '\u{202f}', '-'])
+            .trim_start_matches([' ', '\n', '\r', '\u{a0}', '\u{202f}', '-'])
             .len();
     let gap_text = &rest[..gap];
-    // One space, no-break space or hyphen; more plain spaces are markup masked in place
-    // ("**7,800** tons", "7,800&nbsp;tons").
+    // One space, no-break space, line break or hyphen; more plain spaces are markup masked in
+    // place ("**7,800** tons", "7,800&nbsp;tons") or stand around a line break.
     let hyphen = gap_text.contains('-');
-    if gap_text.chars().filter(|c| *c != ' ').count() > 1 || (hyphen && gap_text != "-") {
+    let marks = gap_text.chars().filter(|c| *c != ' ').count() - gap_text.matches("\r\n").count();
+    if marks > 1 || (hyphen && gap_text != "-") {
         return None;
     }
     let (unit, len) = match lexicon().unit_at(&rest[gap..], true) {
@@ -63,10 +64,11 @@ const STUFF_STOPS: &[&str] = &[
 pub fn stuff_after(text: &str, at: usize) -> (Option<String>, usize) {
     let rest = &text[at..];
     let lead = rest.len() - rest.trim_start().len();
-    if lead == 0 || !rest[lead..].starts_with("of ") {
+    let of_space = rest[lead..].strip_prefix("of").map_or(0, word_space);
+    if lead == 0 || of_space == 0 {
         return (None, at);
     }
-    let mut pos = at + lead + 3;
+    let mut pos = at + lead + 2 + of_space;
     let (mut head, mut end) = (None, at);
     for _ in 0..4 {
         let word_text = &text[pos..];
@@ -91,10 +93,11 @@ pub fn stuff_after(text: &str, at: usize) -> (Option<String>, usize) {
             head = Some(lower);
         }
         end = pos + len;
-        if !word_text[len..].starts_with(' ') {
+        let space = word_space(&word_text[len..]);
+        if space == 0 {
             break;
         }
-        pos += len + 1;
+        pos += len + space;
     }
     if head.is_none() {
         return (None, at);

@@ -22,6 +22,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Deserialize;
 
 use crate::finding::{Finding, Locator, Severity, Skipped, Verified};
+use crate::lexicon::single_spaced;
 use crate::link::Claim;
 use crate::normalize::Figure;
 
@@ -51,7 +52,8 @@ pub struct Example {
 }
 
 impl RuleDoc {
-    /// The message `key` with each `{name}` replaced by its value.
+    /// The message `key` with each `{name}` replaced by its value, single-spaced: a message is
+    /// one line, though a figure it quotes may break over two ("12,000\ncubic metres").
     fn message<V: AsRef<str>>(&self, key: &str, values: &[(&str, V)]) -> String {
         let mut text = self
             .messages
@@ -59,7 +61,7 @@ impl RuleDoc {
             .cloned()
             .unwrap_or_else(|| format!("{{{key}}}"));
         for (name, value) in values {
-            text = text.replace(&format!("{{{name}}}"), value.as_ref());
+            text = text.replace(&format!("{{{name}}}"), &single_spaced(value.as_ref()));
         }
         text
     }
