@@ -98,7 +98,7 @@ fn later(bencher: divan::Bencher, stage: &str) {
     let claims: Vec<_> = figures
         .iter()
         .zip(&docs)
-        .map(|(f, d)| link::link(f, &d.prose).0)
+        .map(|(f, d)| link::link(f, &d.unwrapped()).0)
         .collect();
     let settings = rules::RuleSettings::default();
     bencher.counter(bytes(&sources)).bench(|| match stage {
@@ -109,7 +109,7 @@ fn later(bencher: divan::Bencher, stage: &str) {
         }
         "link" => {
             for (f, d) in figures.iter().zip(&docs) {
-                divan::black_box(link::link(f, &d.prose));
+                divan::black_box(link::link(f, &d.unwrapped()));
             }
         }
         _ => {

@@ -62,7 +62,7 @@ pub fn check(source: &Source, settings: &Settings) -> FileReport {
     let sentences = segment::sentences(&doc);
     let mentions = extract::extract(&doc, &sentences);
     let figures = normalize::normalize(mentions, reference.map(|r| r.date));
-    let (claims, unlinked) = link::link(&figures, &doc.prose);
+    let (claims, unlinked) = link::link(&figures, &doc.unwrapped());
 
     let locator = Locator::for_source(source);
     let mut report = FileReport {

@@ -136,6 +136,41 @@ proptest! {
         prop_assert_eq!(render::check_json(&[&first], &[]), render::check_json(&[&second], &[]));
     }
 
+    /// A draft wrapped by hand breaks its lines anywhere: one space made a line break changes
+    /// no figure ("12,000\ncubic metres" is 12,000 cubic metres) and no finding or check. Not
+    /// a space between two digits ("12 345" is one number, "12\n345" two), nor one beside a
+    /// line break, which would make a blank line and end the paragraph.
+    #[test]
+    fn a_line_break_for_a_space_changes_no_figure_or_finding(text in prose(), pick in any::<prop::sample::Index>()) {
+        let bytes = text.as_bytes();
+        let spaces: Vec<usize> = (0..bytes.len())
+            .filter(|&i| bytes[i] == b' ')
+            .filter(|&i| {
+                let before = i.checked_sub(1).map(|j| bytes[j]);
+                let after = bytes.get(i + 1).copied();
+                !(before.is_some_and(|b| b.is_ascii_digit()) && after.is_some_and(|b| b.is_ascii_digit()))
+                    && before != Some(b'\n')
+                    && after != Some(b'\n')
+            })
+            .collect();
+        prop_assume!(!spaces.is_empty());
+        let at = spaces[pick.index(spaces.len())];
+        let mut wrapped = text.clone();
+        wrapped.replace_range(at..at + 1, "\n");
+        let read = |text: &str| {
+            let report = check(&Source::new("p", text.to_string()), &settings(InputFormat::Text));
+            let figures: Vec<String> = report.figures.iter().map(|f| format!("{f:?}")).collect();
+            let findings: Vec<(&str, String, usize)> = report
+                .findings
+                .iter()
+                .map(|f| (f.rule, f.message.clone(), f.span.start))
+                .chain(report.verified.iter().map(|v| (v.rule, v.message.clone(), v.span.start)))
+                .collect();
+            (figures, findings)
+        };
+        prop_assert_eq!(read(&text), read(&wrapped), "{:?}", wrapped);
+    }
+
     #[test]
     fn interval_arithmetic_agrees_with_exact_rationals(
         a in -10_000i64..10_000, b in -10_000i64..10_000,
