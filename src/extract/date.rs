@@ -37,7 +37,11 @@ pub fn tense(sentence: &str) -> Tense {
         let automaton = aho_corasick::AhoCorasick::new(all).expect("valid tense markers");
         (automaton, lex.future_markers.len())
     });
-    let lower = sentence.to_lowercase();
+    let mut lower = sentence.to_lowercase();
+    // A marker of several words may break over a line: "is set\nto".
+    if lower.contains(['\n', '\r']) {
+        lower = lower.replace(['\n', '\r'], " ");
+    }
     let (mut future, mut past) = (false, false);
     for m in markers.find_overlapping_iter(&lower) {
         let marker = &lower[m.range()];
