@@ -40,7 +40,7 @@ pub fn tense(sentence: &str) -> Tense {
     let mut lower = sentence.to_lowercase();
     // A marker of several words may break over a line: "is set\nto".
     if lower.contains(['\n', '\r']) {
-        lower = lower.replace(['\n', '\r'], " ");
+        lower = single_spaced(&lower);
     }
     let (mut future, mut past) = (false, false);
     for m in markers.find_overlapping_iter(&lower) {
@@ -2442,6 +2442,9 @@ mod tests {
     fn tense_from_markers() {
         assert_eq!(tense("The city was set to open it"), Tense::Unknown);
         assert_eq!(tense("The city is set to open it"), Tense::Future);
+        // A draft wrapped by hand may break a marker over a line.
+        assert_eq!(tense("The city is set\nto open it"), Tense::Future);
+        assert_eq!(tense("The city is set\r\nto open it"), Tense::Future);
         assert_eq!(tense("It was released"), Tense::Past);
         let moved: Vec<_> = dates("It ran for 5 days from March 3 to March 7", Tense::Unknown)
             .into_iter()
