@@ -9,6 +9,8 @@ mod markdown;
 pub mod record;
 mod text;
 
+use std::borrow::Cow;
+
 use jiff::civil::Date;
 use serde::Serialize;
 
@@ -95,18 +97,28 @@ impl Document<'_> {
     /// wrapped by hand reads as one line, as Markdown and HTML define a line break inside one,
     /// while blocks stay apart. Linking reads this, so that "rose 4.7% to\n$51.2bn from
     /// $48.8bn" is one clause.
-    pub fn unwrapped(&self) -> String {
+    pub fn unwrapped(&self) -> Cow<'_, str> {
+        let breaks = |block: &Span| {
+            memchr::memchr2_iter(b'\n', b'\r', &self.prose.as_bytes()[block.clone()])
+        };
+        if self
+            .blocks
+            .iter()
+            .all(|block| breaks(block).next().is_none())
+        {
+            return Cow::Borrowed(&self.prose);
+        }
         let mut bytes = self.prose.clone().into_bytes();
         for block in &self.blocks {
-            for b in &mut bytes[block.clone()] {
-                if matches!(*b, b'\n' | b'\r') {
-                    *b = b' ';
-                }
+            for at in breaks(block) {
+                bytes[block.start + at] = b' ';
             }
         }
         // Only ASCII bytes changed, to ASCII.
-        String::from_utf8(bytes)
-            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+        Cow::Owned(
+            String::from_utf8(bytes)
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+        )
     }
 }
 
