@@ -86,7 +86,7 @@ pub struct CommonArgs {
     /// The reference date (publication date), YYYY-MM-DD; overrides a date the file states.
     #[arg(long, value_parser = parse_date)]
     pub date: Option<jiff::civil::Date>,
-    /// Output format.
+    /// Output format (`extract` writes pretty, json or jsonl).
     #[arg(long, value_enum, default_value_t = Format::Pretty)]
     pub format: Format,
     /// Input format; `auto` goes by the file extension.

@@ -285,6 +285,11 @@ fn checked(
             report.figures.clear();
             Output::Report(report)
         }
+        (true, Format::Jsonl) => Output::Text(render::extract_jsonl_line(
+            Some(&record.id),
+            &source,
+            &report,
+        )),
         (true, _) => Output::Text(render::extract_pretty(&source, &report)),
         (false, Format::Pretty) => Output::Text(render::check_pretty(&source, &report, options)),
         (false, Format::Concise) => Output::Text(render::check_concise(&[&report])),

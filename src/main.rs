@@ -11,7 +11,7 @@ use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{Parser, ValueEnum};
 use figcheck::render::{self, Format, InputError, PrettyOptions};
 use figcheck::{FileReport, Source};
 
@@ -37,6 +37,17 @@ fn main() -> ExitCode {
         },
         None => (false, cli.check),
     };
+    if extract && !matches!(args.format, Format::Pretty | Format::Json | Format::Jsonl) {
+        let name = args
+            .format
+            .to_possible_value()
+            .map(|v| v.get_name().to_string());
+        eprintln!(
+            "figcheck: error: extract writes pretty, json or jsonl, not {}",
+            name.unwrap_or_default()
+        );
+        return ExitCode::from(2);
+    }
     if let Some(message) = args.unknown_rule() {
         eprintln!("figcheck: error: {message}");
         return ExitCode::from(2);
@@ -207,6 +218,7 @@ fn render_one(extract: bool, args: &CommonArgs, source: &Source, report: &FileRe
         verbose: args.verbose,
     };
     match (extract, args.format) {
+        (true, Format::Jsonl) => render::extract_jsonl_line(None, source, report),
         (true, _) => render::extract_pretty(source, report),
         (false, Format::Concise) => render::check_concise(&[report]),
         (false, Format::Github) => render::check_github(&[report], &[]),
@@ -299,7 +311,7 @@ fn render_output(
                 out.push_str(&render::summary(&reports, errors.len(), "file"))
             }
             (false, Format::Github) => out.push_str(&render::check_github(&[], errors)),
-            (false, Format::Jsonl) => {
+            (_, Format::Jsonl) => {
                 for e in errors {
                     out.push_str(&render::error_jsonl_line(&e.path, None, &e.message));
                 }

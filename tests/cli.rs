@@ -646,3 +646,67 @@ fn extract_lists_a_wrapped_figure_on_one_line() {
          -:2:12: quantity \u{201c}12,000 tons\u{201d} = 12000 ton [11500, 12500]\n"
     );
 }
+
+/// `extract --format jsonl` writes a line per JSONL record — its `id` and the figures
+/// `extract --format json` gives a file — and a line for a record that could not be read;
+/// the lines parse, and each record's figures are those of the whole-run JSON.
+#[test]
+fn extract_jsonl_gives_a_line_per_record() {
+    let records = b"{\"id\": \"a\", \"text\": \"Exports rose 5% to $21m from $20m.\", \"date\": \"2024-03-04\"}\n\
+                    {\"id\": \"b\", \"text\": \"No figure here.\"}\n\
+                    not json\n";
+    let args = |format| {
+        [
+            "extract",
+            "--input-format",
+            "jsonl",
+            "--format",
+            format,
+            "-",
+        ]
+    };
+    let lines = figcheck_stdin(&args("jsonl"), records);
+    assert_eq!(
+        lines.status.code(),
+        Some(2),
+        "a bad record is an input error"
+    );
+    let lines: Vec<Value> = stdout(&lines)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0]["id"], "a");
+    assert_eq!(lines[0]["reference_date"], "2024-03-04");
+    assert_eq!(lines[1]["id"], "b");
+    assert_eq!(lines[1]["mentions"], serde_json::json!([]));
+    assert_eq!(lines[2]["line"], 3);
+    let whole: Value =
+        serde_json::from_str(&stdout(&figcheck_stdin(&args("json"), records))).expect("JSON");
+    assert_eq!(lines[0]["mentions"], whole["files"][0]["mentions"]);
+    let texts: Vec<&str> = lines[0]["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(texts, ["5%", "$21m", "$20m"]);
+}
+
+/// `extract` writes pretty, json or jsonl; any other format is a usage error that says so,
+/// not another format's output.
+#[test]
+fn extract_refuses_a_format_it_does_not_write() {
+    for format in ["sarif", "html", "concise", "github", "markdown"] {
+        let output = figcheck(&["extract", "--format", format, "examples/water-release.md"]);
+        assert_eq!(output.status.code(), Some(2), "{format}");
+        assert!(output.stdout.is_empty(), "{format}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            stderr.contains(&format!(
+                "extract writes pretty, json or jsonl, not {format}"
+            )),
+            "{stderr}"
+        );
+    }
+}

@@ -18,7 +18,8 @@
 //! `Span` is `{ "start", "end" }` (byte offsets into the original file, end exclusive) plus
 //! `"line", "column", "end_line", "end_column"` (1-based; columns count characters).
 //!
-//! `figcheck extract --format json` gives each file `"mentions"` instead of findings:
+//! `figcheck extract --format json` gives each file `"mentions"` instead of findings (and
+//! `--format jsonl` a line per file or record, with its `id`):
 //! `{ "kind", "text", "span", "value", "unit", "dimension", "low", "high", "hedge", "stuff",
 //! "note" }`. `kind` is one of number, quantity, percent, rate, date, date_range, duration,
 //! ordinal, weekday. `value` is a plain decimal string for amounts, `YYYY-MM-DD`, `YYYY-MM` or
@@ -105,12 +106,7 @@ struct ExtractOutput<'a> {
 pub fn extract_json(files: &[(Source, FileReport)], errors: &[InputError]) -> String {
     let files = files
         .iter()
-        .map(|(source, report)| ExtractFile {
-            path: &report.path,
-            reference_date: report.reference_date.map(|d| d.to_string()),
-            reference_date_source: report.reference_date_source,
-            mentions: mention_views(source, report),
-        })
+        .map(|(source, report)| extract_file(source, report))
         .collect();
     let output = ExtractOutput {
         version: VERSION,
@@ -118,6 +114,29 @@ pub fn extract_json(files: &[(Source, FileReport)], errors: &[InputError]) -> St
         errors,
     };
     serde_json::to_string_pretty(&output).expect("mentions serialize") + "\n"
+}
+
+/// One file's figures as one line of JSON, for `extract --format jsonl`: the fields of a file
+/// in [`extract_json`], and the record's `id` when the input was a JSONL record.
+pub fn extract_jsonl_line(id: Option<&str>, source: &Source, report: &FileReport) -> String {
+    #[derive(Serialize)]
+    struct Line<'a> {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        id: Option<&'a str>,
+        #[serde(flatten)]
+        file: ExtractFile<'a>,
+    }
+    let file = extract_file(source, report);
+    serde_json::to_string(&Line { id, file }).expect("mentions serialize") + "\n"
+}
+
+fn extract_file<'a>(source: &Source, report: &'a FileReport) -> ExtractFile<'a> {
+    ExtractFile {
+        path: &report.path,
+        reference_date: report.reference_date.map(|d| d.to_string()),
+        reference_date_source: report.reference_date_source,
+        mentions: mention_views(source, report),
+    }
 }
 
 pub fn mention_views(source: &Source, report: &FileReport) -> Vec<MentionView> {
