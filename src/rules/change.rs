@@ -136,7 +136,7 @@ pub fn check(
             "stated",
             format!("{}%", written_number(percent).unwrap_or_else(|| display(p))),
         ),
-        ("implied", rounded(implied_to)),
+        ("implied", implied(implied_to, to)),
     ];
     let span = locator.position(&percent.mention.span);
     if verdict == Verdict::Verified {
@@ -323,6 +323,23 @@ fn like_stated(value: Decimal, stated: &Figure) -> String {
         return rounded(value);
     }
     display(value.round_dp(u32::try_from(decimals).unwrap_or(1)))
+}
+
+/// What a stated change makes of the start, written as the end figure `to` is, so that the
+/// note shows how far the end is off: to a decimal more than a scaled or decimal end ("$174.35
+/// million" against a stated "174.6 mln dlrs"), to whole units against a whole one ("187,956"
+/// against "188,156").
+fn implied(value: Decimal, to: &Figure) -> String {
+    let places = to.amount().map_or(0, |n| {
+        let decimals = n.digits.split_once('.').map_or(0, |(_, f)| f.len());
+        if decimals > 0 || n.multiplier > Decimal::ONE {
+            decimals + 1
+        } else {
+            0
+        }
+    });
+    let places = u32::try_from(places).unwrap_or(1);
+    super::like_with(value, to, |v| display(v.round_dp(places)))
 }
 
 /// A figure's number as written ("16.0"), when written in digits.

@@ -477,6 +477,11 @@ pub fn display(value: Decimal) -> String {
 
 /// A computed value written as `figure` is: "$200", "10 million tonnes", "6%", "1,200".
 pub fn like(value: Decimal, figure: &Figure) -> String {
+    like_with(value, figure, rounded)
+}
+
+/// A computed value written as `figure` is, its number (in the figure's scale) shown by `show`.
+pub fn like_with(value: Decimal, figure: &Figure, show: impl Fn(Decimal) -> String) -> String {
     use crate::extract::{MentionKind, Payload};
     let lex = crate::lexicon::lexicon();
     // Keep the figure's scale word: "10 million tonnes", not "10,000,000 tonnes".
@@ -494,7 +499,7 @@ pub fn like(value: Decimal, figure: &Figure) -> String {
         }
         _ => (value, String::new()),
     };
-    let number = format!("{}{scale}", rounded(scaled));
+    let number = format!("{}{scale}", show(scaled));
     match &figure.mention.payload {
         Payload::Money { currency, .. } => {
             // The currency's symbol when it has one ("US$125 million"), else its code.
