@@ -75,6 +75,12 @@ impl Num {
     pub fn in_words(&self) -> bool {
         self.digits.is_empty()
     }
+
+    /// How many digits the numeral is written with after its point: 1 for "16.0", 0 for "16"
+    /// and for a number in words.
+    pub fn decimals(&self) -> usize {
+        self.digits.split_once('.').map_or(0, |(_, f)| f.len())
+    }
 }
 
 /// A year as written: "2023", "this year", or not written at all.

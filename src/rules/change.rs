@@ -295,8 +295,7 @@ fn last_digit(figure: &Figure) -> Option<Decimal> {
     if num.digits.is_empty() {
         return None;
     }
-    let decimals = num.digits.split_once('.').map_or(0, |(_, f)| f.len());
-    Decimal::try_new(1, u32::try_from(decimals).ok()?)
+    Decimal::try_new(1, u32::try_from(num.decimals()).ok()?)
         .ok()?
         .checked_mul(num.multiplier)
 }
@@ -315,14 +314,11 @@ fn truncated(percent: &Figure, interval: Interval, computed: Decimal) -> Interva
 /// A computed percentage written to one more decimal than the stated one has: "16.2" beside
 /// "16.0", so the two never read alike.
 fn like_stated(value: Decimal, stated: &Figure) -> String {
-    let decimals = stated
-        .amount()
-        .and_then(|n| n.digits.split_once('.').map(|(_, f)| f.len()))
-        .map_or(0, |d| d + 1);
+    let decimals = stated.amount().map_or(0, |n| n.decimals());
     if decimals == 0 {
         return rounded(value);
     }
-    display(value.round_dp(u32::try_from(decimals).unwrap_or(1)))
+    display(value.round_dp(u32::try_from(decimals + 1).unwrap_or(1)))
 }
 
 /// What a stated change makes of the start, written as the end figure `to` is, so that the
@@ -331,9 +327,8 @@ fn like_stated(value: Decimal, stated: &Figure) -> String {
 /// against "188,156").
 fn implied(value: Decimal, to: &Figure) -> String {
     let places = to.amount().map_or(0, |n| {
-        let decimals = n.digits.split_once('.').map_or(0, |(_, f)| f.len());
-        if decimals > 0 || n.multiplier > Decimal::ONE {
-            decimals + 1
+        if n.decimals() > 0 || n.multiplier > Decimal::ONE {
+            n.decimals() + 1
         } else {
             0
         }
