@@ -8,7 +8,7 @@ mod bin;
 
 use std::path::Path;
 
-use bin::{figcheck, figcheck_stdin, stdout, temp_dir};
+use bin::{figcheck, figcheck_stdin, json_lines, stdout, temp_dir};
 
 use serde_json::Value;
 
@@ -363,10 +363,7 @@ fn jsonl_records_are_checked_one_by_one() {
     let out = figcheck(&["--format", "jsonl", &path]);
     assert_eq!(out.status.code(), Some(2), "bad lines make exit code 2");
     let text = stdout(&out).replace(&path, "archive.jsonl");
-    let lines: Vec<Value> = text
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
-        .collect();
+    let lines = json_lines(&text);
     assert_eq!(lines.len(), 5);
     assert_eq!(lines[0]["id"], "a1");
     assert_eq!(lines[0]["reference_date_source"], "record");
@@ -671,10 +668,7 @@ fn extract_jsonl_gives_a_line_per_record() {
         Some(2),
         "a bad record is an input error"
     );
-    let lines: Vec<Value> = stdout(&lines)
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
-        .collect();
+    let lines = json_lines(&stdout(&lines));
     assert_eq!(lines.len(), 3);
     assert_eq!(lines[0]["id"], "a");
     assert_eq!(lines[0]["reference_date"], "2024-03-04");

@@ -6,7 +6,7 @@
 #[path = "common/bin.rs"]
 mod bin;
 
-use bin::{figcheck, stdout};
+use bin::{figcheck, json_lines, stdout};
 use serde_json::Value;
 
 const INPUTS: [&str; 3] = [
@@ -86,10 +86,7 @@ fn jsonl_records_give_one_line_each_and_an_error_line() {
     let output = figcheck(&["--format", "jsonl", "tests/inputs/drafts.jsonl"]);
     assert_eq!(output.status.code(), Some(2));
     let text = stdout(&output);
-    let lines: Vec<Value> = text
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let lines = json_lines(&text);
     assert_eq!(lines.len(), 4);
     assert_eq!(lines[0]["id"], "harbour-1");
     assert_eq!(lines[0]["reference_date_source"], "record");

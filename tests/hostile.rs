@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use bin::temp_dir;
+use bin::{json_lines, temp_dir};
 
 /// The binary with a time limit: a run that outlives it is killed and fails the test.
 fn figcheck_within(limit: Duration, args: &[&str]) -> Output {
@@ -337,10 +337,7 @@ fn a_malformed_jsonl_line_is_an_error_record_and_the_rest_are_checked() {
     std::fs::write(&path, text).unwrap();
     let output = figcheck_within(LIMIT, &["--format", "jsonl", path.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(2));
-    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&output.stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let lines = json_lines(&String::from_utf8_lossy(&output.stdout));
     let ids: Vec<String> = lines
         .iter()
         .filter_map(|l| l["id"].as_str().map(str::to_string))
