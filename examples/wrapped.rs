@@ -45,7 +45,7 @@ fn main() {
             let record: serde_json::Value = serde_json::from_str(line).expect("JSONL");
             let id = record["id"].as_str().unwrap_or("record");
             let text = record["text"].as_str().unwrap_or_default();
-            let read = |text: String| read(&check(&Source::new(id.to_string(), text), &settings));
+            let read = |text: String| seen(&check(&Source::new(id.to_string(), text), &settings));
             let (as_written, wrapped) = (read(text.to_string()), read(wrap(text)));
             records += 1;
             figures += as_written.0.values().sum::<usize>();
@@ -100,7 +100,7 @@ type Seen = BTreeMap<String, usize>;
 
 /// A report's figures (all they were read as, where) and its findings and checks (rule,
 /// message single-spaced, where), each counted.
-fn read(report: &FileReport) -> (Seen, Seen) {
+fn seen(report: &FileReport) -> (Seen, Seen) {
     let mut figures = Seen::new();
     for f in &report.figures {
         *figures.entry(format!("{f:?}")).or_default() += 1;
