@@ -95,10 +95,12 @@ fn later(bencher: divan::Bencher, stage: &str) {
         .iter()
         .map(|m| normalize::normalize(m.clone(), reference))
         .collect();
+    let sentences: Vec<_> = docs.iter().map(segment::sentences).collect();
     let claims: Vec<_> = figures
         .iter()
         .zip(&docs)
-        .map(|(f, d)| link::link(f, &d.unwrapped()).0)
+        .zip(&sentences)
+        .map(|((f, d), s)| rules::link(&link::Text::new(&d.unwrapped(), f, s)).claims)
         .collect();
     let settings = rules::RuleSettings::default();
     bencher.counter(bytes(&sources)).bench(|| match stage {
@@ -108,14 +110,20 @@ fn later(bencher: divan::Bencher, stage: &str) {
             }
         }
         "link" => {
-            for (f, d) in figures.iter().zip(&docs) {
-                divan::black_box(link::link(f, &d.unwrapped()));
+            for ((f, d), s) in figures.iter().zip(&docs).zip(&sentences) {
+                divan::black_box(rules::link(&link::Text::new(&d.unwrapped(), f, s)));
             }
         }
         _ => {
             for ((c, f), s) in claims.iter().zip(&figures).zip(&sources) {
                 let locator = Locator::new(&s.text);
-                divan::black_box(rules::run(c, f, reference, &locator, &settings));
+                let cx = rules::Cx {
+                    figures: f,
+                    reference,
+                    locator: &locator,
+                    tuning: &settings,
+                };
+                divan::black_box(rules::run(c, &cx));
             }
         }
     });

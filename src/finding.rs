@@ -76,6 +76,9 @@ pub struct FileReport {
     pub skipped: Vec<Skipped>,
     #[serde(skip)]
     pub figures: Vec<Figure>,
+    /// Every relation linked among the figures, checked or not (`extract --relations`).
+    #[serde(skip)]
+    pub claims: Vec<crate::link::Claim>,
     /// The lexicon the figures' unit and currency indices point into.
     #[serde(skip)]
     pub lexicon: &'static crate::lexicon::Lexicon,

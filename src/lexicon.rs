@@ -142,12 +142,11 @@ pub struct Lexicon {
     pub negatives: Vec<String>,
     /// Words that make the number after them a label: "phase 3", "Figure 2".
     pub labels: Vec<String>,
-    /// Verbs that make "from X to Y" a change, not a range: the rise and fall verbs and a few
-    /// without a direction ("went", "moved").
-    pub change_verbs: Vec<String>,
-    /// Verbs of change upward ("rose") and downward ("fell").
-    pub rise_verbs: Vec<String>,
-    pub fall_verbs: Vec<String>,
+    /// The word classes relation patterns name (`rules/linking.toml`): "rise", "fall",
+    /// "time-phrase", …
+    pub classes: WordClasses,
+    /// What `{adjunct}` in a relation pattern may be: patterns themselves.
+    pub adjunct: Vec<String>,
     /// Verbs that say by how many times a figure changed: "doubled" (2), "halved" (0.5).
     pub multiple_verbs: BTreeMap<String, Decimal>,
     /// "last" → "end+0", "next to last" → "end-1".
@@ -303,12 +302,67 @@ struct NumbersFile {
     multipliers: BTreeMap<String, u64>,
     negatives: Vec<String>,
     labels: Vec<String>,
-    change_verbs: Vec<String>,
-    rise_verbs: Vec<String>,
-    fall_verbs: Vec<String>,
-    multiple_verbs: BTreeMap<String, Decimal>,
     articles: Vec<String>,
     relative_ordinals: BTreeMap<String, String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LinkingFile {
+    classes: BTreeMap<String, Vec<String>>,
+    adjunct: Vec<String>,
+    multiples: BTreeMap<String, Decimal>,
+}
+
+/// Word classes by name, each a list of phrases, each phrase its words in lower case: what a
+/// relation pattern's `@name` matches.
+#[derive(Debug, Default, Clone)]
+pub struct WordClasses {
+    names: Vec<String>,
+    phrases: Vec<Vec<Vec<String>>>,
+}
+
+impl WordClasses {
+    /// Adds (or extends) the class `name` with `phrases` ("in all", "a total of").
+    pub fn add(&mut self, name: &str, phrases: &[String]) {
+        let split = phrases
+            .iter()
+            .map(|p| p.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>())
+            .filter(|p| !p.is_empty());
+        let i = match self.id(name) {
+            Some(i) => i,
+            None => {
+                self.names.push(name.to_string());
+                self.phrases.push(Vec::new());
+                self.names.len() - 1
+            }
+        };
+        self.phrases[i].extend(split);
+        // Longest phrases first: "went up" before "went".
+        self.phrases[i].sort_by_key(|p| std::cmp::Reverse(p.len()));
+    }
+
+    pub fn id(&self, name: &str) -> Option<usize> {
+        self.names.iter().position(|n| n == name)
+    }
+
+    pub fn name(&self, id: usize) -> &str {
+        &self.names[id]
+    }
+
+    /// The phrases of class `id`, longest first.
+    pub fn phrases(&self, id: usize) -> &[Vec<String>] {
+        &self.phrases[id]
+    }
+
+    /// Whether `word` (in any ASCII case) is a one-word phrase of the class `name`.
+    pub fn has(&self, name: &str, word: &str) -> bool {
+        self.id(name).is_some_and(|id| {
+            self.phrases[id]
+                .iter()
+                .any(|p| p.len() == 1 && p[0].eq_ignore_ascii_case(word))
+        })
+    }
 }
 
 #[derive(Deserialize)]
@@ -496,6 +550,11 @@ impl Lexicon {
         let numbers: NumbersFile = rules_file!("numbers")?;
         let calendar: CalendarFile = rules_file!("calendar")?;
         let mut currencies: CurrenciesFile = rules_file!("currencies")?;
+        let linking: LinkingFile = rules_file!("linking")?;
+        let mut classes = WordClasses::default();
+        for (name, phrases) in &linking.classes {
+            classes.add(name, phrases);
+        }
         for unit in &extra.unit {
             if units.unit.iter().any(|u| u.symbol == unit.symbol) {
                 return Err(format!("unit {:?} is already defined", unit.symbol));
@@ -611,16 +670,9 @@ impl Lexicon {
             multipliers: numbers.multipliers,
             negatives: numbers.negatives,
             labels: numbers.labels,
-            change_verbs: numbers
-                .change_verbs
-                .iter()
-                .chain(&numbers.rise_verbs)
-                .chain(&numbers.fall_verbs)
-                .cloned()
-                .collect(),
-            rise_verbs: numbers.rise_verbs,
-            fall_verbs: numbers.fall_verbs,
-            multiple_verbs: numbers.multiple_verbs,
+            classes,
+            adjunct: linking.adjunct,
+            multiple_verbs: linking.multiples,
             relative_ordinals: numbers.relative_ordinals,
             scale_suffixes: numbers.scale_suffixes,
             money_scale_suffixes: numbers.money_scale_suffixes,

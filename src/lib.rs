@@ -61,8 +61,14 @@ pub fn check(source: &Source, settings: &Settings) -> FileReport {
         .or(dated(settings.config_date, DateSource::Config));
     let sentences = segment::sentences(&doc);
     let mentions = extract::extract(&doc, &sentences);
-    let figures = normalize::normalize(mentions, reference.map(|r| r.date));
-    let (claims, unlinked) = link::link(&figures, &doc.unwrapped());
+    let mut figures = normalize::normalize(mentions, reference.map(|r| r.date));
+    let prose = doc.unwrapped();
+    let links = rules::link(&link::Text::new(&prose, &figures, &sentences));
+    // A bare number a relation reads in the unit of the figure beside it ("118.3 mln" after
+    // "128.1 mln dlrs") is that amount from here on, for every rule and in `extract`.
+    for carry in &links.carries {
+        figures[carry.figure] = link::carry(&figures[carry.figure], &figures[carry.from]);
+    }
 
     let locator = Locator::for_source(source);
     let mut report = FileReport {
@@ -73,15 +79,16 @@ pub fn check(source: &Source, settings: &Settings) -> FileReport {
         verified: Vec::new(),
         skipped: Vec::new(),
         figures: Vec::new(),
+        claims: Vec::new(),
         lexicon,
     };
-    for outcome in rules::run(
-        &claims,
-        &figures,
-        reference.map(|r| r.date),
-        &locator,
-        &settings.rules,
-    ) {
+    let cx = rules::Cx {
+        figures: &figures,
+        reference: reference.map(|r| r.date),
+        locator: &locator,
+        tuning: &settings.rules,
+    };
+    for outcome in rules::run(&links.claims, &cx) {
         match outcome {
             Outcome::Finding(mut f) if settings.rules.enabled(f.rule) => {
                 f.severity = settings.rules.severity(f.rule, f.severity);
@@ -106,7 +113,8 @@ pub fn check(source: &Source, settings: &Settings) -> FileReport {
         }));
         report.verified.extend(used);
     }
-    for u in unlinked
+    for u in links
+        .unlinked
         .into_iter()
         .filter(|u| settings.rules.enabled(u.rule))
     {
@@ -127,5 +135,6 @@ pub fn check(source: &Source, settings: &Settings) -> FileReport {
         .skipped
         .sort_by(|a, b| (a.span.start, a.rule).cmp(&(b.span.start, b.rule)));
     report.figures = figures;
+    report.claims = links.claims;
     report
 }

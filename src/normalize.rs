@@ -134,6 +134,11 @@ fn figure(mention: Mention, reference: Option<Date>) -> Figure {
 /// words name exact counts.
 pub fn written_interval(num: &Num) -> Interval {
     if num.in_words() {
+        // "three million" is rounded to millions; "three" is a count.
+        if num.multiplier > Decimal::ONE && num.value.fract().is_zero() {
+            let half = Decimal::new(5, 1) * num.multiplier;
+            return Interval::new(num.value - half, num.value + half);
+        }
         return Interval::exact(num.value);
     }
     let digits = num.digits.replace(',', "");

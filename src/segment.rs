@@ -54,6 +54,37 @@ fn cap(prose: &str, span: Span, mut piece: impl FnMut(Span)) {
     }
 }
 
+/// Whether `c` ends a clause inside a sentence: a comma, semicolon, colon, bracket or dash.
+/// (A comma or point inside a number, "1,200" or "3.5", is part of the number; a hyphen
+/// inside a word, "year-ago", part of the word.) The token stream marks the same characters
+/// (`link::tokens`).
+pub fn breaks_clause(c: char) -> bool {
+    matches!(
+        c,
+        ',' | ';' | ':' | '(' | ')' | '[' | ']' | '—' | '–' | '.' | '!' | '?'
+    )
+}
+
+/// Where the clause that holds byte `at` of `text` starts: after the last clause break
+/// before it that is not inside a number, a word or an abbreviation.
+pub fn clause_start(text: &str, at: usize) -> usize {
+    let head = &text[..at];
+    let bytes = head.as_bytes();
+    head.char_indices()
+        .rev()
+        .find(|&(i, c)| {
+            let inner = |i: usize| {
+                matches!(c, '.' | ',')
+                    && i > 0
+                    && bytes[i - 1].is_ascii_alphanumeric()
+                    && bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric)
+            };
+            let dash = c == '-' && head[..i].ends_with(' ') && head[i + 1..].starts_with(' ');
+            (breaks_clause(c) && !inner(i)) || dash
+        })
+        .map_or(0, |(i, c)| i + c.len_utf8())
+}
+
 fn split_block(prose: &str, block: Span) -> Vec<Span> {
     let text = &prose[block.clone()];
     let mut spans = Vec::new();

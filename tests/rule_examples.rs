@@ -59,3 +59,63 @@ fn rule_examples_hold() {
     assert!(count > 0, "the catalog has examples");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Every relation pattern's examples run as tests: each sentence under `link` must be linked
+/// by that pattern, and in each sentence under `not` the pattern's relation must link nothing.
+#[test]
+fn pattern_examples_link_and_do_not() {
+    let relation_of = |rule: &str| {
+        figcheck::rules::REGISTRY
+            .iter()
+            .find(|r| r.name == rule)
+            .and_then(|r| r.relation)
+            .map(|r| r.name)
+    };
+    let mut failures = Vec::new();
+    let mut count = 0;
+    for doc in catalog() {
+        let relation = relation_of(&doc.name);
+        for pattern in &doc.patterns {
+            assert!(
+                !pattern.link.is_empty(),
+                "{}: pattern {} has no example it must link",
+                doc.name,
+                pattern.name
+            );
+            for (text, must) in pattern
+                .link
+                .iter()
+                .map(|t| (t, true))
+                .chain(pattern.not_link.iter().map(|t| (t, false)))
+            {
+                count += 1;
+                let report =
+                    figcheck::check(&Source::new("example.txt", text.clone()), &Settings::default());
+                let ok = if must {
+                    report.claims.iter().any(|c| c.how == pattern.name)
+                } else {
+                    !report
+                        .claims
+                        .iter()
+                        .any(|c| relation_of(c.rule) == relation)
+                };
+                if !ok {
+                    let claims: Vec<String> = report
+                        .claims
+                        .iter()
+                        .map(|c| format!("{} {}", c.rule, c.how))
+                        .collect();
+                    failures.push(format!(
+                        "{} / {}: {:?} must {}link; claims: {claims:?}",
+                        doc.name,
+                        pattern.name,
+                        text,
+                        if must { "" } else { "not " }
+                    ));
+                }
+            }
+        }
+    }
+    assert!(count > 0, "the rules have pattern examples");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

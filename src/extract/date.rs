@@ -1934,7 +1934,8 @@ pub fn ranges(text: &str, dates: &[(Span, DateExpr)]) -> Vec<(Span, Payload)> {
             ));
             continue;
         }
-        // "from June 3 to 20", "November 18-19", "April 9th through 17th".
+        // "from June 3 to 20", "November 18-19", "April 9th through 17th", "February 1 to
+        // 28, 1987" (a year after the end day makes "to" a range's).
         if let DateExpr::Day {
             year,
             month,
@@ -1943,16 +1944,28 @@ pub fn ranges(text: &str, dates: &[(Span, DateExpr)]) -> Vec<(Span, Payload)> {
             && let Some(caps) = patterns().day_only.captures(&text[span.end..])
             && let Some(d) = day_number(&caps["d"])
             && ends_word(text, span.end + caps.get(0).expect("group 0").end())
+            && let day_end = span.end + caps.get(0).expect("group 0").end()
+            && let stated = (*year == Year::Unstated)
+                .then(|| year_after(text, day_end))
+                .flatten()
             && (from
                 || (text[span.end..].starts_with(['-', '–']) && d > *first_day)
+                || (stated.is_some() && d > *first_day)
                 || matches!(
                     caps["conn"].to_ascii_lowercase().as_str(),
                     "through" | "thru" | "until" | "till"
                 ))
         {
-            let end_at = span.end + caps.get(0).expect("group 0").end();
+            let (year, end_at) = match stated {
+                Some((y, at)) => (Year::Stated(y), at),
+                None => (*year, day_end),
+            };
+            let start = &match *start {
+                DateExpr::Day { month, day, .. } => DateExpr::Day { year, month, day },
+                other => other,
+            };
             // "from April 27th to the third" ends in May.
-            let (year, month) = month_after(*year, *month, d < *first_day);
+            let (year, month) = month_after(year, *month, d < *first_day);
             let end = DateExpr::Day {
                 year,
                 month,
@@ -2067,6 +2080,21 @@ fn month_after(year: Year, month: i8, wrap: bool) -> (Year, i8) {
         (true, Year::Stated(y)) if month == 12 => (Year::Stated(y + 1), 1),
         (true, _) => (year, month % 12 + 1),
     }
+}
+
+/// A year written right after `at` (", 1987", " 2004") and where it ends.
+fn year_after(text: &str, at: usize) -> Option<(i16, usize)> {
+    let rest = &text[at..];
+    let skip = rest.len() - rest.trim_start_matches([',', ' ']).len();
+    let digits = &rest[skip..];
+    let n = digits.bytes().take_while(u8::is_ascii_digit).count();
+    if n != 4 || digits[n..].starts_with(|c: char| c.is_alphanumeric()) || skip == 0 {
+        return None;
+    }
+    let year: i16 = digits[..n].parse().ok()?;
+    (1800..=2100)
+        .contains(&year)
+        .then_some((year, at + skip + n))
 }
 
 /// The month before `month` when `wrap`, carrying a stated year back over January.

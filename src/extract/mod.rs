@@ -313,6 +313,57 @@ pub struct Mention {
     pub lead: String,
 }
 
+/// Whether "from A to B" reads as a change between two figures rather than a range of one:
+/// the one answer extraction and linking share (DESIGN §3b). `from_at` is where "from" (or
+/// the first figure) starts in `text`, `end` where the second figure ends. It is a change when
+/// a verb of change stands before it in its clause ("rose over the course of the year from
+/// 1,000 to 1,500", "was revised from 3% to 4%"), or a change is named right after it ("from
+/// 200 to 260 units, a 30% increase", "from 40 to 50 (up 25%)").
+pub fn reads_as_change(text: &str, from_at: usize, end: usize) -> bool {
+    let classes = &crate::lexicon::lexicon().classes;
+    let word = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+            .to_ascii_lowercase()
+    };
+    let start = crate::segment::clause_start(text, from_at);
+    // "down from 2.4 to 2.7 mln tonnes": the wire's "down from" takes a range as the old value.
+    let adverb = text[start..from_at]
+        .split_whitespace()
+        .next_back()
+        .map(word)
+        .is_some_and(|w| classes.has("up", &w) || classes.has("down", &w));
+    if adverb {
+        return false;
+    }
+    let verb = text[start..from_at]
+        .split_whitespace()
+        .rev()
+        .take(10)
+        .map(word)
+        .any(|w| ["rise", "fall", "change"].iter().any(|c| classes.has(c, &w)));
+    if verb {
+        return true;
+    }
+    // ", a 30% increase", "units (up 25%)", ", an increase of 25%": within a few words after,
+    // the figure's noun aside.
+    let after = &text[end..text.floor_char_boundary((end + 64).min(text.len()))];
+    let Some(opening) = after.find([',', '(']) else {
+        return false;
+    };
+    let noun = &after[..opening];
+    let after = &after[opening..];
+    noun.split_whitespace().count() <= 2
+        && noun.chars().all(|c| c.is_alphabetic() || c.is_whitespace())
+        && after
+            .split_whitespace()
+            .take(5)
+            .map(word)
+            .any(|w| {
+                ["rise-noun", "fall-noun"].iter().any(|c| classes.has(c, &w))
+                    || matches!(w.as_str(), "up" | "down")
+            })
+}
+
 /// Whether a sentence can hold a figure at all: it has a digit, a vulgar fraction, or a word
 /// that starts a number or a date ("seven", "thousand", "first", "half", "last", "March",
 /// "Friday", "Christmas", "year", "today"…) or names a unit of time ("an hour") at the start
@@ -447,7 +498,9 @@ pub fn extract(doc: &Document, sentences: &[Sentence]) -> Vec<Mention> {
         for (span, expr) in date::weekday_days(text, &dates) {
             found.push((MentionKind::Date, span, None, Payload::Date(expr)));
         }
-        for (span, payload) in date::ranges(text, &dated) {
+        let ranges = date::ranges(text, &dated);
+        let range_spans: Vec<Span> = ranges.iter().map(|(span, _)| span.clone()).collect();
+        for (span, payload) in ranges {
             found.push((MentionKind::DateRange, span, None, payload));
         }
         let durations: Vec<(Span, Decimal, &str)> = numbers
@@ -461,8 +514,12 @@ pub fn extract(doc: &Document, sentences: &[Sentence]) -> Vec<Mention> {
                 _ => None,
             })
             .collect();
+        // "lasted 19 days, from Aug. 24 through Sept. 11": a day that starts a range of its
+        // own does not start one counted from the length before it.
         for (span, payload) in date::starting_ranges(text, &dates, &durations) {
-            found.push((MentionKind::DateRange, span, None, payload));
+            if !overlaps(&span, &range_spans) {
+                found.push((MentionKind::DateRange, span, None, payload));
+            }
         }
         found.extend(numbers);
         for (kind, mut span, hedge, payload) in found {

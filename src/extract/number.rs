@@ -145,10 +145,14 @@ pub fn numbers(text: &str, taken: &[Span]) -> Vec<Found> {
             continue;
         }
         let mut end = phrase.span.end;
-        // "10k", "5.93 mln"
-        if !num.digits.is_empty()
-            && num.multiplier == Decimal::ONE
+        // "10k", "5.93 mln", "three mln" (after a number word, only an abbreviation of a word
+        // of its own: "three k" is no figure).
+        let suffix_fits = |suffix_end: usize| {
+            !num.digits.is_empty() || text[end..suffix_end].trim_start().len() >= 3
+        };
+        if num.multiplier == Decimal::ONE
             && let Some((factor, suffix_end)) = scale_suffix(text, end, false)
+            && suffix_fits(suffix_end)
             && ends_word(text, suffix_end)
             && let Some(value) = num.value.checked_mul(factor)
         {
@@ -323,7 +327,6 @@ fn join_durations(text: &str, found: Vec<Found>) -> Vec<Found> {
 /// "1000-5000", "20~100", "10 to 12 million" (the scale applies to both), "5k-20k". A change
 /// ("rose from 40 to 60") and a span of years are not ranges.
 fn range(text: &str, first: &Phrase, second: &Phrase) -> Option<Found> {
-    let lex = lexicon();
     // "5k-20k": the first number's suffix comes before the connector.
     let first_end = match scale_suffix(text, first.span.end, false) {
         Some((_, suffix_end)) if ends_word(text, suffix_end) && !first.digits.is_empty() => {
@@ -351,16 +354,8 @@ fn range(text: &str, first: &Phrase, second: &Phrase) -> Option<Found> {
     let year = |p: &Phrase| {
         p.digits.len() == 4 && (Decimal::from(1800)..=Decimal::from(2100)).contains(&p.value)
     };
-    // "rose from 40 to 60", "grew 25% from 40 to 60": a change, within the clause.
-    let clause_start = text[..opener_at]
-        .rfind([',', ';', ':', '('])
-        .map_or(0, |i| i + 1);
-    let change = opener == "from"
-        && text[clause_start..opener_at]
-            .split_whitespace()
-            .rev()
-            .take(6)
-            .any(|w| lex.change_verbs.contains(&w.to_lowercase()));
+    // "rose from 40 to 60", "from 200 to 260, a 30% increase": a change, not a range.
+    let change = opener == "from" && super::reads_as_change(text, opener_at, second.span.end);
     if !fits || first.ordinal || second.ordinal || (year(first) && year(second)) || change {
         return None;
     }

@@ -119,7 +119,18 @@ pub fn starts_number(text: &str, start: usize) -> bool {
             !text[word..start - 1].contains(char::is_alphabetic)
         }
         // "22,24,26" and "5/17/2018" list numbers; "x^2" is no figure of ours.
-        Some(',' | '/') => before.next().is_none_or(|c| !c.is_alphabetic()),
+        Some(',') => before.next().is_none_or(|c| !c.is_alphabetic()),
+        Some('/') => {
+            // "240.34/44", "1.8220/30": the other side of a quote, whose first number has a
+            // point; "1986/87": the second year of a season.
+            let head = &text[..start - 1];
+            let numeral = &head[head
+                .rfind(|c: char| !(c.is_ascii_digit() || c == '.'))
+                .map_or(0, |i| i + 1)..];
+            let quote = numeral.contains('.') && numeral.ends_with(|c: char| c.is_ascii_digit());
+            let season = numeral.len() == 4 && numeral.starts_with(['1', '2']);
+            !quote && !season && before.next().is_none_or(|c| !c.is_alphabetic())
+        }
         Some('^') => false,
         Some(_) => true,
     }
@@ -136,7 +147,14 @@ fn numeral(text: &str, start: usize) -> Option<(usize, Decimal, String)> {
     let slashed = (1..=6).contains(&digits) && rest.as_bytes().get(digits) == Some(&b'/');
     if slashed && let Some(caps) = p.fraction.captures(rest) {
         let end = start + caps[0].len();
-        let dated = text[end..].starts_with(['/', '-']) || text[..start].ends_with('/');
+        // "1986/87": a season of two years, no fraction.
+        let season = caps[1].len() == 4
+            && caps[2].len() == 2
+            && caps[1].starts_with(['1', '2'])
+            && caps[1][2..].parse::<u32>().ok().map(|y| (y + 1) % 100)
+                == caps[2].parse::<u32>().ok();
+        let dated =
+            season || text[end..].starts_with(['/', '-']) || text[..start].ends_with('/');
         let (n, d) = (
             Decimal::from_str(&caps[1]).ok()?,
             Decimal::from_str(&caps[2]).ok()?,
@@ -944,9 +962,11 @@ fn parse_number(tokens: &[Token], i: usize) -> Option<(Phrase, usize)> {
         let step = match &token.tok {
             Tok::Numeral(v, written) => {
                 let step = r.numeral(*v, written);
-                // A mixed fraction: "2 1/4", "2½".
+                // A mixed fraction: "2 1/4", "2½", and the wire's "7-1/8".
+                let hyphen = matches!(tokens.get(j + 1).map(|t| &t.tok), Some(Tok::Hyphen));
+                let at = j + 1 + usize::from(hyphen);
                 if matches!(step, Step::Take)
-                    && let Some(Tok::Numeral(f, w)) = tokens.get(j + 1).map(|t| &t.tok)
+                    && let Some(Tok::Numeral(f, w)) = tokens.get(at).map(|t| &t.tok)
                     && w.is_empty()
                     && *f < Decimal::ONE
                     && !written.is_empty()
@@ -954,7 +974,7 @@ fn parse_number(tokens: &[Token], i: usize) -> Option<(Phrase, usize)> {
                 {
                     r.current += *f;
                     r.digits.clear();
-                    j += 1;
+                    j = at;
                 }
                 step
             }

@@ -3,13 +3,63 @@
 
 use jiff::civil::{Date, Weekday};
 
-use super::{Outcome, doc};
+use super::{Links, Outcome, Patterns, Relation, doc};
 use crate::extract::{DateExpr, Payload, Year};
 use crate::finding::{Finding, Locator, Verified};
+use crate::link::{Claim, Text};
 use crate::normalize::{Figure, Resolved};
 
 const WEEKDAY: &str = "weekday-date-mismatch";
 const IMPOSSIBLE: &str = "impossible-date";
+
+/// A weekday written beside the day it names: "Friday, March 2, 2023", "March 2 (Friday)".
+pub const WEEKDAY_RELATION: Relation = Relation {
+    name: "weekday",
+    link: link_weekdays,
+    check: |claim, cx| {
+        let (Some(w), Some(d)) = (claim.figure("weekday"), claim.figure("date")) else {
+            return Vec::new();
+        };
+        weekday_date(&cx.figures[w], &cx.figures[d], cx.reference, cx.locator)
+            .into_iter()
+            .collect()
+    },
+};
+
+/// Every day of a month: it must exist.
+pub const IMPOSSIBLE_RELATION: Relation = Relation {
+    name: "calendar-day",
+    link: |text, _| Links {
+        claims: (0..text.figures.len())
+            .filter(|&f| text.is(f, "day"))
+            .map(|f| Claim::new(IMPOSSIBLE, "day", vec![("date", f)]))
+            .collect(),
+        ..Links::default()
+    },
+    check: |claim, cx| {
+        claim
+            .figure("date")
+            .and_then(|d| impossible_date(&cx.figures[d], cx.locator))
+            .into_iter()
+            .collect()
+    },
+};
+
+fn link_weekdays(text: &Text, patterns: &Patterns) -> Links {
+    let mut links = Links::default();
+    for s in text.sentences_with(2) {
+        for (pattern, m) in patterns.find(text, s) {
+            if let (Some(w), Some(d)) = (m.figure("weekday"), m.figure("date")) {
+                links.claims.push(Claim::new(
+                    WEEKDAY,
+                    &pattern.name,
+                    vec![("weekday", w), ("date", d)],
+                ));
+            }
+        }
+    }
+    links
+}
 
 fn weekday_name(weekday: Weekday) -> &'static str {
     match weekday {

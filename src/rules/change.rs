@@ -3,15 +3,235 @@
 
 use rust_decimal::Decimal;
 
-use super::{Outcome, RuleSettings, Verdict, display, doc, rounded};
+use super::{Links, Outcome, Patterns, Relation, RuleSettings, Verdict, display, doc, rounded};
 use crate::extract::MentionKind;
 use crate::finding::{Finding, Locator, Severity, Verified};
 use crate::interval::Interval;
+use crate::lexicon::lexicon;
+use crate::link::patterns::Match;
+use crate::link::{Bound, Carry, Claim, Detail, Multiple, Text};
 use crate::normalize::Figure;
 
 const DIRECTION: &str = "change-direction-mismatch";
 const PERCENT: &str = "percent-change-mismatch";
 const POINTS: &str = "percentage-point-confusion";
+
+/// A change between two figures — its direction, perhaps its size in percent or points, perhaps
+/// a multiple — which the four change rules check: "rose 25% from 40 to 50", "128.1 mln dlrs,
+/// up from 118.3 mln", "doubled from 30 to 60".
+pub const RELATION: Relation = Relation {
+    name: "change",
+    link,
+    check: |claim, cx| {
+        let (Some(from), Some(to)) = (claim.figure("from"), claim.figure("to")) else {
+            return Vec::new();
+        };
+        let Detail::Change { rising, multiple } = claim.detail else {
+            return Vec::new();
+        };
+        let (from, to) = (&cx.figures[from], &cx.figures[to]);
+        let percent = claim.figure("percent").map(|p| &cx.figures[p]);
+        let mut out = Vec::new();
+        if let Some(rising) = rising {
+            out.extend(check(from, to, percent, rising, cx.locator, cx.tuning));
+        }
+        if let Some(m) = multiple {
+            out.extend(super::multiple::check(
+                from,
+                to,
+                m.factor,
+                m.bound,
+                cx.locator.text(&(m.word.0..m.word.1)),
+                cx.locator,
+                cx.tuning,
+            ));
+        }
+        out
+    },
+};
+
+/// The changes in a text: each match of a change pattern whose two values are comparable,
+/// with its direction from the words it bound.
+fn link(text: &Text, patterns: &Patterns) -> Links {
+    let mut links = Links::default();
+    for s in text.sentences_with(2) {
+        for (pattern, m) in patterns.find(text, s) {
+            let (Some(a), Some(b)) = (m.figure("a"), m.figure("b")) else {
+                continue;
+            };
+            if a == b || !text.comparable(a, b) || ranking(text, s, &m) {
+                continue;
+            }
+            let rising = match pattern.with.get("direction").map(String::as_str) {
+                Some("none") => None,
+                _ => direction(text, patterns, s, &m),
+            };
+            let sizes = ["p", "p2"].iter().filter_map(|r| m.figure(r)).next();
+            let multiple = multiple(text, s, &m);
+            if rising.is_none() && sizes.is_none() && multiple.is_none() {
+                continue; // nothing to check
+            }
+            links.carries.extend(carries(text, a, b));
+            let mut roles = vec![("from", b), ("to", a)];
+            roles.extend(sizes.map(|p| ("percent", p)));
+            links.claims.push(
+                Claim::new(DIRECTION, &pattern.name, roles)
+                    .with(Detail::Change { rising, multiple }),
+            );
+            // "$254 million, or $5.94 a share, up from $163 million, or $4.06 a share": the
+            // figures said again per share change the same way.
+            if let (Some(a2), Some(b2)) = (m.figure("a2"), m.figure("b2"))
+                && rising.is_some()
+                && text.comparable(a2, b2)
+            {
+                links.carries.extend(carries(text, a2, b2));
+                links.claims.push(
+                    Claim::new(DIRECTION, &pattern.name, vec![("from", b2), ("to", a2)]).with(
+                        Detail::Change {
+                            rising,
+                            multiple: None,
+                        },
+                    ),
+                );
+            }
+        }
+    }
+    links
+}
+
+/// The bare one of two figures takes the unit of the other.
+fn carries(text: &Text, a: usize, b: usize) -> Option<Carry> {
+    let plain = |f: usize| text.is(f, "number");
+    match (plain(a), plain(b)) {
+        (false, true) if text.bare(b) => Some(Carry { figure: b, from: a }),
+        (true, false) if text.bare(a) => Some(Carry { figure: a, from: b }),
+        _ => None,
+    }
+}
+
+/// The direction the match's words give: the adverb bound right before "from" ("up from"),
+/// else a noun after the figures (", a 30% increase"), else the words of rise or fall before
+/// the first figure — the last verb or adverb ("scaled back to 4.0% from 4.4%", "growth
+/// falling from 3.2%", "revised down the jobs gains … from"), else the last verb in "-s" that
+/// may be a plural noun ("Profit rises to", not "capital gains tax to"), else the last noun of
+/// change that heads one ("a 52% rise to", "the increase in … to").
+fn direction(text: &Text, patterns: &Patterns, s: usize, m: &Match) -> Option<bool> {
+    let of_class = |class: usize| match patterns.grammar.classes.name(class) {
+        "rise" | "rise-noun" | "up" => Some(true),
+        "fall" | "fall-noun" | "down" => Some(false),
+        _ => None,
+    };
+    if let Some((_, _, class)) = m.words("dir").or(m.words("noun")) {
+        return of_class(class);
+    }
+    let tokens = text.tokens(s);
+    let classes = &patterns.grammar.classes;
+    let first_figure = (m.start..m.end).find(|&t| tokens[t].figure().is_some())?;
+    let lower = |t: usize| text.word(&tokens[t]).to_ascii_lowercase();
+    // The last cue of each strength: a verb or adverb, a verb in "-s", a headed noun.
+    let mut found: [Option<bool>; 3] = [None; 3];
+    let mut t = m.start;
+    while t < first_figure {
+        let verb = [("rise", true), ("fall", false)]
+            .iter()
+            .find_map(|&(c, up)| text.phrase_at(classes, c, s, t).map(|n| (n, up)));
+        if let Some((n, up)) = verb {
+            let weak = n == 1 && lower(t).ends_with('s');
+            found[usize::from(weak)] = Some(up);
+            t += n;
+            continue;
+        }
+        let noun = [("rise-noun", true), ("fall-noun", false)]
+            .iter()
+            .find_map(|&(c, up)| text.phrase_at(classes, c, s, t).map(|n| (n, up)));
+        if let Some((n, up)) = noun {
+            let headed = t.checked_sub(1).is_some_and(|b| {
+                tokens[b].figure().is_some()
+                    || (tokens[b].is_word()
+                        && matches!(lower(b).as_str(), "a" | "an" | "the" | "its" | "their"))
+            });
+            if headed {
+                found[2] = Some(up);
+            }
+            t += n;
+            continue;
+        }
+        t += 1;
+    }
+    found.into_iter().flatten().next()
+}
+
+/// A change whose direction the figures cannot show as written: places in a ranking, a table
+/// or a chart, which go "up" as their number falls ("climbed from sixth to third", "Ant and Dec
+/// at five, up from 13 … rising nine places"), and exchange rates, which are quoted either way
+/// round ("the yen rose to 153.50 from 154.67 against the dollar"). Such a change is not read
+/// for its direction.
+fn ranking(text: &Text, s: usize, m: &Match) -> bool {
+    let tokens = text.tokens(s);
+    let classes = &lexicon().classes;
+    let words: Vec<String> = tokens
+        .iter()
+        .filter(|t| t.is_word())
+        .map(|t| text.word(t).to_ascii_lowercase())
+        .collect();
+    let ranked = words.iter().enumerate().any(|(i, w)| {
+        // "took place" is no place in a ranking.
+        let taking = i > 0
+            && matches!(
+                words[i - 1].as_str(),
+                "take" | "takes" | "took" | "taken" | "taking"
+            );
+        classes.has("ranking", w) && !(w.starts_with("place") && taking)
+    });
+    // A plain number in a sentence that names a currency by its name beside another figure
+    // ("153.49 yen per dollar … from 184.62"): an exchange rate.
+    let plain = |role: &str| m.figure(role).is_some_and(|f| text.is(f, "number"));
+    let exchange = (plain("a") || plain("b"))
+        && words.iter().any(|w| classes.has("currency-word", w));
+    ranked || exchange
+}
+
+/// A multiple in the words of the match before its figures: "doubled", "more than tripled",
+/// "rose fivefold", "a 3-fold rise".
+fn multiple(text: &Text, s: usize, m: &Match) -> Option<Multiple> {
+    let lex = lexicon();
+    let tokens = text.tokens(s);
+    let first_figure = (m.start..m.end).find(|&t| tokens[t].figure().is_some())?;
+    let mut found = None;
+    for t in m.start..first_figure {
+        let token = &tokens[t];
+        if !token.is_word() {
+            continue;
+        }
+        let lower = text.word(token).to_ascii_lowercase();
+        let factor = lex.multiple_verbs.get(&lower).copied().or_else(|| {
+            let n = lower.strip_suffix("fold")?.trim_end_matches('-');
+            lex.small_number(n)
+                .map(Decimal::from)
+                .or_else(|| n.parse().ok())
+                .filter(|f| *f >= Decimal::TWO)
+        });
+        let Some(factor) = factor else {
+            continue;
+        };
+        let before: Vec<String> = tokens[t.saturating_sub(2)..t]
+            .iter()
+            .map(|w| text.word(w).to_ascii_lowercase())
+            .collect();
+        let bound = match before.as_slice() {
+            [.., a, b] if a == "more" && b == "than" => Bound::MoreThan,
+            [.., b] if b == "over" => Bound::MoreThan,
+            [.., b] if b == "nearly" || b == "almost" => Bound::Nearly,
+            _ => Bound::Exact,
+        };
+        found = Some(Multiple {
+            factor,
+            bound,
+            word: (token.span.start, token.span.end),
+        });
+    }
+    found
+}
 
 /// Checks one change; a wrong direction is reported first, since the percentage then says
 /// nothing more.
@@ -43,13 +263,9 @@ pub fn check(
     // The direction: certain only when the intervals do not meet.
     let up_for_sure = matches!((ia.high(), ib.low()), (Some(h), Some(l)) if h < l);
     let down_for_sure = matches!((ib.high(), ia.low()), (Some(h), Some(l)) if h < l);
-    // Bare counts with no percentage may be places in a ranking, which go "up" as they fall
-    // ("crept up from six to five"); only measured amounts, money and counts with a
-    // percentage are checked for direction.
-    let ranking = from.mention.kind == MentionKind::Number && percent.is_none();
-    if !ranking && ((rising && down_for_sure) || (!rising && up_for_sure)) {
+    let said = if rising { "rose" } else { "fell" };
+    if (rising && down_for_sure) || (!rising && up_for_sure) {
         let doc = doc(DIRECTION).expect("catalogued");
-        let said = if rising { "rose" } else { "fell" };
         let went = if rising { "less" } else { "more" };
         let vals = [
             ("said", said),
@@ -67,7 +283,15 @@ pub fn check(
         })];
     }
     let Some(percent) = percent else {
-        return Vec::new();
+        // Only the direction was said, and it holds (or the figures' precision allows it).
+        let doc = doc(DIRECTION).expect("catalogued");
+        let vals = [("said", said), ("from", &text(from)), ("to", &text(to))];
+        return vec![Outcome::Verified(Verified {
+            rule: DIRECTION,
+            message: doc.message("verified", &vals),
+            span: locator.position(&to.mention.span),
+            labels,
+        })];
     };
     let (Some(p), Some(ip)) = (percent.central, percent.interval) else {
         return Vec::new();
@@ -105,7 +329,13 @@ pub fn check(
         return percentage_points(from, to, percent, &change, central, locator, labels);
     }
     let doc = doc(PERCENT).expect("catalogued");
-    let difference = super::relative_off(central, p);
+    // How far the computed change is from what the stated one says: "about 3%" says anything
+    // from 2.7% to 3.3%, so 3.2% is not off.
+    let difference = match (ip.low(), ip.high()) {
+        (Some(low), _) if central < low => super::relative_off(central, low),
+        (_, Some(high)) if central > high => super::relative_off(central, high),
+        _ => Decimal::ZERO,
+    };
     // A percentage computed from rounded figures differs from the stated one by rounding alone
     // as long as the intervals meet; only a hedge ("about 20%", "nearly $5 million") leaves
     // room for a warning.

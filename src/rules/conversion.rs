@@ -3,15 +3,80 @@
 
 use rust_decimal::Decimal;
 
-use super::{Outcome, RuleSettings, display, doc, like, rounded};
+use super::{Links, Outcome, Patterns, Relation, RuleSettings, display, doc, like, rounded};
 use crate::extract::Payload;
 use crate::finding::{Finding, Locator, Skipped, Verified};
 use crate::interval::Interval;
 use crate::lexicon::{Unit, lexicon};
+use crate::link::{Claim, Text};
 use crate::normalize::Figure;
 
 const NAME: &str = "conversion-mismatch";
 
+/// "10 miles (16 km)", "1,000 barrels, or 42,000 U.S. gallons": an amount and the same amount
+/// in other units.
+pub const RELATION: Relation = Relation {
+    name: "conversion",
+    link,
+    check: |claim, cx| {
+        let (Some(stated), Some(converted)) = (claim.figure("stated"), claim.figure("converted"))
+        else {
+            return Vec::new();
+        };
+        check(
+            &cx.figures[stated],
+            &cx.figures[converted],
+            cx.locator,
+            cx.tuning,
+        )
+        .into_iter()
+        .collect()
+    },
+};
+
+/// Two amounts convert when they measure one dimension in different units, or are money in
+/// different currencies ("£600m ($780m)", checked only against a user's rates).
+fn converts(a: &Payload, b: &Payload) -> bool {
+    let lex = lexicon();
+    match (a, b) {
+        (Payload::Quantity { unit: a, .. }, Payload::Quantity { unit: b, .. }) => {
+            let (a, b) = (&lex.units[*a], &lex.units[*b]);
+            a.dimension == b.dimension && a.symbol != b.symbol
+        }
+        (Payload::Money { currency: a, .. }, Payload::Money { currency: b, .. }) => a != b,
+        _ => false,
+    }
+}
+
+fn link(text: &Text, patterns: &Patterns) -> Links {
+    let mut links = Links::default();
+    let payload = |f: usize| &text.figures[f].mention.payload;
+    let pair = |stated: usize, converted: usize| {
+        (converts(payload(stated), payload(converted))
+            && text.figures[converted].mention.hedge.is_none())
+        .then_some(vec![("stated", stated), ("converted", converted)])
+    };
+    for s in text.sentences_with(2) {
+        for (pattern, m) in patterns.find(text, s) {
+            let Some(stated) = m.figure("stated") else {
+                continue;
+            };
+            // "124,618 hectares (1,246.18 km2 (481 sq mi))": the inner bracket converts the
+            // figure it follows.
+            let pairs = [
+                m.figure("converted").map(|c| (stated, c)),
+                m.figure("converted2").map(|c| (stated, c)),
+                m.figure("converted").zip(m.figure("inner")),
+            ];
+            for (a, b) in pairs.into_iter().flatten() {
+                if let Some(roles) = pair(a, b) {
+                    links.claims.push(Claim::new(NAME, &pattern.name, roles));
+                }
+            }
+        }
+    }
+    links
+}
 /// Converts an interval of amounts from one unit to another; temperatures in Celsius and
 /// Fahrenheit have an offset as well as a factor. `None` when no conversion is known.
 fn convert(value: Interval, from: &Unit, to: &Unit) -> Option<Interval> {

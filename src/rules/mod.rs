@@ -23,8 +23,20 @@ use serde::Deserialize;
 
 use crate::finding::{Finding, Locator, Severity, Skipped, Verified};
 use crate::lexicon::single_spaced;
-use crate::link::Claim;
+use crate::link::patterns::{Grammar, Match, Pattern, PatternDoc};
+use crate::link::{Carry, Claim, Text, Unlinked};
 use crate::normalize::Figure;
+
+/// A registry row: the rule's name, its file compiled in, its relation.
+macro_rules! rule {
+    ($name:literal, $relation:expr) => {
+        Rule {
+            name: $name,
+            toml: include_str!(concat!("../../rules/", $name, ".toml")),
+            relation: $relation,
+        }
+    };
+}
 
 /// A rule's documentation and parameters, from `rules/<name>.toml`.
 #[derive(Debug, Deserialize)]
@@ -38,6 +50,12 @@ pub struct RuleDoc {
     pub tolerance: BTreeMap<String, Decimal>,
     pub messages: BTreeMap<String, String>,
     pub examples: Vec<Example>,
+    /// Word classes of the rule's own, for its patterns: `in-all = ["in all", "in total"]`.
+    #[serde(default)]
+    pub words: BTreeMap<String, Vec<String>>,
+    /// The relation patterns of the rule, with the sentences each must and must not link.
+    #[serde(default)]
+    pub patterns: Vec<PatternDoc>,
 }
 
 /// An example sentence and what the rule must make of it.
@@ -119,80 +137,81 @@ impl RuleSettings {
     }
 }
 
-/// The catalog: every rule's name and its built-in documentation.
-const CATALOG: &[(&str, &str)] = &[
-    (
-        "rate-total-mismatch",
-        include_str!("../../rules/rate-total-mismatch.toml"),
-    ),
-    (
-        "range-duration-mismatch",
-        include_str!("../../rules/range-duration-mismatch.toml"),
-    ),
-    (
-        "weekday-date-mismatch",
-        include_str!("../../rules/weekday-date-mismatch.toml"),
-    ),
-    (
-        "impossible-date",
-        include_str!("../../rules/impossible-date.toml"),
-    ),
-    (
-        "change-direction-mismatch",
-        include_str!("../../rules/change-direction-mismatch.toml"),
-    ),
-    (
-        "percent-change-mismatch",
-        include_str!("../../rules/percent-change-mismatch.toml"),
-    ),
-    (
-        "percentage-point-confusion",
-        include_str!("../../rules/percentage-point-confusion.toml"),
-    ),
-    (
-        "multiplier-mismatch",
-        include_str!("../../rules/multiplier-mismatch.toml"),
-    ),
-    (
-        "parts-total-mismatch",
-        include_str!("../../rules/parts-total-mismatch.toml"),
-    ),
-    (
-        "share-mismatch",
-        include_str!("../../rules/share-mismatch.toml"),
-    ),
-    (
-        "conversion-mismatch",
-        include_str!("../../rules/conversion-mismatch.toml"),
-    ),
-    (
-        "elapsed-time-mismatch",
-        include_str!("../../rules/elapsed-time-mismatch.toml"),
-    ),
-    (
-        "figure-inconsistency",
-        include_str!("../../rules/figure-inconsistency.toml"),
-    ),
-    (
-        "count-mismatch",
-        include_str!("../../rules/count-mismatch.toml"),
-    ),
-    (
-        "unused-suppression",
-        include_str!("../../rules/unused-suppression.toml"),
-    ),
+/// A rule: one row of the registry. Its words, tolerances, messages, patterns and examples
+/// are in `rules/<name>.toml`; its findings come from one [`Relation`], which the rules of a
+/// family share (the four change rules read one change).
+pub struct Rule {
+    pub name: &'static str,
+    toml: &'static str,
+    /// The relation the rule's findings are about; `None` for a rule about the document itself
+    /// (`unused-suppression`).
+    pub relation: Option<&'static Relation>,
+}
+
+/// A kind of relation: how its claims are found in a text, and what the rules make of one.
+pub struct Relation {
+    pub name: &'static str,
+    /// The claims in a text: every pattern of the relation's rules' files is in `patterns`.
+    pub link: fn(&Text, &Patterns) -> Links,
+    /// What one claim's figures say: a finding, a verified relation or a skipped check.
+    pub check: fn(&Claim, &Cx) -> Vec<Outcome>,
+}
+
+/// What a relation's linker found in a text.
+#[derive(Debug, Default)]
+pub struct Links {
+    pub claims: Vec<Claim>,
+    pub unlinked: Vec<Unlinked>,
+    /// Bare numbers read in the unit of the figure beside them.
+    pub carries: Vec<Carry>,
+}
+
+impl Links {
+    fn extend(&mut self, other: Links) {
+        self.claims.extend(other.claims);
+        self.unlinked.extend(other.unlinked);
+        self.carries.extend(other.carries);
+    }
+}
+
+/// What a check is given besides its claim.
+pub struct Cx<'a> {
+    pub figures: &'a [Figure],
+    pub reference: Option<jiff::civil::Date>,
+    pub locator: &'a Locator<'a>,
+    pub tuning: &'a RuleSettings,
+}
+
+/// The registry: every rule, in catalog order. Adding a rule is a module, a file in `rules/`
+/// and a row here.
+pub const REGISTRY: &[Rule] = &[
+    rule!("rate-total-mismatch", Some(&rate_total::RELATION)),
+    rule!("range-duration-mismatch", Some(&range_duration::RELATION)),
+    rule!("weekday-date-mismatch", Some(&calendar::WEEKDAY_RELATION)),
+    rule!("impossible-date", Some(&calendar::IMPOSSIBLE_RELATION)),
+    rule!("change-direction-mismatch", Some(&change::RELATION)),
+    rule!("percent-change-mismatch", Some(&change::RELATION)),
+    rule!("percentage-point-confusion", Some(&change::RELATION)),
+    rule!("multiplier-mismatch", Some(&change::RELATION)),
+    rule!("parts-total-mismatch", Some(&parts::RELATION)),
+    rule!("share-mismatch", Some(&share::RELATION)),
+    rule!("conversion-mismatch", Some(&conversion::RELATION)),
+    rule!("elapsed-time-mismatch", Some(&elapsed::RELATION)),
+    rule!("figure-inconsistency", Some(&repeated::RELATION)),
+    rule!("count-mismatch", Some(&count::RELATION)),
+    rule!("unused-suppression", None),
 ];
 
 /// Every rule's documentation, in catalog order.
 pub fn catalog() -> &'static [RuleDoc] {
     static DOCS: OnceLock<Vec<RuleDoc>> = OnceLock::new();
     DOCS.get_or_init(|| {
-        CATALOG
+        REGISTRY
             .iter()
-            .map(|(name, text)| {
-                let doc: RuleDoc = toml::from_str(text)
-                    .unwrap_or_else(|e| panic!("rules/{name}.toml is invalid: {e}"));
-                assert_eq!(&doc.name, name, "rules/{name}.toml names itself");
+            .map(|rule| {
+                let doc: RuleDoc = toml::from_str(rule.toml)
+                    .unwrap_or_else(|e| panic!("rules/{}.toml is invalid: {e}", rule.name));
+                assert_eq!(doc.name, rule.name, "rules/{}.toml names itself", rule.name);
                 doc
             })
             .collect()
@@ -209,6 +228,118 @@ pub fn doc(name: &str) -> Option<&'static RuleDoc> {
     catalog().iter().find(|d| d.name == name)
 }
 
+/// The relations of the registry, each once, in the order their first rule stands.
+pub fn relations() -> Vec<&'static Relation> {
+    let mut out: Vec<&'static Relation> = Vec::new();
+    for relation in REGISTRY.iter().filter_map(|r| r.relation) {
+        if !out.iter().any(|r| r.name == relation.name) {
+            out.push(relation);
+        }
+    }
+    out
+}
+
+/// The rules whose findings come from `relation`, in registry order.
+pub fn rules_of(relation: &Relation) -> Vec<&'static str> {
+    REGISTRY
+        .iter()
+        .filter(|r| r.relation.is_some_and(|x| x.name == relation.name))
+        .map(|r| r.name)
+        .collect()
+}
+
+/// A relation's patterns, compiled: every pattern of its rules' files, in registry order, and
+/// the grammar they are read with (the shared word classes and the rules' own `[words]`).
+pub struct Patterns {
+    pub grammar: Grammar,
+    pub list: Vec<(PatternDoc, Pattern)>,
+}
+
+impl Patterns {
+    /// The compiled patterns named `name` (a file may give several the same name).
+    pub fn named<'p>(&'p self, name: &'p str) -> impl Iterator<Item = &'p Pattern> + 'p {
+        self.list
+            .iter()
+            .filter(move |(doc, _)| doc.name == name)
+            .map(|(_, p)| p)
+    }
+
+    /// Every match of every pattern in sentence `s`, with its pattern's documentation, in
+    /// pattern order.
+    pub fn find<'p>(&'p self, text: &Text, s: usize) -> Vec<(&'p PatternDoc, Match)> {
+        let mut out = Vec::new();
+        for (doc, pattern) in &self.list {
+            for m in text.find(&self.grammar, pattern, s) {
+                out.push((doc, m));
+            }
+        }
+        out
+    }
+}
+
+/// The compiled patterns of `relation`, or what is wrong with one of them.
+pub fn patterns_of(relation: &Relation) -> Result<Patterns, String> {
+    let lex = crate::lexicon::builtin();
+    let mut classes = lex.classes.clone();
+    let docs: Vec<&RuleDoc> = rules_of(relation).iter().filter_map(|n| doc(n)).collect();
+    for doc in &docs {
+        for (name, phrases) in &doc.words {
+            classes.add(name, phrases);
+        }
+    }
+    let grammar = Grammar::new(classes, &lex.adjunct)?;
+    let mut list = Vec::new();
+    for doc in docs {
+        for p in &doc.patterns {
+            let compiled = grammar
+                .compile(&p.pattern)
+                .map_err(|e| format!("rules/{}.toml, pattern {}: {e}", doc.name, p.name))?;
+            list.push((p.clone(), compiled));
+        }
+    }
+    Ok(Patterns { grammar, list })
+}
+
+/// Every relation's compiled patterns, made once.
+fn compiled() -> &'static [(&'static Relation, Patterns)] {
+    static COMPILED: OnceLock<Vec<(&'static Relation, Patterns)>> = OnceLock::new();
+    COMPILED.get_or_init(|| {
+        relations()
+            .into_iter()
+            .map(|r| {
+                let patterns = patterns_of(r).unwrap_or_else(|e| panic!("{e}"));
+                (r, patterns)
+            })
+            .collect()
+    })
+}
+
+/// Every relation in `text`, found by each relation's linker. Of two claims of one relation
+/// whose figures are one the other's or fewer, the first found stands: patterns are written
+/// from the most to the least particular.
+pub fn link(text: &Text) -> Links {
+    let mut links = Links::default();
+    for (relation, patterns) in compiled() {
+        let mut found = (relation.link)(text, patterns);
+        let mut kept: Vec<Claim> = Vec::with_capacity(found.claims.len());
+        for claim in found.claims.drain(..) {
+            let figures = claim.figures();
+            let within = |k: &Claim| {
+                let theirs = k.figures();
+                figures.iter().all(|f| theirs.contains(f))
+            };
+            if !kept.iter().any(within) {
+                kept.push(claim);
+            }
+        }
+        found.claims = kept;
+        links.extend(found);
+    }
+    links.carries.sort_by_key(|c| c.figure);
+    links.carries.dedup_by_key(|c| c.figure);
+    links
+}
+
 /// What a rule made of one claim.
 pub enum Outcome {
     Finding(Finding),
@@ -216,182 +347,30 @@ pub enum Outcome {
     Skipped(Skipped),
 }
 
-/// Runs every rule over the claims.
-pub fn run(
-    claims: &[Claim],
-    figures: &[Figure],
-    reference: Option<jiff::civil::Date>,
-    locator: &Locator,
-    tuning: &RuleSettings,
-) -> Vec<Outcome> {
+/// Runs every claim's rules over it.
+pub fn run(claims: &[Claim], cx: &Cx) -> Vec<Outcome> {
+    let by_name = |name: &str| REGISTRY.iter().find(|r| r.name == name);
     claims
         .iter()
         .flat_map(|claim| -> Vec<Outcome> {
+            let Some(relation) = by_name(claim.rule).and_then(|r| r.relation) else {
+                return Vec::new();
+            };
             // Arithmetic on exact decimals has a range: figures beyond it are not checked.
-            if let Some(&wild) = claim.figures().iter().find(|&&f| !figures[f].tame()) {
+            if let Some(wild) = claim.figures().into_iter().find(|&f| !cx.figures[f].tame()) {
                 return vec![Outcome::Skipped(Skipped {
-                    rule: claim_rule(claim),
+                    rule: claim.rule,
                     reason: format!(
                         "a figure beyond {} or a non-zero one below {} is not checked",
                         display(crate::normalize::TAME_MAX),
                         crate::normalize::TAME_MIN
                     ),
-                    span: locator.position(&figures[wild].mention.span),
+                    span: cx.locator.position(&cx.figures[wild].mention.span),
                 })];
             }
-            match *claim {
-                Claim::RateTotal {
-                    rate,
-                    period,
-                    total,
-                } => {
-                    vec![rate_total::check(
-                        &figures[rate],
-                        &figures[period],
-                        &figures[total],
-                        locator,
-                        tuning,
-                    )]
-                }
-                Claim::WeekdayDate { weekday, date } => {
-                    calendar::weekday_date(&figures[weekday], &figures[date], reference, locator)
-                        .into_iter()
-                        .collect()
-                }
-                Claim::CalendarDay { date } => calendar::impossible_date(&figures[date], locator)
-                    .into_iter()
-                    .collect(),
-                Claim::Conversion { stated, converted } => {
-                    conversion::check(&figures[stated], &figures[converted], locator, tuning)
-                        .into_iter()
-                        .collect()
-                }
-                Claim::Change {
-                    from,
-                    to,
-                    percent,
-                    rising,
-                } => change::check(
-                    &figures[from],
-                    &figures[to],
-                    percent.map(|p| &figures[p]),
-                    rising,
-                    locator,
-                    tuning,
-                ),
-                Claim::PartsTotal {
-                    total,
-                    first,
-                    last,
-                    exhaustive,
-                } => parts::check(
-                    &figures[total],
-                    &figures[first..=last],
-                    exhaustive,
-                    locator,
-                    tuning,
-                )
-                .into_iter()
-                .collect(),
-                Claim::RangeDuration {
-                    range,
-                    duration,
-                    elapsed,
-                } => range_duration::check(
-                    &figures[range],
-                    &figures[duration],
-                    elapsed,
-                    locator,
-                    tuning,
-                )
-                .into_iter()
-                .collect(),
-                Claim::Count {
-                    count,
-                    items,
-                    list,
-                    exhaustive,
-                } => count::check(&figures[count], items, list, exhaustive, locator)
-                    .into_iter()
-                    .collect(),
-                Claim::AgeBirth { age, birth } => {
-                    elapsed::age(&figures[age], &figures[birth], reference, locator)
-                        .into_iter()
-                        .collect()
-                }
-                Claim::YearsAgo { ago, year } => {
-                    elapsed::ago(&figures[ago], &figures[year], reference, locator)
-                        .into_iter()
-                        .collect()
-                }
-                Claim::YearsLater {
-                    first,
-                    second,
-                    length,
-                } => elapsed::later(&figures[first], &figures[second], &figures[length], locator)
-                    .into_iter()
-                    .collect(),
-                Claim::Repeated { earlier, later } => {
-                    repeated::check(&figures[earlier], &figures[later], locator)
-                        .into_iter()
-                        .collect()
-                }
-                Claim::Share {
-                    part,
-                    whole,
-                    percent,
-                } => share::check(
-                    &figures[part],
-                    &figures[whole],
-                    &figures[percent],
-                    locator,
-                    tuning,
-                )
-                .into_iter()
-                .collect(),
-                Claim::Multiple {
-                    from,
-                    to,
-                    factor,
-                    bound,
-                    word,
-                } => multiple::check(
-                    &figures[from],
-                    &figures[to],
-                    factor,
-                    bound,
-                    locator.text(&(word.0..word.1)),
-                    locator,
-                    tuning,
-                )
-                .into_iter()
-                .collect(),
-            }
+            (relation.check)(claim, cx)
         })
         .collect()
-}
-
-/// The rule that checks a claim, for a claim skipped before any rule sees it.
-fn claim_rule(claim: &Claim) -> &'static str {
-    match claim {
-        Claim::RateTotal { .. } => "rate-total-mismatch",
-        Claim::WeekdayDate { .. } => "weekday-date-mismatch",
-        Claim::CalendarDay { .. } => "impossible-date",
-        Claim::Conversion { .. } => "conversion-mismatch",
-        Claim::Change {
-            percent: Some(_), ..
-        } => "percent-change-mismatch",
-        Claim::Change { .. } => "change-direction-mismatch",
-        Claim::Share { .. } => "share-mismatch",
-        Claim::PartsTotal { .. } => "parts-total-mismatch",
-        Claim::RangeDuration { .. } => "range-duration-mismatch",
-        Claim::Count { .. } => "count-mismatch",
-        Claim::AgeBirth { .. } | Claim::YearsAgo { .. } | Claim::YearsLater { .. } => {
-            "elapsed-time-mismatch"
-        }
-        Claim::Repeated { .. } => "figure-inconsistency",
-        Claim::Multiple { .. } => "multiplier-mismatch",
-    }
 }
 
 /// The verdict of DESIGN §2 for a stated figure against an expected one.

@@ -2,12 +2,103 @@
 
 use rust_decimal::Decimal;
 
-use super::{Conclusion, Outcome, RuleSettings, Verdict, doc, like};
+use super::{Conclusion, Links, Outcome, Patterns, Relation, RuleSettings, Verdict, doc, like};
 use crate::finding::Locator;
 use crate::interval::Interval;
+use crate::link::{Claim, Detail, Text};
 use crate::normalize::Figure;
 
 const RULE: &str = "parts-total-mismatch";
+
+/// "120 passengers: 70 adults and 50 children", "5,000 jobs, including 3,000 in Paris and
+/// 2,000 in Lyon", "45 men, 30 women and 20 children, 95 in all".
+pub const RELATION: Relation = Relation {
+    name: "parts",
+    link,
+    check: |claim, cx| {
+        let Some(total) = claim.figure("total") else {
+            return Vec::new();
+        };
+        let parts: Vec<Figure> = claim
+            .all("part")
+            .into_iter()
+            .map(|p| cx.figures[p].clone())
+            .collect();
+        let exhaustive = !matches!(claim.detail, Detail::Parts { exhaustive: false });
+        check(&cx.figures[total], &parts, exhaustive, cx.locator, cx.tuning)
+            .into_iter()
+            .collect()
+    },
+};
+
+fn link(text: &Text, patterns: &Patterns) -> Links {
+    let mut links = Links::default();
+    for s in text.sentences_with(3) {
+        let tokens = text.tokens(s);
+        for (pattern, m) in patterns.find(text, s) {
+            let (Some(total), parts) = (m.figure("total"), m.figures("part")) else {
+                continue;
+            };
+            if parts.len() < 2 {
+                continue;
+            }
+            let written = |f: usize| &text.prose[text.figures[f].mention.span.clone()];
+            // "02: 47", "3: 1": a time or a score, not a total and its parts.
+            if written(total).starts_with('0') {
+                continue;
+            }
+            let named = |f: usize| {
+                text.token_of(f)
+                    .and_then(|t| tokens.get(t + 1))
+                    .is_some_and(|t| t.is_word())
+            };
+            if pattern.with.get("named").is_some_and(|v| v == "true")
+                && text.is(total, "number")
+                && !named(total)
+            {
+                continue;
+            }
+            // A part is less than its whole: in "439 from 16 airlines, comprising 275 firm
+            // orders and 164 options" the total is not "16".
+            let larger = |p: usize| {
+                matches!(
+                    (text.figures[p].central, text.figures[total].central),
+                    (Some(part), Some(whole)) if part > whole
+                )
+            };
+            if parts.iter().any(|&p| larger(p)) {
+                continue;
+            }
+            // "comprising six flights, including four non-stop flights, and three …": a list
+            // inside another list's part is not read.
+            let nested = text.token_of(total).is_some_and(|t| {
+                let classes = &patterns.grammar.classes;
+                tokens[..t].iter().rev().take(4).enumerate().any(|(k, tok)| {
+                    tok.punct() == Some(':')
+                        || ["comprising", "partial"].iter().any(|c| {
+                            text.phrase_at(classes, c, s, t - 1 - k).is_some()
+                        })
+                })
+            });
+            if nested {
+                continue;
+            }
+            // "taking the total to 54, and four …": a figure a change goes to is no part.
+            let first = parts[0];
+            let lead = text.figures[first].mention.lead.as_str();
+            if first < total && matches!(lead, "to" | "from" | "by" | "at" | "of") {
+                continue;
+            }
+            let exhaustive = pattern.with.get("exhaustive").is_none_or(|v| v == "true");
+            let mut roles = vec![("total", total)];
+            roles.extend(parts.into_iter().map(|p| ("part", p)));
+            links.claims.push(
+                Claim::new(RULE, &pattern.name, roles).with(Detail::Parts { exhaustive }),
+            );
+        }
+    }
+    links
+}
 
 /// Checks that `parts` add up to `total` (or, not `exhaustive`, stay within it).
 pub fn check(

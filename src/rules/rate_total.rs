@@ -2,14 +2,146 @@
 
 use rust_decimal::Decimal;
 
-use super::{Outcome, RuleDoc, RuleSettings, Verdict, display, doc, round_for_reader, rounded};
-use crate::extract::{EndDay, Payload};
+use super::{
+    Links, Outcome, Patterns, Relation, RuleDoc, RuleSettings, Verdict, display, doc,
+    round_for_reader, rounded,
+};
+use crate::extract::{DateExpr, EndDay, MentionKind, Payload};
 use crate::finding::{Finding, Locator, Severity, Skipped, Verified};
 use crate::interval::Interval;
 use crate::lexicon::{Unit, lexicon};
+use crate::link::{Claim, MAX_SENTENCE_FIGURES, Text, Unlinked};
 use crate::normalize::{Figure, Resolved, range_days};
 
 const NAME: &str = "rate-total-mismatch";
+
+/// A rate, the period it ran for and the total it made: "460 tons per day … through Oct. 23
+/// … 7,800 tons".
+pub const RELATION: Relation = Relation {
+    name: "rate-total",
+    link,
+    check: |claim, cx| {
+        let (Some(rate), Some(period), Some(total)) = (
+            claim.figure("rate"),
+            claim.figure("period"),
+            claim.figure("total"),
+        ) else {
+            return Vec::new();
+        };
+        vec![check(
+            &cx.figures[rate],
+            &cx.figures[period],
+            &cx.figures[total],
+            cx.locator,
+            cx.tuning,
+        )]
+    },
+};
+
+/// One rate, one period and one total of the same stuff in a sentence: the rate's, the
+/// period's and the total's only candidates. A sentence with two rates, periods or totals
+/// that could go together is left alone, with the reason.
+fn link(text: &Text, _patterns: &Patterns) -> Links {
+    let lex = lexicon();
+    let mut links = Links::default();
+    for s in text.sentences_with(3) {
+        let run = text.run(s);
+        if run.len() > MAX_SENTENCE_FIGURES {
+            links.unlinked.push(Unlinked {
+                rule: "linking",
+                figure: run.start,
+                reason: format!(
+                    "{} figures in one sentence, over the cap of {MAX_SENTENCE_FIGURES}: only the patterns link them",
+                    run.len()
+                ),
+            });
+            continue;
+        }
+        let figures = text.figures;
+        for rate in run.clone() {
+            let Payload::Rate { unit, stuff, .. } = &figures[rate].mention.payload else {
+                continue;
+            };
+            let dimension = &lex.units[*unit].dimension;
+            let totals: Vec<usize> = run
+                .clone()
+                .filter(|&f| match &figures[f].mention.payload {
+                    // "rise by one mln tonnes to 6.3 mln tonnes a year": a change's size is
+                    // no total.
+                    Payload::Quantity {
+                        unit: u, stuff: s, ..
+                    } => {
+                        &lex.units[*u].dimension == dimension
+                            && (s.is_none() || stuff.is_none() || s == stuff)
+                            && figures[f].mention.lead != "by"
+                    }
+                    _ => false,
+                })
+                .collect();
+            if totals.is_empty() {
+                continue;
+            }
+            let rates = run
+                .clone()
+                .filter(|&f| matches!(&figures[f].mention.payload, Payload::Rate { unit: u, .. } if &lex.units[*u].dimension == dimension))
+                .count();
+            let inside_range = |f: &Figure| {
+                run.clone().any(|r| {
+                    let r = &figures[r].mention;
+                    r.kind == MentionKind::DateRange
+                        && r.span.start <= f.mention.span.start
+                        && f.mention.span.end <= r.span.end
+                })
+            };
+            let periods: Vec<usize> = run
+                .clone()
+                .filter(|&f| {
+                    let f = &figures[f];
+                    match f.mention.kind {
+                        // An explicit range ("from Aug. 24 to Sept. 11", "through Oct. 23"); a
+                        // named period such as "last week" need not be the whole time the rate
+                        // ran. A span of months or years written bare ("the 1986-1990 plan")
+                        // names what it modifies, not the time the rate ran.
+                        MentionKind::DateRange => match &f.mention.payload {
+                            Payload::DateRange { end, .. } => {
+                                matches!(end, DateExpr::Day { .. })
+                                    || text.prose[f.mention.span.clone()]
+                                        .starts_with(char::is_alphabetic)
+                            }
+                            _ => false,
+                        },
+                        // "for two hours", not "within a week" or "the first two months".
+                        MentionKind::Duration => {
+                            !inside_range(f)
+                                && lex.period_prepositions.contains(&f.mention.lead)
+                        }
+                        _ => false,
+                    }
+                })
+                .collect();
+            let reason = match (rates, totals.len(), periods.len()) {
+                (_, _, 0) => continue,
+                (1, 1, 1) => {
+                    links.claims.push(Claim::new(
+                        NAME,
+                        "rate-period-total",
+                        vec![("rate", rate), ("period", periods[0]), ("total", totals[0])],
+                    ));
+                    continue;
+                }
+                (r, _, _) if r > 1 => format!("{r} rates of the same kind in one sentence"),
+                (_, t, 1) => format!("{t} totals could go with the rate"),
+                (_, _, p) => format!("{p} periods could go with the rate"),
+            };
+            links.unlinked.push(Unlinked {
+                rule: NAME,
+                figure: rate,
+                reason: format!("not linked: {reason}"),
+            });
+        }
+    }
+    links
+}
 
 /// One reading of the period, in units of the rate's time unit.
 struct Reading {

@@ -1,11 +1,25 @@
 //! `figure-inconsistency`: "7,800 tons of treated water" then "7,300 tons of treated water".
 
-use super::{Conclusion, Outcome, Verdict, doc};
-use crate::extract::Payload;
+use super::{Conclusion, Links, Outcome, Patterns, Relation, Verdict, doc};
+use crate::extract::{MentionKind, Payload};
 use crate::finding::Locator;
+use crate::lexicon::lexicon;
+use crate::link::{Claim, MAX_SENTENCE_FIGURES, Text};
 use crate::normalize::Figure;
 
 const RULE: &str = "figure-inconsistency";
+
+/// One measured thing given twice in a document.
+pub const RELATION: Relation = Relation {
+    name: "repeated",
+    link,
+    check: |claim, cx| match (claim.figure("earlier"), claim.figure("later")) {
+        (Some(e), Some(l)) => check(&cx.figures[e], &cx.figures[l], cx.locator)
+            .into_iter()
+            .collect(),
+        _ => Vec::new(),
+    },
+};
 
 /// Checks that a measured thing given twice has values that can meet.
 pub fn check(earlier: &Figure, later: &Figure, locator: &Locator) -> Option<Outcome> {
@@ -39,4 +53,143 @@ pub fn check(earlier: &Figure, later: &Figure, locator: &Locator) -> Option<Outc
         Verdict::Error
     };
     Some(conclusion.with(verdict, "verified", "title", &["arithmetic"]))
+}
+
+/// The same measured thing given twice: two quantities in one unit of one named stuff ("tons
+/// of treated water"), the later one referring back with "the", in different sentences that
+/// speak of no change, no other batch and no different time. Each is paired with the one
+/// before it of the same unit and stuff.
+fn link(text: &Text, _patterns: &Patterns) -> Links {
+    let (figures, prose) = (text.figures, text.prose);
+    const OTHER: &[&str] = &[
+        "than",
+        "compared",
+        "versus",
+        "vs",
+        "instead",
+        "previous",
+        "previously",
+        "earlier",
+        "before",
+        "after",
+        "originally",
+        "initially",
+        "revised",
+        "another",
+        "more",
+        "additional",
+        "remaining",
+        "first",
+        "second",
+        "third",
+        "next",
+        "last",
+        "each",
+        "per",
+        "every",
+        "total",
+        "plus",
+        "rest",
+        "other",
+        "only",
+        "up",
+        "down",
+        "over",
+        "under",
+        "between",
+        "from",
+        "target",
+        "goal",
+        "plan",
+        "planned",
+        "estimate",
+        "estimated",
+        "forecast",
+        "expected",
+        "capacity",
+        "average",
+        "maximum",
+        "minimum",
+        "record",
+        "year",
+        "month",
+        "week",
+        "day",
+    ];
+    let lex = lexicon();
+    // The sentence around a figure, lowercased: from the last stop before it to the next.
+    let sentence_of = |f: &Figure| {
+        let start = prose[..f.mention.span.start]
+            .rfind(['.', '!', '?', '\n'])
+            .map_or(0, |i| i + 1);
+        let end = prose[f.mention.span.end..]
+            .find(['.', '!', '?', '\n'])
+            .map_or(prose.len(), |i| f.mention.span.end + i);
+        prose[start..end].to_lowercase()
+    };
+    let quiet = |f: &Figure| {
+        let sentence = sentence_of(f);
+        let words: Vec<&str> = sentence
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        !words
+            .iter()
+            .any(|w| OTHER.contains(w) || (["rise", "fall", "change"].iter().any(|c| lex.classes.has(c, w))
+                    && !["up", "down"].iter().any(|c| lex.classes.has(c, w))))
+    };
+    // The dates written in the sentence of the figure at `i`.
+    let dates_in = |i: usize| -> Vec<&str> {
+        figures[text.run(figures[i].mention.sentence)]
+            .iter()
+            .filter(|f| {
+                matches!(
+                    f.mention.kind,
+                    MentionKind::Date | MentionKind::DateRange | MentionKind::Weekday
+                )
+            })
+            .map(|f| &prose[f.mention.span.clone()])
+            .collect()
+    };
+    let mut last_seen: std::collections::BTreeMap<(usize, String), usize> =
+        std::collections::BTreeMap::new();
+    let mut claims = Vec::new();
+    for (i, f) in figures.iter().enumerate() {
+        let Payload::Quantity {
+            unit,
+            stuff: Some(stuff),
+            ..
+        } = &f.mention.payload
+        else {
+            continue;
+        };
+        if f.mention.kind != MentionKind::Quantity || text.run(f.mention.sentence).len() > MAX_SENTENCE_FIGURES {
+            continue;
+        }
+        let key = (*unit, stuff.clone());
+        // "the 7,300 tons of treated water": only a figure that refers back with "the" is
+        // taken for the same thing; "reserves of 173,000 barrels of oil" is another.
+        let refers_back = matches!(f.mention.lead.as_str(), "the" | "this" | "that");
+        if let Some(&earlier) = last_seen.get(&key)
+            && refers_back
+        {
+            let e = &figures[earlier];
+            if e.mention.sentence != f.mention.sentence
+                && quiet(e)
+                && quiet(f)
+                && dates_in(earlier) == dates_in(i)
+            {
+                claims.push(Claim::new(
+                    RULE,
+                    "repeated",
+                    vec![("earlier", earlier), ("later", i)],
+                ));
+            }
+        }
+        last_seen.insert(key, i);
+    }
+    Links {
+        claims,
+        ..Links::default()
+    }
 }

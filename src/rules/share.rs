@@ -2,12 +2,56 @@
 
 use rust_decimal::Decimal;
 
-use super::{Conclusion, Outcome, RuleSettings, Verdict, display, doc, like, rounded};
+use super::{
+    Conclusion, Links, Outcome, Patterns, Relation, RuleSettings, Verdict, display, doc, like,
+    rounded,
+};
 use crate::finding::Locator;
 use crate::interval::Interval;
+use crate::link::{Claim, Text};
 use crate::normalize::Figure;
 
 const RULE: &str = "share-mismatch";
+
+/// "18 of the 40 members (45%)", "45% of the 40 members, or 18", "120 out of 400 (30%)".
+pub const RELATION: Relation = Relation {
+    name: "share",
+    link,
+    check: |claim, cx| {
+        let (Some(part), Some(percent)) = (claim.figure("part"), claim.figure("percent")) else {
+            return Vec::new();
+        };
+        let part = &cx.figures[part];
+        // A ratio read as one number ("120 out of 400") is its own part and whole.
+        let whole = claim.figure("whole").map_or(part, |w| &cx.figures[w]);
+        check(part, whole, &cx.figures[percent], cx.locator, cx.tuning)
+            .into_iter()
+            .collect()
+    },
+};
+
+fn link(text: &Text, patterns: &Patterns) -> Links {
+    let mut links = Links::default();
+    for s in text.sentences_with(2) {
+        for (pattern, m) in patterns.find(text, s) {
+            let (Some(part), Some(percent)) = (m.figure("part"), m.figure("percent")) else {
+                continue;
+            };
+            let written = |f: usize| text.prose[text.figures[f].mention.span.clone()].to_lowercase();
+            let mut roles = vec![("part", part), ("percent", percent)];
+            match m.figure("whole") {
+                // "one of the ten largest" is an idiom, not a part.
+                Some(_) if written(part) == "one" => continue,
+                Some(whole) => roles.push(("whole", whole)),
+                // "120 out of 400", "one in five": a ratio read as one number.
+                None if written(part).contains(" out of ") || written(part).contains(" in ") => {}
+                None => continue,
+            }
+            links.claims.push(Claim::new(RULE, &pattern.name, roles));
+        }
+    }
+    links
+}
 
 /// Checks that `part` is `percent` of `whole`.
 pub fn check(
