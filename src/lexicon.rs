@@ -355,6 +355,18 @@ impl WordClasses {
         &self.phrases[id]
     }
 
+    /// Whether `phrase` (single-spaced, in any ASCII case) is a phrase of the class `name`.
+    pub fn has_phrase(&self, name: &str, phrase: &str) -> bool {
+        self.id(name).is_some_and(|id| {
+            self.phrases[id].iter().any(|p| {
+                p.len() == phrase.split(' ').count()
+                    && p.iter()
+                        .zip(phrase.split(' '))
+                        .all(|(a, b)| a.eq_ignore_ascii_case(b))
+            })
+        })
+    }
+
     /// Whether `word` (in any ASCII case) is a one-word phrase of the class `name`.
     pub fn has(&self, name: &str, word: &str) -> bool {
         self.id(name).is_some_and(|id| {

@@ -547,6 +547,14 @@ fn currency_after(text: &str, at: usize) -> Option<(usize, usize, Decimal)> {
     {
         return Some((*id, at + gap + symbol.len(), Decimal::ONE));
     }
+    // "247p", "300p a share": pence, written right after the number.
+    if gap == 0
+        && rest.starts_with('p')
+        && ends_word(text, at + 1)
+        && let Some(id) = lex.currencies.iter().position(|c| c.code == "penny")
+    {
+        return Some((id, at + 1, Decimal::ONE));
+    }
     // "30 musd", "120 meur"
     if let Some(coded) = rest.strip_prefix(['m', 'M'])
         && let Some((id, len)) = lex.currency_at(coded)
@@ -837,9 +845,18 @@ fn classify(
         return None; // "4G", "747s": part of a name
     } else if is_year(&num) && reads_as_year(text, start, end) {
         let year = num.value.try_into().ok()?;
+        // "1986/87": a season of two years is written as its first.
+        let season = text[end..]
+            .strip_prefix('/')
+            .filter(|rest| {
+                rest.len() >= 2
+                    && rest.as_bytes()[..2].iter().all(u8::is_ascii_digit)
+                    && !rest[2..].starts_with(|c: char| c.is_alphanumeric())
+            })
+            .map_or(0, |_| 3);
         (
             MentionKind::Date,
-            end,
+            end + season,
             Payload::Date(DateExpr::Year(Year::Stated(year))),
         )
     } else {

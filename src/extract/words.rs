@@ -113,10 +113,16 @@ pub fn starts_number(text: &str, start: usize) -> bool {
         Some(c) if c.is_alphanumeric() || c == '_' => false,
         // After a dot, only the next link of a chain such as "192.168.1.2" starts here.
         Some('.') => true,
-        // "10-12" is a range; "COVID-19", "F-16" and "scp2-173" are names.
+        // "10-12" is a range; "COVID-19", "F-16" and "scp2-173" are names; "96.08-12" is a
+        // bond's price in 32nds, one figure.
         Some('-') => {
             let word = start_of_last_word(&text[..start - 1], char::is_alphanumeric);
+            let head = &text[..start - 1];
+            let numeral = &head[head
+                .rfind(|c: char| !(c.is_ascii_digit() || c == '.'))
+                .map_or(0, |i| i + 1)..];
             !text[word..start - 1].contains(char::is_alphabetic)
+                && !(numeral.contains('.') && numeral.ends_with(|c: char| c.is_ascii_digit()))
         }
         // "22,24,26" and "5/17/2018" list numbers; "x^2" is no figure of ours.
         Some(',') => before.next().is_none_or(|c| !c.is_alphabetic()),

@@ -29,7 +29,8 @@ use tokens::{Tok, Token};
 pub struct Claim {
     /// The rule whose linker found the relation (the first of its family in the registry).
     pub rule: &'static str,
-    /// The pattern or linker that found it, by name: "up-from", "repeated".
+    /// The pattern or linker that found it, by name: "up-from", "repeated"; patterns that
+    /// found it together are joined by "+" ("size-before+to-from").
     pub how: String,
     /// Each figure of the relation with its role ("from", "to", "percent"), in text order.
     pub roles: Vec<(&'static str, usize)>,
@@ -83,6 +84,8 @@ pub enum Detail {
     Change {
         rising: Option<bool>,
         multiple: Option<Multiple>,
+        /// A comparison ("10.7%, less than the 13.7% rise") rather than a change over time.
+        than: bool,
     },
     /// Parts and their total; not `exhaustive` after "including", "of whom".
     Parts { exhaustive: bool },
@@ -215,6 +218,20 @@ impl<'a> Text<'a> {
         })
     }
 
+    /// The tokens of the clause of sentence `s` that holds token `t`: from the mark that ends
+    /// a clause before it to the next (a comma, semicolon, colon, bracket or dash).
+    pub fn clause_around(&self, s: usize, t: usize) -> Range<usize> {
+        let tokens = self.tokens(s);
+        let breaks = |k: &usize| {
+            tokens[*k]
+                .punct()
+                .is_some_and(|c| c == '-' || crate::segment::breaks_clause(c))
+        };
+        let start = (0..t.min(tokens.len())).rev().find(breaks).map_or(0, |k| k + 1);
+        let end = (t..tokens.len()).find(breaks).unwrap_or(tokens.len());
+        start..end
+    }
+
     /// Every match of `pattern` in sentence `s`.
     pub fn find(&self, grammar: &Grammar, pattern: &Pattern, s: usize) -> Vec<Match> {
         grammar.find_all(pattern, self.tokens(s), &Judged { text: self })
@@ -284,7 +301,12 @@ impl<'a> Text<'a> {
         }
         // "one in eight" against "one in 13", not against "48 million"; "1.10 dlrs a share"
         // against another amount a share, not against the company's "7.7 mln dlrs".
-        if self.ratio(a) != self.ratio(b) || self.per_share(a) != self.per_share(b) {
+        if self.ratio(a) != self.ratio(b) {
+            return false;
+        }
+        // "1.16 dlrs a share, up from 1.09 dlrs": the second is a share's too, said once; but
+        // not the company's "7.7 mln dlrs".
+        if self.per_share(a) != self.per_share(b) && !near(fa, fb) {
             return false;
         }
         let lex = lexicon();

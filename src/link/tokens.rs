@@ -104,7 +104,16 @@ pub fn tokens(prose: &str, span: &Span, figures: &[Figure], run: std::ops::Range
             continue;
         }
         if c.is_alphanumeric() {
-            let end = word_end(prose, at, limit);
+            let mut end = word_end(prose, at, limit);
+            // "Inc.", "Mr.": an abbreviation keeps its point, which ends no clause.
+            if prose[end..limit].starts_with('.')
+                && crate::lexicon::lexicon()
+                    .abbreviations
+                    .iter()
+                    .any(|a| a.as_str() == &prose[at..end + 1])
+            {
+                end += 1;
+            }
             // "year's": the possessive is a word of its own.
             let word = &prose[at..end];
             let split = word.len() > 2

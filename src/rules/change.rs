@@ -8,7 +8,7 @@ use crate::extract::MentionKind;
 use crate::finding::{Finding, Locator, Severity, Verified};
 use crate::interval::Interval;
 use crate::lexicon::lexicon;
-use crate::link::patterns::Match;
+use crate::link::patterns::{Bound as Bind, Match};
 use crate::link::{Bound, Carry, Claim, Detail, Multiple, Text};
 use crate::normalize::Figure;
 
@@ -23,17 +23,35 @@ pub const RELATION: Relation = Relation {
     name: "change",
     link,
     check: |claim, cx| {
+        // "down 247p, or 18%, at 1115 pence": a change by an amount, to a figure.
+        if let (Some(by), Some(to), Some(percent), Detail::Change { rising: Some(up), .. }) = (
+            claim.figure("change"),
+            claim.figure("to"),
+            claim.figure("percent"),
+            &claim.detail,
+        ) {
+            let f = |i: usize| &cx.figures[i];
+            return check_by(f(by), f(to), f(percent), *up, cx.locator, cx.tuning)
+                .into_iter()
+                .collect();
+        }
         let (Some(from), Some(to)) = (claim.figure("from"), claim.figure("to")) else {
             return Vec::new();
         };
-        let Detail::Change { rising, multiple } = claim.detail else {
+        let Detail::Change {
+            rising,
+            multiple,
+            than,
+        } = claim.detail
+        else {
             return Vec::new();
         };
         let (from, to) = (&cx.figures[from], &cx.figures[to]);
         let percent = claim.figure("percent").map(|p| &cx.figures[p]);
         let mut out = Vec::new();
         if let Some(rising) = rising {
-            out.extend(check(from, to, percent, rising, cx.locator, cx.tuning));
+            let form = if than { Form::Than } else { Form::Change };
+            out.extend(check(from, to, percent, rising, form, cx.locator, cx.tuning));
         }
         if let Some(m) = multiple {
             out.extend(super::multiple::check(
@@ -50,53 +68,414 @@ pub const RELATION: Relation = Relation {
     },
 };
 
+/// A change as linked, before it becomes a claim: where it was said, its figures, what the
+/// words said of it, and what changed ("net income"), for the sentences around it.
+struct Change {
+    s: usize,
+    how: String,
+    from: usize,
+    to: usize,
+    percent: Option<usize>,
+    rising: Option<bool>,
+    multiple: Option<Multiple>,
+    than: bool,
+    measure: Vec<String>,
+}
+
+/// A change's size said without its figures, which a later sentence gives: "net income rose
+/// 51% in the third quarter" … "net jumped to $87 million … from $58 million".
+struct Size {
+    s: usize,
+    how: String,
+    percent: Option<usize>,
+    multiple: Option<Multiple>,
+    rising: Option<bool>,
+    measure: Vec<String>,
+}
+
+/// A change said with where it went and not where it started, which the words after it give:
+/// "net income rose 21% to $3 million" … "A year earlier UniFirst earned $2.4 million".
+struct End {
+    s: usize,
+    m: Match,
+    how: String,
+    rising: Option<bool>,
+    measure: Vec<String>,
+}
+
+/// How many sentences on a change's start may follow its end, and its figures its size.
+const REACH: usize = 2;
+
 /// The changes in a text: each match of a change pattern whose two values are comparable,
-/// with its direction from the words it bound.
+/// with its direction from the words it bound; then a size said in one sentence joined to the
+/// figures of a later one, and an end joined to the start a later sentence gives.
 fn link(text: &Text, patterns: &Patterns) -> Links {
     let mut links = Links::default();
-    for s in text.sentences_with(2) {
+    let mut changes: Vec<Change> = Vec::new();
+    let mut sizes: Vec<Size> = Vec::new();
+    let mut ends: Vec<End> = Vec::new();
+    for s in text.sentences_with(1) {
         for (pattern, m) in patterns.find(text, s) {
+            let part = pattern.with.get("part").map(String::as_str);
+            if part == Some("size") {
+                // "grew 30.68 pct in December against 22.30 pct in November": a sentence of two
+                // percentages says which size is whose.
+                let percents = text.run(s).filter(|&f| text.is(f, "percent")).count();
+                if percents > 1 {
+                    continue;
+                }
+                let rising = direction(text, patterns, s, &m);
+                sizes.push(Size {
+                    s,
+                    how: pattern.name.clone(),
+                    percent: m.figure("p"),
+                    multiple: multiple(text, s, &m),
+                    rising,
+                    measure: measure_of(text, s, &m),
+                });
+                continue;
+            }
+            if part == Some("end") {
+                if m.figure("a").is_some_and(|a| lone_end(text, s, &m, a))
+                    && !ranking(text, s, &m)
+                    && !rebased(text, s)
+                {
+                    ends.push(End {
+                        s,
+                        rising: direction(text, patterns, s, &m),
+                        measure: measure_of(text, s, &m),
+                        how: pattern.name.clone(),
+                        m,
+                    });
+                }
+                continue;
+            }
+            // "closed down 247p, or 18%, at 1115 pence", "rose $7.2bn to $170.8bn".
+            if let (Some(by), Some(a), None) = (m.figure("d"), m.figure("a"), m.figure("b")) {
+                let rising = direction(text, patterns, s, &m);
+                if let (Some(p), Some(_)) = (m.figure("p"), rising)
+                    && text.comparable(by, a)
+                    && !ranking(text, s, &m)
+                {
+                    links.claims.push(
+                        Claim::new(
+                            DIRECTION,
+                            &pattern.name,
+                            vec![("change", by), ("to", a), ("percent", p)],
+                        )
+                        .with(Detail::Change {
+                            rising,
+                            multiple: None,
+                            than: false,
+                        }),
+                    );
+                }
+                continue;
+            }
             let (Some(a), Some(b)) = (m.figure("a"), m.figure("b")) else {
                 continue;
             };
-            if a == b || !text.comparable(a, b) || ranking(text, s, &m) {
+            if a == b || !text.comparable(a, b) || ranking(text, s, &m) || rebased(text, s) {
                 continue;
             }
-            let rising = match pattern.with.get("direction").map(String::as_str) {
-                Some("none") => None,
+            // "10.7%, less than the 13.7% rise": `a` is said to be below `b`.
+            let than = m.words("than").map(|(_, _, class)| patterns.grammar.classes.name(class));
+            let rising = match (pattern.with.get("direction").map(String::as_str), than) {
+                (Some("none"), _) => None,
+                (_, Some(class)) => Some(class == "higher-than"),
                 _ => direction(text, patterns, s, &m),
             };
-            let sizes = ["p", "p2"].iter().filter_map(|r| m.figure(r)).next();
-            let multiple = multiple(text, s, &m);
-            if rising.is_none() && sizes.is_none() && multiple.is_none() {
-                continue; // nothing to check
-            }
-            links.carries.extend(carries(text, a, b));
-            let mut roles = vec![("from", b), ("to", a)];
-            roles.extend(sizes.map(|p| ("percent", p)));
-            links.claims.push(
-                Claim::new(DIRECTION, &pattern.name, roles)
-                    .with(Detail::Change { rising, multiple }),
-            );
+            let measure = measure_of(text, s, &m);
+            changes.push(Change {
+                s,
+                how: pattern.name.clone(),
+                from: b,
+                to: a,
+                percent: ["p", "p2"].iter().find_map(|r| m.figure(r)),
+                rising,
+                multiple: multiple(text, s, &m),
+                than: than.is_some(),
+                measure: measure.clone(),
+            });
             // "$254 million, or $5.94 a share, up from $163 million, or $4.06 a share": the
             // figures said again per share change the same way.
             if let (Some(a2), Some(b2)) = (m.figure("a2"), m.figure("b2"))
-                && rising.is_some()
                 && text.comparable(a2, b2)
             {
-                links.carries.extend(carries(text, a2, b2));
-                links.claims.push(
-                    Claim::new(DIRECTION, &pattern.name, vec![("from", b2), ("to", a2)]).with(
-                        Detail::Change {
-                            rising,
-                            multiple: None,
-                        },
-                    ),
-                );
+                changes.push(Change {
+                    s,
+                    how: pattern.name.clone(),
+                    from: b2,
+                    to: a2,
+                    percent: None,
+                    rising,
+                    multiple: None,
+                    than: false,
+                    measure,
+                });
             }
         }
     }
+    for end in ends {
+        // An end a whole change already holds is that change's.
+        let a = end.m.figure("a").expect("an end has its figure");
+        if changes.iter().any(|c| c.to == a || c.from == a) {
+            continue;
+        }
+        let Some(b) = start_after(text, &end, a, &changes) else {
+            continue;
+        };
+        let percent = end.m.figure("p");
+        changes.push(Change {
+            s: end.s,
+            how: end.how.clone(),
+            from: b,
+            to: a,
+            percent,
+            rising: end.rising,
+            multiple: multiple(text, end.s, &end.m),
+            than: false,
+            measure: end.measure.clone(),
+        });
+        // "to $3 million, or 29 cents a share … earned $2.4 million, or 24 cents a share".
+        if let Some(a2) = end.m.figure("a2")
+            && let Some(b2) = next_comparable(text, b, a2)
+        {
+            changes.push(Change {
+                s: end.s,
+                how: end.how.clone(),
+                from: b2,
+                to: a2,
+                percent: None,
+                rising: end.rising,
+                multiple: None,
+                than: false,
+                measure: end.measure.clone(),
+            });
+        }
+    }
+    // A size said before the figures it belongs to: the first change of the same measure in
+    // the next two sentences that has no size of its own takes it. A size its own sentence's
+    // change already holds ("rose six pct on a comparable store basis to 108.6 mln dlrs from
+    // 89.3 mln dlrs") is that change's; one said of another month than the change is not
+    // the change's ("fell 1.3 pct in March" … "rose to 307.9 billion dlrs in April").
+    for size in &sizes {
+        if size
+            .percent
+            .is_some_and(|p| changes.iter().any(|c| c.percent == Some(p)))
+            || changes.iter().any(|c| c.s == size.s)
+        {
+            continue;
+        }
+        let taker = changes.iter_mut().find(|c| {
+            c.s > size.s
+                && c.s <= size.s + REACH
+                && c.percent.is_none()
+                && c.multiple.is_none()
+                && !c.than
+                && (size.percent.is_some() || size.multiple.is_some())
+                && same_measure(&c.measure, &size.measure)
+                && same_dates(text, size.s, c.s)
+        });
+        if let Some(c) = taker {
+            c.how = format!("{}+{}", size.how, c.how);
+            c.percent = size.percent;
+            c.multiple = size.multiple;
+            c.rising = c.rising.or(size.rising);
+        }
+    }
+    for c in changes {
+        if c.rising.is_none() && c.percent.is_none() && c.multiple.is_none() {
+            continue; // nothing to check
+        }
+        links.carries.extend(carries(text, c.to, c.from));
+        let mut roles = vec![("from", c.from), ("to", c.to)];
+        roles.extend(c.percent.map(|p| ("percent", p)));
+        links.claims.push(Claim::new(DIRECTION, &c.how, roles).with(Detail::Change {
+            rising: c.rising,
+            multiple: c.multiple,
+            than: c.than,
+        }));
+    }
     links
+}
+
+/// Whether the end of a change is all the sentence says of it: no "from" after it ("fell 4.5
+/// pct to 150 mln dlrs from lower sales" gives its start, as a cause), and no other figure
+/// like it (besides the one said per share) that a start later on could belong to.
+fn lone_end(text: &Text, s: usize, m: &Match, a: usize) -> bool {
+    let tokens = text.tokens(s);
+    let from_after = tokens[m.end..]
+        .iter()
+        .any(|t| t.is_word() && text.word(t).eq_ignore_ascii_case("from"));
+    let a2 = m.figure("a2");
+    let alike = text
+        .run(s)
+        .filter(|&f| f != a && Some(f) != a2 && text.comparable(a, f))
+        .count();
+    !from_after && alike == 0
+}
+
+/// Where a change said only with its end started: a figure like the end, after it in its
+/// sentence or in the next few, in a clause that says it is earlier ("a year earlier", "had
+/// been", "compared with") and, out of the end's sentence, about the same measure — or in a
+/// sentence that opens with the word that it is earlier ("A year earlier UniFirst earned …").
+fn start_after(text: &Text, end: &End, a: usize, changes: &[Change]) -> Option<usize> {
+    let classes = &lexicon().classes;
+    let used = |f: usize| changes.iter().any(|c| c.from == f || c.to == f);
+    let last = (end.s + REACH).min(text.sentences.len().saturating_sub(1));
+    for s in end.s..=last {
+        let tokens = text.tokens(s);
+        let from = if s == end.s { end.m.end } else { 0 };
+        // The sentence's markers of an earlier figure, by token: a time phrase ("a year
+        // earlier", which may be a date figure of its own) anywhere in the figure's clause, a
+        // word ("had been", "compared with") before it.
+        let time = |t: usize| {
+            text.phrase_at(classes, "earlier-time", s, t).is_some()
+                || tokens[t].figure().is_some_and(|f| {
+                    let written = crate::lexicon::single_spaced(
+                        &text.prose[text.figures[f].mention.span.clone()],
+                    );
+                    classes.has_phrase("earlier-time", &written)
+                })
+        };
+        let times: Vec<usize> = (0..tokens.len()).filter(|&t| time(t)).collect();
+        let words: Vec<usize> = (0..tokens.len())
+            .filter(|&t| text.phrase_at(classes, "earlier-word", s, t).is_some())
+            .collect();
+        if times.is_empty() && words.is_empty() {
+            continue;
+        }
+        // "A year earlier UniFirst earned …": the whole sentence is the earlier one.
+        let opens = times.first() == Some(&0);
+        // Out of the end's sentence, one figure like the end, or which is its start is not said.
+        let alike = text
+            .run(s)
+            .filter(|&f| f != a && text.comparable(a, f) && near_figures(text, a, f))
+            .count();
+        if s != end.s && alike != 1 {
+            continue;
+        }
+        for t in from..tokens.len() {
+            let Some(b) = tokens[t].figure() else {
+                continue;
+            };
+            if b == a || used(b) || !text.comparable(a, b) || !near_figures(text, a, b) {
+                continue;
+            }
+            // A time phrase right after the figure ("312,000 a year earlier") or opening its
+            // clause; a word of comparison before it ("compared with 84.9 million").
+            let clause = text.clause_around(s, t);
+            let marked = times
+                .iter()
+                .any(|&k| (k > t && k <= t + 2) || (k < t && k == clause.start))
+                || words.iter().any(|&k| clause.contains(&k) && k < t);
+            let same = s == end.s
+                || opens
+                || same_measure(&measure_at(text, s, clause.start, t), &end.measure);
+            if marked && same {
+                return Some(b);
+            }
+        }
+    }
+    None
+}
+
+/// Whether two figures are within a hundred times of each other: a start and an end of one
+/// change said sentences apart are.
+fn near_figures(text: &Text, a: usize, b: usize) -> bool {
+    match (text.figures[a].central, text.figures[b].central) {
+        (Some(x), Some(y)) if !x.is_zero() && !y.is_zero() => {
+            let ratio = (x / y).abs();
+            ratio < Decimal::ONE_HUNDRED && ratio > Decimal::new(1, 2)
+        }
+        _ => false,
+    }
+}
+
+/// The next figure after `b` in its sentence that can stand beside `like`: the per-share
+/// figure said after a total.
+fn next_comparable(text: &Text, b: usize, like: usize) -> Option<usize> {
+    let s = text.figures[b].mention.sentence;
+    text.run(s)
+        .filter(|&f| f > b)
+        .take(3)
+        .find(|&f| text.comparable(like, f))
+}
+
+/// What a match is about: the words of its clause before its first figure ("net income
+/// rose"), or after the noun of its change ("a 47% decline in fourth-quarter earnings").
+fn measure_of(text: &Text, s: usize, m: &Match) -> Vec<String> {
+    let tokens = text.tokens(s);
+    let first = (m.start..m.end)
+        .find(|&t| tokens[t].figure().is_some())
+        .unwrap_or(m.end);
+    // The six words before the figure at most, within its clause and after any figure.
+    let clause = text.clause_around(s, m.start).start;
+    let after_figure = (0..first)
+        .rev()
+        .find(|&t| tokens[t].figure().is_some())
+        .map_or(0, |t| t + 1);
+    let start = clause.max(after_figure).max(first.saturating_sub(6));
+    let mut words = measure_at(text, s, start, first);
+    // "a 47% decline in fourth-quarter earnings": the measure follows the noun.
+    if let Some((_, end, _)) = m.words("noun") {
+        words.extend(measure_at(text, s, end, (end + 5).min(tokens.len())));
+    }
+    words
+}
+
+/// The words of tokens `start..end` of sentence `s` that can name what a figure measures, each
+/// as its measure (`rules/linking.toml`'s `measure-…` classes: "profit" and "net income" are
+/// one), else as written without a plural "s". Names (capitalized words) and the little words
+/// of `not-measure` are left out.
+fn measure_at(text: &Text, s: usize, start: usize, end: usize) -> Vec<String> {
+    let lex = lexicon();
+    let tokens = text.tokens(s);
+    let groups: Vec<&str> = ["earnings", "sales", "output", "exports", "imports", "jobs", "price"]
+        .into_iter()
+        .collect();
+    tokens[start.min(end)..end]
+        .iter()
+        .filter(|t| t.is_word())
+        .map(|t| text.word(t))
+        .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+        .map(str::to_ascii_lowercase)
+        .filter(|w| !lex.classes.has("not-measure", w))
+        .filter(|w| !["rise", "fall", "change", "up", "down"].iter().any(|c| lex.classes.has(c, w)))
+        .map(|w| {
+            groups
+                .iter()
+                .find(|g| lex.classes.has(&format!("measure-{g}"), &w))
+                .map_or_else(
+                    || w.strip_suffix('s').filter(|r| r.len() > 2).unwrap_or(&w).to_string(),
+                    |g| format!("={g}"),
+                )
+        })
+        .collect()
+}
+
+/// Whether two sentences speak of the same months, when both name one: "fell 1.3 pct in March"
+/// is not "rose to 307.9 billion dlrs in April".
+fn same_dates(text: &Text, a: usize, b: usize) -> bool {
+    let months = |s: usize| -> Vec<i8> {
+        text.run(s)
+            .filter_map(|f| match text.figures[f].mention.payload {
+                crate::extract::Payload::Date(crate::extract::DateExpr::Month { month, .. })
+                | crate::extract::Payload::Date(crate::extract::DateExpr::Day { month, .. }) => {
+                    Some(month)
+                }
+                _ => None,
+            })
+            .collect()
+    };
+    let (ma, mb) = (months(a), months(b));
+    ma.is_empty() || mb.is_empty() || ma.iter().any(|m| mb.contains(m))
+}
+
+/// Whether two measures share a word.
+fn same_measure(a: &[String], b: &[String]) -> bool {
+    a.iter().any(|w| b.contains(w))
 }
 
 /// The bare one of two figures takes the unit of the other.
@@ -126,18 +505,57 @@ fn direction(text: &Text, patterns: &Patterns, s: usize, m: &Match) -> Option<bo
     }
     let tokens = text.tokens(s);
     let classes = &patterns.grammar.classes;
-    let first_figure = (m.start..m.end).find(|&t| tokens[t].figure().is_some())?;
+    // The words before the first figure the match bound (not a date it skipped).
+    let bound: Vec<usize> = m
+        .bound
+        .iter()
+        .filter_map(|(_, b)| match b {
+            Bind::Figure(f) => Some(*f),
+            Bind::Words { .. } => None,
+        })
+        .collect();
+    let first_figure = (m.start..m.end)
+        .find(|&t| tokens[t].figure().is_some_and(|f| bound.contains(&f)))?;
     let lower = |t: usize| text.word(&tokens[t]).to_ascii_lowercase();
-    // The last cue of each strength: a verb or adverb, a verb in "-s", a headed noun.
+    // A verb in "-s" is one when what follows it can follow a verb: "reduces the period",
+    // "rises to", "gains 5%"; not "capital gains tax".
+    let verb_follows = |t: usize| {
+        tokens.get(t).is_none_or(|next| {
+            next.figure().is_some()
+                || (next.is_word()
+                    && matches!(
+                        lower(t).as_str(),
+                        "the" | "its" | "their" | "a" | "an" | "to" | "by" | "from" | "in" | "up"
+                            | "down" | "sharply" | "slightly"
+                    ))
+        })
+    };
+    // The last cue of each strength: a verb or adverb, a verb in "-s", a headed noun; and the
+    // verbs in "-s" that could be nouns, with whether what follows makes them verbs.
     let mut found: [Option<bool>; 3] = [None; 3];
+    let mut weak: Vec<(bool, bool)> = Vec::new();
     let mut t = m.start;
     while t < first_figure {
+        // A verb after an article or a possessive is a noun: "The rise took …", "February's
+        // gain to …".
+        let determined = t.checked_sub(1).is_some_and(|b| {
+            tokens[b].is_word()
+                && matches!(
+                    lower(b).as_str(),
+                    "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "that" | "'s"
+                        | "’s"
+                )
+        });
         let verb = [("rise", true), ("fall", false)]
             .iter()
+            .filter(|_| !determined)
             .find_map(|&(c, up)| text.phrase_at(classes, c, s, t).map(|n| (n, up)));
         if let Some((n, up)) = verb {
-            let weak = n == 1 && lower(t).ends_with('s');
-            found[usize::from(weak)] = Some(up);
+            if n == 1 && lower(t).ends_with('s') {
+                weak.push((up, verb_follows(t + 1)));
+            } else {
+                found[0] = Some(up);
+            }
             t += n;
             continue;
         }
@@ -145,10 +563,13 @@ fn direction(text: &Text, patterns: &Patterns, s: usize, m: &Match) -> Option<bo
             .iter()
             .find_map(|&(c, up)| text.phrase_at(classes, c, s, t).map(|n| (n, up)));
         if let Some((n, up)) = noun {
+            // "a 52% rise to", "posted a rise to"; not "The rise took the rate to", whose
+            // change is another figure's, nor "its 1987 growth forecast".
             let headed = t.checked_sub(1).is_some_and(|b| {
-                tokens[b].figure().is_some()
-                    || (tokens[b].is_word()
-                        && matches!(lower(b).as_str(), "a" | "an" | "the" | "its" | "their"))
+                tokens[b]
+                    .figure()
+                    .is_some_and(|f| text.is(f, "percent") || text.is(f, "points"))
+                    || (tokens[b].is_word() && matches!(lower(b).as_str(), "a" | "an"))
             });
             if headed {
                 found[2] = Some(up);
@@ -158,7 +579,21 @@ fn direction(text: &Text, patterns: &Patterns, s: usize, m: &Match) -> Option<bo
         }
         t += 1;
     }
+    // Verbs in "-s" that agree say which way; when they do not, those followed as verbs are.
+    let agree = |list: &[(bool, bool)]| {
+        let first = list.first()?.0;
+        list.iter().all(|&(up, _)| up == first).then_some(first)
+    };
+    let verbs: Vec<(bool, bool)> = weak.iter().copied().filter(|&(_, v)| v).collect();
+    found[1] = agree(&weak).or_else(|| agree(&verbs));
     found.into_iter().flatten().next()
+}
+
+/// Figures on two bases: a dividend "six cts per share post-split from eight cts pre-split",
+/// an index rebased. Such a change is not read.
+fn rebased(text: &Text, s: usize) -> bool {
+    let classes = &lexicon().classes;
+    (0..text.tokens(s).len()).any(|t| text.phrase_at(classes, "rebased", s, t).is_some())
 }
 
 /// A change whose direction the figures cannot show as written: places in a ranking, a table
@@ -184,11 +619,26 @@ fn ranking(text: &Text, s: usize, m: &Match) -> bool {
         classes.has("ranking", w) && !(w.starts_with("place") && taking)
     });
     // A plain number in a sentence that names a currency by its name beside another figure
-    // ("153.49 yen per dollar … from 184.62"): an exchange rate.
+    // ("153.49 yen per dollar … from 184.62"), or a sentence that names two currencies ("the
+    // dollar fell to 143.20 yen"): an exchange rate.
     let plain = |role: &str| m.figure(role).is_some_and(|f| text.is(f, "number"));
-    let exchange = (plain("a") || plain("b"))
-        && words.iter().any(|w| classes.has("currency-word", w));
-    ranked || exchange
+    let mut currencies: Vec<&String> = words
+        .iter()
+        .filter(|w| classes.has("currency-word", w))
+        .collect();
+    currencies.sort();
+    currencies.dedup_by(|a, b| a.trim_end_matches('s') == b.trim_end_matches('s'));
+    let exchange = ((plain("a") || plain("b")) && !currencies.is_empty()) || currencies.len() > 1;
+    // "revised down to a 7.4 pct drop, from a 5.8 pct decline": figures that are falls
+    // themselves, below zero as the words give them.
+    let signed = ["a", "b"].iter().any(|r| {
+        m.figure(r).and_then(|f| text.token_of(f)).is_some_and(|t| {
+            tokens
+                .get(t + 1)
+                .is_some_and(|n| n.is_word() && classes.has("fall-noun", text.word(n)))
+        })
+    });
+    ranked || exchange || signed
 }
 
 /// A multiple in the words of the match before its figures: "doubled", "more than tripled",
@@ -235,11 +685,19 @@ fn multiple(text: &Text, s: usize, m: &Match) -> Option<Multiple> {
 
 /// Checks one change; a wrong direction is reported first, since the percentage then says
 /// nothing more.
+/// How a change was said: as a change over time, or as one figure against another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    Change,
+    Than,
+}
+
 pub fn check(
     from: &Figure,
     to: &Figure,
     percent: Option<&Figure>,
     rising: bool,
+    form: Form,
     locator: &Locator,
     tuning: &RuleSettings,
 ) -> Vec<Outcome> {
@@ -261,34 +719,52 @@ pub fn check(
     }
 
     // The direction: certain only when the intervals do not meet.
-    let up_for_sure = matches!((ia.high(), ib.low()), (Some(h), Some(l)) if h < l);
-    let down_for_sure = matches!((ib.high(), ia.low()), (Some(h), Some(l)) if h < l);
+    // Written precision is half-open ("6.6" is at least 6.55 and below 6.65), so intervals
+    // that only touch ("6.6" and "6.7") still go one way for sure.
+    let up_for_sure = b > a && matches!((ia.high(), ib.low()), (Some(h), Some(l)) if h <= l);
+    let down_for_sure = a > b && matches!((ib.high(), ia.low()), (Some(h), Some(l)) if h <= l);
     let said = if rising { "rose" } else { "fell" };
     if (rising && down_for_sure) || (!rising && up_for_sure) {
         let doc = doc(DIRECTION).expect("catalogued");
         let went = if rising { "less" } else { "more" };
+        let than = if rising { "more" } else { "less" };
         let vals = [
             ("said", said),
             ("from", &text(from)),
             ("to", &text(to)),
             ("went", went),
+            ("than", than),
         ];
+        let (title, arithmetic) = match form {
+            Form::Change => ("title", "arithmetic"),
+            Form::Than => ("title-than", "arithmetic-than"),
+        };
         return vec![Outcome::Finding(Finding {
             rule: DIRECTION,
             severity: doc.severity,
-            message: doc.message("title", &vals),
+            message: doc.message(title, &vals),
             span: locator.position(&to.mention.span),
             labels,
-            notes: vec![doc.message("arithmetic", &vals)],
+            notes: vec![doc.message(arithmetic, &vals)],
         })];
     }
     let Some(percent) = percent else {
         // Only the direction was said, and it holds (or the figures' precision allows it).
         let doc = doc(DIRECTION).expect("catalogued");
-        let vals = [("said", said), ("from", &text(from)), ("to", &text(to))];
+        let than = if rising { "more" } else { "less" };
+        let vals = [
+            ("said", said),
+            ("from", &text(from)),
+            ("to", &text(to)),
+            ("than", than),
+        ];
+        let verified = match form {
+            Form::Change => "verified",
+            Form::Than => "verified-than",
+        };
         return vec![Outcome::Verified(Verified {
             rule: DIRECTION,
-            message: doc.message("verified", &vals),
+            message: doc.message(verified, &vals),
             span: locator.position(&to.mention.span),
             labels,
         })];
@@ -571,4 +1047,71 @@ fn implied(value: Decimal, to: &Figure) -> String {
 fn written_number(figure: &Figure) -> Option<String> {
     let num = figure.amount()?;
     (!num.digits.is_empty() && num.multiplier == Decimal::ONE).then(|| num.digits.clone())
+}
+
+/// "Closed down 247p, or 18%, at 1115 pence": a change by an amount to a figure, and its size
+/// in percent of where it started (the figure it went to, less the rise or plus the fall).
+fn check_by(
+    by: &Figure,
+    to: &Figure,
+    percent: &Figure,
+    rising: bool,
+    locator: &Locator,
+    tuning: &RuleSettings,
+) -> Option<Outcome> {
+    let (d, b, p) = (by.central?, to.central?, percent.central?);
+    let (id, ib, ip) = (by.interval?, to.interval?, percent.interval?);
+    let (dl, dh, bl, bh) = (id.low()?, id.high()?, ib.low()?, ib.high()?);
+    // Where the change started, as an interval: the end less the rise, or plus the fall.
+    let (from, start) = if rising {
+        (b - d, Interval::new(bl - dh, bh - dl))
+    } else {
+        (b + d, Interval::new(bl + dl, bh + dh))
+    };
+    if from <= Decimal::ZERO || start.low()? <= Decimal::ZERO || percent.mention.kind != MentionKind::Percent {
+        return None;
+    }
+    let size = id.div(&start)?.mul(&Interval::exact(Decimal::ONE_HUNDRED));
+    let central = (d / from * Decimal::ONE_HUNDRED).abs();
+    let doc = doc(PERCENT).expect("catalogued");
+    let ip = truncated(percent, ip, central);
+    let hedged = [by, to, percent].iter().any(|f| f.mention.hedge.is_some());
+    let off = match (ip.low(), ip.high()) {
+        (Some(low), _) if central < low => super::relative_off(central, low),
+        (_, Some(high)) if central > high => super::relative_off(central, high),
+        _ => Decimal::ZERO,
+    };
+    let verdict = if !size.meets(&ip) {
+        Verdict::Error
+    } else if hedged && off > tuning.tolerance(doc, "warn-above") {
+        Verdict::Warning
+    } else {
+        Verdict::Verified
+    };
+    let text = |f: &Figure| locator.text(&f.mention.span).to_string();
+    let vals = [
+        ("change", text(by)),
+        ("to", text(to)),
+        ("from", super::like(from, to)),
+        ("sign", if rising { "−" } else { "+" }.to_string()),
+        ("actual", format!("{}%", like_stated(central, percent))),
+        (
+            "stated",
+            format!("{}%", written_number(percent).unwrap_or_else(|| display(p))),
+        ),
+    ];
+    let mut labels = vec![
+        locator.label("change", by),
+        locator.label("to", to),
+        locator.label("percent", percent),
+    ];
+    labels.sort_by_key(|l| l.span.start);
+    let conclusion = super::Conclusion {
+        rule: PERCENT,
+        doc,
+        values: &vals,
+        span: locator.position(&percent.mention.span),
+        labels,
+    };
+    Some(conclusion.with(verdict, "verified-by", "title-by", &["arithmetic-by"]))
 }
