@@ -24,18 +24,18 @@ pub const RELATION: Relation = Relation {
 /// Checks that a measured thing given twice has values that can meet.
 pub fn check(earlier: &Figure, later: &Figure, locator: &Locator) -> Option<Outcome> {
     let (ie, il) = (earlier.interval?, later.interval?);
-    let Payload::Quantity {
-        stuff: Some(stuff), ..
-    } = &later.mention.payload
-    else {
-        return None;
-    };
     let doc = doc(RULE).expect("catalogued");
     let text = |f: &Figure| locator.text(&f.mention.span).to_string();
+    let what = match &later.mention.payload {
+        Payload::Quantity {
+            stuff: Some(stuff), ..
+        } => format!(" of {stuff}"),
+        _ => String::new(),
+    };
     let vals = [
         ("earlier", text(earlier)),
         ("later", text(later)),
-        ("stuff", stuff.clone()),
+        ("what", what),
     ];
     let conclusion = Conclusion {
         rule: RULE,
@@ -59,7 +59,22 @@ pub fn check(earlier: &Figure, later: &Figure, locator: &Locator) -> Option<Outc
 /// of treated water"), the later one referring back with "the", in different sentences that
 /// speak of no change, no other batch and no different time. Each is paired with the one
 /// before it of the same unit and stuff.
+/// One measured thing given twice: a figure that refers back to one of its sentences before
+/// ([`referring_back`]), or a quantity of one named stuff given again ([`stuff_again`]).
 fn link(text: &Text, _patterns: &Patterns) -> Links {
+    let mut claims = stuff_again(text);
+    for claim in referring_back(text) {
+        if !claims.iter().any(|c| c.figure("later") == claim.figure("later")) {
+            claims.push(claim);
+        }
+    }
+    Links {
+        claims,
+        ..Links::default()
+    }
+}
+
+fn stuff_again(text: &Text) -> Vec<Claim> {
     let (figures, prose) = (text.figures, text.prose);
     const OTHER: &[&str] = &[
         "than",
@@ -188,8 +203,73 @@ fn link(text: &Text, _patterns: &Patterns) -> Links {
         }
         last_seen.insert(key, i);
     }
-    Links {
-        claims,
-        ..Links::default()
+    claims
+}
+
+/// How many sentences back a figure that refers back may find what it refers to.
+const BACK: usize = 12;
+
+/// "at 25 dlrs a share" … "at the same 25 dlrs a share": an amount or a count said to be "the
+/// same" as the last figure of its kind before it.
+fn referring_back(text: &Text) -> Vec<Claim> {
+    let mut claims = Vec::new();
+    for later in 0..text.figures.len() {
+        let f = &text.figures[later];
+        // An amount or a count said to be "the same" as one before. ("The 14 foreigners" may
+        // be some of "16 foreigners" or others than "12 foreigners": a figure said again with
+        // "the" alone is not taken for a repeat.)
+        if f.mention.lead != "same" || f.mention.hedge.is_some() {
+            continue;
+        }
+        let Some(kind) = ["money", "count", "percent", "quantity"]
+            .into_iter()
+            .find(|k| text.is(later, k))
+        else {
+            continue;
+        };
+
+        // "the same eight MHz rate as the 8086": the same as what follows, not as before.
+        let s = f.mention.sentence;
+        let tokens = text.tokens(s);
+        let compared_after = text.token_of(later).is_some_and(|t| {
+            let clause = text.clause_around(s, t);
+            tokens[t..clause.end]
+                .iter()
+                .any(|w| w.is_word() && text.word(w).eq_ignore_ascii_case("as"))
+        });
+        if compared_after {
+            continue;
+        }
+        let candidates: Vec<usize> = (0..later)
+            .rev()
+            .filter(|&e| {
+                let g = &text.figures[e];
+                g.mention.sentence < s
+                    && g.mention.sentence + BACK >= s
+                    && text.is(e, kind)
+                    && text.comparable(e, later)
+                    && text.per_share(e) == text.per_share(later)
+            })
+            .collect();
+        // The one it is the same as: one of the same value, else the last of its kind.
+        let meets = |e: &usize| match (text.figures[*e].interval, f.interval) {
+            (Some(a), Some(b)) => a.meets(&b),
+            _ => false,
+        };
+        let Some(earlier) = candidates
+            .iter()
+            .copied()
+            .find(meets)
+            .or(candidates.first().copied())
+        else {
+            continue;
+        };
+
+        claims.push(Claim::new(
+            RULE,
+            "refers-back",
+            vec![("earlier", earlier), ("later", later)],
+        ));
     }
+    claims
 }
