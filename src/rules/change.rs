@@ -106,47 +106,6 @@ struct End {
 /// How many sentences on a change's start may follow its end, and its figures its size.
 const REACH: usize = 2;
 
-/// A change as linked, before it becomes a claim: where it was said, its figures, what the
-/// words said of it, and what changed ("net income"), for the sentences around it.
-struct Change {
-    s: usize,
-    how: String,
-    from: usize,
-    to: usize,
-    percent: Option<usize>,
-    rising: Option<bool>,
-    multiple: Option<Multiple>,
-    than: bool,
-    measure: Vec<String>,
-}
-
-/// A change's size said without its figures, which a later sentence gives: "net income rose
-/// 51% in the third quarter" … "net jumped to $87 million … from $58 million".
-struct Size {
-    s: usize,
-    how: String,
-    percent: Option<usize>,
-    multiple: Option<Multiple>,
-    rising: Option<bool>,
-    measure: Vec<String>,
-}
-
-/// A change said with where it went and not where it started, which the words after it give:
-/// "net income rose 21% to $3 million" … "A year earlier UniFirst earned $2.4 million".
-struct End {
-    s: usize,
-    m: Match,
-    how: String,
-    rising: Option<bool>,
-    measure: Vec<String>,
-}
-
-/// How many sentences on a change's start may follow its end, and its figures its size.
-const REACH: usize = 2;
-
-/// How many sentences on a change's size may be said again with its figures.
-const AGAIN: usize = 15;
-
 /// The changes in a text: each match of a change pattern whose two values are comparable,
 /// with its direction from the words it bound; then a size said in one sentence joined to the
 /// figures of a later one, and an end joined to the start a later sentence gives.
