@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 use super::{Conclusion, Links, Outcome, Patterns, Relation, Verdict, display, doc};
 use crate::extract::MentionKind;
 use crate::finding::{Label, Locator};
+use crate::lexicon::{WordClasses, single_spaced};
 use crate::link::{Claim, Detail, Text};
 use crate::normalize::Figure;
 
@@ -23,38 +24,52 @@ pub const RELATION: Relation = Relation {
         else {
             return Vec::new();
         };
-        check(&cx.figures[count], items.0, (list.start, list.end), *exhaustive, cx.locator)
+        check(&cx.figures[count], *items, (list.start, list.end), *exhaustive, cx.locator)
             .into_iter()
             .collect()
     },
 };
 
-/// Checks that `items` listed after `count` are as many (or, not `exhaustive`, no more).
+/// Checks that the items listed after `count` are as many (or, not `exhaustive`, no more).
+/// `items` is how many the list may hold: an "and" inside an item may join two names ("Ernst and
+/// Young") or part two items, so a list is between `items.0` and `items.1` long.
 pub fn check(
     count: &Figure,
-    items: usize,
+    items: (usize, usize),
     list: (usize, usize),
     exhaustive: bool,
     locator: &Locator,
 ) -> Option<Outcome> {
     let n = count.central?;
-    let listed = Decimal::from(items);
-    let holds = if exhaustive { listed == n } else { listed <= n };
+    let (low, high) = (Decimal::from(items.0), Decimal::from(items.1));
+    let holds = if exhaustive {
+        (low..=high).contains(&n)
+    } else {
+        low <= n
+    };
     let doc = doc(RULE).expect("catalogued");
     let count_text = locator.text(&count.mention.span).to_string();
-    let after = locator.text(&(count.mention.span.end..list.0));
-    let noun = after
-        .trim()
-        .trim_end_matches(':')
-        .trim_end_matches("including")
-        .trim_end()
-        .trim_end_matches(',')
-        .to_string();
+    let noun = single_spaced(
+        locator
+            .text(&(count.mention.span.end..list.0))
+            .trim()
+            .trim_end_matches([':', '-', '–', '—', ','])
+            .trim_end_matches("including")
+            .trim_end_matches(" are")
+            .trim_end_matches(" were")
+            .trim_end()
+            .trim_end_matches([',', '.']),
+    );
+    let listed = if low == high {
+        display(low)
+    } else {
+        format!("{} or {}", display(low), display(high))
+    };
     let vals = [
         ("count", count_text),
         ("noun", noun),
-        ("items", display(listed)),
-        ("list", locator.text(&(list.0..list.1)).trim().to_string()),
+        ("items", listed),
+        ("list", single_spaced(locator.text(&(list.0..list.1)).trim())),
     ];
     let list_label = Label {
         role: "list".into(),
@@ -80,61 +95,64 @@ pub fn check(
     })
 }
 
-/// A small count, a plural noun of at most three words, a colon (or "including"), and a list
-/// of short items without figures joined by commas and one final "and" or "or":
-/// "three countries: Japan, China, Korea and Vietnam". The list ends at the item after "and".
-fn link(text: &Text, _patterns: &Patterns) -> Links {
-    let (figures, prose) = (text.figures, text.prose);
+/// How a list is set after its count.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Opening {
+    /// "three countries: Japan, China and Korea"
+    Colon,
+    /// "three websites - Shadowcrew, Carderplanet and Darkprofits -"
+    Dash,
+    /// "his two sons, Avi and Joel, …"
+    Apposition,
+    /// "five firms, including Acme and Globex": the list may be a part.
+    Including,
+    /// "The three units are a distributor, a chain and a showroom."
+    Are,
+}
+
+/// A small count (two to twenty, a number of things with no hedge), the noun it counts, and
+/// the list that names them, set after it by a colon, dashes, commas, "including" or "are"
+/// ([`Opening`]), or in the next sentence ("Four movies have been announced. They are: …").
+fn link(text: &Text, patterns: &Patterns) -> Links {
+    let classes = &patterns.grammar.classes;
     let mut claims = Vec::new();
-    for (i, figure) in figures.iter().enumerate() {
+    for count in 0..text.figures.len() {
+        let figure = &text.figures[count];
         let (MentionKind::Number, Some(value), None) =
             (figure.mention.kind, figure.central, figure.mention.hedge)
         else {
             continue;
         };
-        if !(Decimal::TWO..=Decimal::from(20)).contains(&value) || !value.fract().is_zero() {
-            continue;
-        }
-        // "three countries: …" or "five countries, including …", within a few words.
-        let rest = &prose[figure.mention.span.end..];
-        let head = &rest[..rest.floor_char_boundary(48)];
-        let colon = head.find(':');
-        let including = head.find("including");
-        let (noun, list_at, exhaustive) = match (colon, including) {
-            (Some(c), i) if i.is_none_or(|i| c < i) => (&rest[..c], c + 1, true),
-            (_, Some(i)) => (
-                rest[..i].trim_end().trim_end_matches(','),
-                i + "including".len(),
-                false,
-            ),
-            _ => continue,
-        };
-        let words: Vec<&str> = noun.split_whitespace().collect();
-        if words.is_empty()
-            || words.len() > 3
-            || !words
-                .iter()
-                .all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-'))
-            || !words.last().is_some_and(|w| w.ends_with('s'))
+        if !(Decimal::TWO..=Decimal::from(20)).contains(&value)
+            || !value.fract().is_zero()
+            || text.ratio(count)
         {
             continue;
         }
-        let list_at = figure.mention.span.end + list_at;
-        // No other figure inside the list.
-        let Some((items, list_end)) = list_items(&prose[list_at..], !exhaustive) else {
+        let s = figure.mention.sentence;
+        let Some(at) = text.token_of(count) else {
             continue;
         };
-        if figures
-            .get(i + 1)
-            .is_some_and(|f| f.mention.span.start < list_at + list_end)
-        {
+        // "Precious Six Garments", "the Six Nations": a number in capitals inside a sentence
+        // is part of a name.
+        let written = &text.prose[figure.mention.span.clone()];
+        if at > 0 && written.starts_with(|c: char| c.is_uppercase()) {
             continue;
         }
-        claims.push(Claim::new(RULE, "count-list", vec![("count", i)]).with(Detail::Count {
-            items: (items, items),
-            list: list_at..list_at + list_end,
-            exhaustive,
-        }));
+        let found = list_after(text, count, s, at, classes)
+            .map(|(list, opening)| (s, list, opening != Opening::Including))
+            .or_else(|| list_next(text, s, at, classes).map(|list| (s + 1, list, true)));
+        if let Some((s, list, exhaustive)) = found {
+            let tokens = text.tokens(s);
+            let span = tokens[list.tokens.start].span.start..tokens[list.tokens.end - 1].span.end;
+            claims.push(
+                Claim::new(RULE, "count-list", vec![("count", count)]).with(Detail::Count {
+                    items: list.items,
+                    list: span,
+                    exhaustive,
+                }),
+            );
+        }
     }
     Links {
         claims,
@@ -142,95 +160,280 @@ fn link(text: &Text, _patterns: &Patterns) -> Links {
     }
 }
 
-/// The items of a list that `text` starts with — "Japan, China, Korea and Vietnam." — and
-/// where the list ends. Items are split at commas; the list ends with the item after its last
-/// "and" or "or", at the end of the clause or before ", and …" that goes on with the sentence.
-/// An "and" inside an earlier item ("labels and tapes, disks and film") stays in it. Each item
-/// is at most four words without digits; anything else leaves the list unread. An
-/// `apposition` ("five firms, including Acme and Globex, bid …") may end at its comma.
-fn list_items(text: &str, apposition: bool) -> Option<(usize, usize)> {
-    let item_ok = |item: &str| {
-        let words = item.split_whitespace().count();
-        (1..=4).contains(&words)
-            && !item.contains(|c: char| c.is_ascii_digit() || "()\"".contains(c))
+/// The list set after the count at token `at` of sentence `s` by the mark or word after its
+/// noun: its noun a plural ending the words before the list ("three websites - …"), or among
+/// the first three before a colon ("Three things matter: …"). A dash or "are" may follow a
+/// longer noun ("two conditions for restoring relations with Israel - …"); others no
+/// preposition but "of" ("12 warehouses in Illinois, Indiana …" lists from inside its noun).
+fn list_after(
+    text: &Text,
+    count: usize,
+    s: usize,
+    at: usize,
+    classes: &WordClasses,
+) -> Option<(List, Opening)> {
+    let tokens = text.tokens(s);
+    let word = |t: usize| {
+        tokens
+            .get(t)
+            .filter(|k| k.is_word())
+            .map(|k| text.word(k).to_ascii_lowercase())
     };
-    // The clause ends at a semicolon, colon, bracket, line break, or a full stop before a
-    // capital or the end ("U.S." inside it does not end it).
-    let mut end = text.len();
-    for (i, c) in text.char_indices() {
-        let after = &text[i + c.len_utf8()..];
-        let stops = match c {
-            ';' | ':' | '\n' | '(' => true,
-            '.' | '!' | '?' => {
-                after.is_empty()
-                    || (after.starts_with(char::is_whitespace)
-                        && !after.trim_start().starts_with(char::is_lowercase))
-            }
-            _ => false,
-        };
-        if stops {
-            end = i;
+    // The noun: words up to the mark or word that opens the list.
+    let mut o = at + 1;
+    while o < tokens.len() && o <= at + 8 && tokens[o].is_word() {
+        let w = word(o)?;
+        if classes.has("list-opens", &w) || (o > at + 1 && classes.has("list-are", &w)) {
             break;
         }
+        o += 1;
     }
-    let clause = &text[..end];
-    let mut segments: Vec<(usize, &str)> = Vec::new();
-    let mut at = 0;
-    for part in clause.split(',') {
-        segments.push((at, part));
-        at += part.len() + 1;
+    if o == at + 1 || o >= tokens.len() {
+        return None;
     }
-    let conjunction = |seg: &str| {
-        [" and ", " or "]
-            .iter()
-            .filter_map(|w| seg.rfind(w).map(|i| (i, w.len())))
-            .max()
-    };
-    // Items of one kind: all names ("Japan, China and Korea") or all common nouns; a mix is an
-    // apposition ("Independencia, a centre-battery ship, and …").
-    let capital = |item: &str| {
-        let first = item.split_whitespace().next().unwrap_or("");
-        first.starts_with(char::is_uppercase) && !matches!(first, "A" | "An" | "The")
-    };
-    let one_kind =
-        |items: &[&str]| items.iter().all(|s| capital(s)) || items.iter().all(|s| !capital(s));
-    let opens_with_and = |seg: &str| {
-        let seg = seg.trim_start();
-        seg.starts_with("and ") || seg.starts_with("or ")
-    };
-    // Every segment before the last item is one item: `k` of them so far.
-    for (k, (offset, seg)) in segments.iter().enumerate() {
-        let last = k + 1 == segments.len();
-        let next_goes_on = segments.get(k + 1).is_some_and(|(_, s)| opens_with_and(s));
-        // ", and Vietnam": the final item after an Oxford comma.
-        if k > 0 && opens_with_and(seg) {
-            let item = seg
-                .trim_start()
-                .split_once(' ')
-                .map_or("", |(_, rest)| rest);
-            let items: Vec<&str> = segments[..k]
-                .iter()
-                .map(|(_, s)| *s)
-                .chain([item])
-                .collect();
-            return (last && item_ok(item) && one_kind(&items))
-                .then_some((k + 1, offset + seg.len()));
+    let (opening, start) = match (tokens[o].punct(), word(o).as_deref()) {
+        (Some(':'), _) => (Opening::Colon, o + 1),
+        (Some('-'), _) => (Opening::Dash, o + 1),
+        (Some(','), _) if word(o + 1).as_deref() == Some("including") => {
+            (Opening::Including, o + 2)
         }
-        if let Some((i, len)) = conjunction(seg)
-            && (last || next_goes_on || apposition)
+        (Some(','), _) => (Opening::Apposition, o + 1),
+        (_, Some("including")) => (Opening::Including, o + 1),
+        // "The three units are …": the count is the subject the list names.
+        (_, Some(w))
+            if classes.has("list-are", w) && text.figures[count].mention.lead == "the" =>
         {
-            let (first, second) = (&seg[..i], &seg[i + len..]);
-            let items: Vec<&str> = segments[..k]
-                .iter()
-                .map(|(_, s)| *s)
-                .chain([first, second])
-                .collect();
-            return (item_ok(first) && item_ok(second) && one_kind(&items))
-                .then_some((k + 2, offset + seg.len()));
+            (Opening::Are, o + 1)
         }
-        if last || !item_ok(seg) {
+        _ => return None,
+    };
+    let noun = at + 1..o;
+    let long = matches!(opening, Opening::Dash | Opening::Are);
+    let plural = if opening == Opening::Colon {
+        noun.clone().take(3).any(|t| plural_noun(text, &tokens[t], classes))
+    } else {
+        plural_noun(text, &tokens[o - 1], classes)
+    };
+    let prepositions = noun.clone().any(|t| {
+        word(t).is_some_and(|w| w != "of" && classes.has("preposition", &w))
+    });
+    if !plural || noun.len() > if long { 8 } else { 4 } || (!long && prepositions) {
+        return None;
+    }
+    read_list(text, s, start, opening, classes).map(|list| (list, opening))
+}
+
+/// "Four movies have been announced for PSP. They are: XXX, Hellboy …": the list opening the
+/// next sentence, when the count and its noun end their clause and sentence.
+fn list_next(text: &Text, s: usize, at: usize, classes: &WordClasses) -> Option<List> {
+    let tokens = text.tokens(s);
+    let next = s + 1;
+    if !tokens.get(at + 1).is_some_and(|t| t.is_word() && plural_noun(text, t, classes))
+        || text.clause_around(s, at).end + 1 < tokens.len()
+        || next >= text.sentences.len()
+    {
+        return None;
+    }
+    let starts: Vec<String> = text
+        .tokens(next)
+        .iter()
+        .take(3)
+        .map(|t| text.word(t).to_ascii_lowercase())
+        .collect();
+    // "They are: …" runs to its end; "They are …" names its items as "are" does.
+    let (start, opening) = match starts.iter().map(String::as_str).collect::<Vec<_>>().as_slice()
+    {
+        ["they" | "these", "are" | "were", ":", ..] => (3, Opening::Colon),
+        ["they" | "these", "are" | "were", ..] => (2, Opening::Are),
+        _ => return None,
+    };
+    read_list(text, next, start, opening, classes)
+}
+
+/// A list as read: how many items it may hold, and its tokens.
+struct List {
+    items: (usize, usize),
+    tokens: std::ops::Range<usize>,
+}
+
+/// Whether token `t` can be part of a name: a word in capitals, a figure, a mark, or one of the
+/// little words names take ("Bank of America", "Wimbledon in 1999").
+fn name_token(
+    text: &Text,
+    tokens: &[crate::link::tokens::Token],
+    t: usize,
+    classes: &WordClasses,
+) -> bool {
+    let token = &tokens[t];
+    token.figure().is_some()
+        || !token.is_word()
+        || text.word(token).starts_with(|c: char| c.is_uppercase())
+        || classes.has("name-word", &text.word(token).to_ascii_lowercase())
+}
+
+/// Whether a word ends the noun of a count: a plural ("countries", "Britons"), or a noun of
+/// people or things with no "s" ("people", "men", "children", "staff").
+fn plural_noun(text: &Text, token: &crate::link::tokens::Token, classes: &WordClasses) -> bool {
+    let w = text.word(token).to_ascii_lowercase();
+    (w.ends_with('s') && !w.ends_with("ss") && w.len() > 2) || classes.has("plural", &w)
+}
+
+/// The list that starts at token `start` of sentence `s`: items parted by commas (or
+/// semicolons) and a final "and" or "or", each of at most seven words, none led by a count
+/// of its own ("12 forwards, 11 defenders" are parts, not items). The list ends with the item
+/// after its final conjunction: at a comma, the sentence's end, a semicolon, a colon's list at
+/// its sentence's end, a dash's list at its closing dash. A list with no conjunction, or that
+/// runs on past where it must end, is not read.
+fn read_list(
+    text: &Text,
+    s: usize,
+    start: usize,
+    opening: Opening,
+    classes: &WordClasses,
+) -> Option<List> {
+    let tokens = text.tokens(s);
+    let is_conj = |t: usize| {
+        tokens[t].is_word() && classes.has("list-and", &text.word(&tokens[t]).to_ascii_lowercase())
+    };
+    let ends_list = |t: usize| match tokens[t].punct() {
+        Some('.' | ';' | '!' | '?' | ')' | '(') => true,
+        Some('-') => true,
+        Some(':') => opening != Opening::Colon,
+        _ => false,
+    };
+    // Segments parted by commas, up to where the list must end.
+    let mut segments: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut from = start;
+    let mut t = start;
+    let mut last = None;
+    while t <= tokens.len() {
+        let at_end = t == tokens.len() || ends_list(t);
+        let comma = t < tokens.len() && tokens[t].punct() == Some(',');
+        if at_end || comma {
+            if from < t {
+                segments.push(from..t);
+            }
+            // An apposition ends with the segment that holds its final conjunction; a list
+            // after a colon, a dash or "are" runs to its end, its final conjunction in its
+            // last segment.
+            let conj = segments.last().is_some_and(|seg| seg.clone().any(is_conj));
+            let runs_on = match opening {
+                Opening::Colon | Opening::Dash | Opening::Are => true,
+                // "the three applicants, <Baring Brothers and Co Ltd>, <J.Henry Wagg and Co Ltd>
+                // and Kleinwort Benson": names go on while the next segment is one.
+                Opening::Apposition => {
+                    let next = t + 1..tokens.len();
+                    let upto = next
+                        .clone()
+                        .find(|&k| tokens[k].punct() == Some(','))
+                        .unwrap_or(tokens.len());
+                    comma && upto > t + 1 && (t + 1..upto).all(|k| name_token(text, tokens, k, classes))
+                }
+                Opening::Including => false,
+            };
+            if conj && !runs_on {
+                last = Some(segments.len() - 1);
+                break;
+            }
+            if at_end {
+                if conj {
+                    last = Some(segments.len() - 1);
+                }
+                break;
+            }
+            from = t + 1;
+        }
+        t += 1;
+    }
+    let last = last?;
+    let segments = &segments[..=last];
+    // A list starts with an item: not "and …", "with …", "while …" that go on with the
+    // sentence. Items in apposition are names or definite ("his two sons, Avi and Joel", "three
+    // Grand Slams, the 2000 Australian Open, …"), not what the sentence goes on to ("kicked three
+    // penalties, a drop goal and a conversion").
+    let first = |range: &std::ops::Range<usize>| -> Option<String> {
+        tokens.get(range.start).map(|t| text.word(t).to_string())
+    };
+    for seg in segments {
+        let lead = first(seg)?.to_ascii_lowercase();
+        if classes.has("list-not-first", &lead) && !(seg.start > segments[0].start && is_conj(seg.start)) {
             return None;
         }
     }
-  None
+    // "are coordinating design, manufacture …", "were joined by …": a verb, not a list.
+    let lead = first(&segments[0])?.to_ascii_lowercase();
+    if opening == Opening::Are && (lead.ends_with("ing") || lead.ends_with("ed")) {
+        return None;
+    }
+    // A dash's list closes with its dash or the sentence's end; an apposition's with a comma
+    // or the sentence's end ("the four Atlantic provinces, Quebec and Saskatchewan will be
+    // forgiven" is no apposition).
+    let end = segments[last].end;
+    let closes = end == tokens.len()
+        || match opening {
+            Opening::Dash | Opening::Colon | Opening::Are => ends_list(end),
+            Opening::Apposition => {
+                tokens[end].punct() == Some(',') || (ends_list(end) && tokens[end].punct() != Some('-'))
+            }
+            Opening::Including => ends_list(end) || tokens[end].punct() == Some(','),
+        };
+    if !closes {
+        return None;
+    }
+    let (mut low, mut high) = (0, 0);
+    for (k, seg) in segments.iter().enumerate() {
+        // Items of the segment, parted by its conjunctions.
+        let mut items: Vec<std::ops::Range<usize>> = Vec::new();
+        let mut from = seg.start;
+        for t in seg.clone() {
+            if is_conj(t) {
+                items.push(from..t);
+                from = t + 1;
+            }
+        }
+        items.push(from..seg.end);
+        // ", and Vietnam": the Oxford comma's conjunction opens the last segment.
+        let oxford = items.first().is_some_and(|i| i.is_empty()) && k > 0;
+        let items: Vec<_> = items.into_iter().filter(|i| !i.is_empty()).collect();
+        if items.is_empty() {
+            return None;
+        }
+        for item in &items {
+            if item.len() > 7 {
+                return None;
+            }
+            // In apposition, names ("Avi and Joel", "the 2000 Australian Open, Wimbledon in
+            // 1999"): words in capitals, figures and the little words of names; after "are",
+            // noun phrases ("a small sporting-goods chain").
+            let named = |t: usize| name_token(text, tokens, t, classes);
+            let lead = first(item)?.to_ascii_lowercase();
+            match opening {
+                Opening::Apposition if !item.clone().all(named) => return None,
+                Opening::Are
+                    if !(named(item.start) || matches!(lead.as_str(), "a" | "an" | "the")) =>
+                {
+                    return None;
+                }
+                _ => {}
+            }
+            // "12 forwards, 11 defenders", "Honeywell two and NEC one": parts with counts of
+            // their own, not items.
+            if item.clone().any(|t| tokens[t].figure().is_some_and(|f| text.is(f, "count"))) {
+                return None;
+            }
+        }
+        let n = items.len();
+        if k == last && !oxford {
+            // The final conjunction parts two items at least.
+            low += 2.min(n);
+            high += n;
+        } else {
+            low += 1;
+            high += n;
+        }
+    }
+    Some(List {
+        items: (low, high),
+        tokens: segments[0].start..segments[last].end,
+    })
 }
