@@ -276,6 +276,7 @@ fn link(text: &Text, patterns: &Patterns) -> Links {
                 && (size.percent.is_some() || size.multiple.is_some())
                 && same_measure(&c.measure, &size.measure)
                 && same_dates(text, size.s, c.s)
+                && same_owner(text, size.s, c)
         });
         if let Some(c) = taker {
             c.how = format!("{}+{}", size.how, c.how);
@@ -437,10 +438,11 @@ fn measure_at(text: &Text, s: usize, start: usize, end: usize) -> Vec<String> {
         .collect();
     tokens[start.min(end)..end]
         .iter()
-        .filter(|t| t.is_word())
-        .map(|t| text.word(t))
-        .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
-        .map(str::to_ascii_lowercase)
+        .enumerate()
+        .filter(|(_, t)| t.is_word())
+        // A sentence's first word is in capitals whatever it is.
+        .filter(|&(k, t)| start + k == 0 || text.word(t).starts_with(|c: char| c.is_lowercase()))
+        .map(|(_, t)| text.word(t).to_ascii_lowercase())
         .filter(|w| !lex.classes.has("not-measure", w))
         .filter(|w| !["rise", "fall", "change", "up", "down"].iter().any(|c| lex.classes.has(c, w)))
         .map(|w| {
@@ -471,6 +473,32 @@ fn same_dates(text: &Text, a: usize, b: usize) -> bool {
     };
     let (ma, mb) = (months(a), months(b));
     ma.is_empty() || mb.is_empty() || ma.iter().any(|m| mb.contains(m))
+}
+
+/// Whether a change's owner, where its clause names one ("Heineken's net income fell to
+/// 537m euros"), is named in the sentence of the size it would take (not "Carlsberg suffered a
+/// 3% fall in profits").
+fn same_owner(text: &Text, size: usize, c: &Change) -> bool {
+    let tokens = text.tokens(c.s);
+    let Some(at) = text.token_of(c.to.min(c.from)) else {
+        return true;
+    };
+    let clause = text.clause_around(c.s, at);
+    let owners: Vec<&str> = (clause.start..at)
+        .filter(|&t| {
+            tokens[t].is_word()
+                && text.word(&tokens[t]).starts_with(|ch: char| ch.is_uppercase())
+                && tokens
+                    .get(t + 1)
+                    .is_some_and(|n| matches!(text.word(n), "'s" | "’s"))
+        })
+        .map(|t| text.word(&tokens[t]))
+        .collect();
+    owners.is_empty()
+        || text
+            .tokens(size)
+            .iter()
+            .any(|t| t.is_word() && owners.contains(&text.word(t)))
 }
 
 /// Whether two measures share a word.

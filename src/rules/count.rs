@@ -161,8 +161,8 @@ fn link(text: &Text, patterns: &Patterns) -> Links {
 }
 
 /// The list set after the count at token `at` of sentence `s` by the mark or word after its
-/// noun: its noun a plural ending the words before the list ("three websites - …"), or among
-/// the first three before a colon ("Three things matter: …"). A dash or "are" may follow a
+/// noun: a plural among the first three words after the count ("three websites - …", "Three
+/// things matter: …", "two saves in quick succession - …"). A dash or "are" may follow a
 /// longer noun ("two conditions for restoring relations with Israel - …"); others no
 /// preposition but "of" ("12 warehouses in Illinois, Indiana …" lists from inside its noun).
 fn list_after(
@@ -198,7 +198,7 @@ fn list_after(
             (Opening::Including, o + 2)
         }
         (Some(','), _) => (Opening::Apposition, o + 1),
-        (_, Some("including")) => (Opening::Including, o + 1),
+        (_, Some(w)) if classes.has("list-opens", w) => (Opening::Including, o + 1),
         // "The three units are …": the count is the subject the list names.
         (_, Some(w))
             if classes.has("list-are", w) && text.figures[count].mention.lead == "the" =>
@@ -209,11 +209,25 @@ fn list_after(
     };
     let noun = at + 1..o;
     let long = matches!(opening, Opening::Dash | Opening::Are);
-    let plural = if opening == Opening::Colon {
-        noun.clone().take(3).any(|t| plural_noun(text, &tokens[t], classes))
-    } else {
-        plural_noun(text, &tokens[o - 1], classes)
+    // "18 times eligible capital": no count of things.
+    if word(at + 1).is_some_and(|w| classes.has("not-counted", &w)) {
+        return None;
+    }
+    // The plural is among the first three words, or ends a longer noun before a dash or "are"
+    // ("two more of the nation's top steelmakers -- …").
+    let Some(head) = noun
+        .clone()
+        .take(3)
+        .find(|&t| plural_noun(text, &tokens[t], classes))
+        .or_else(|| (long && plural_noun(text, &tokens[o - 1], classes)).then_some(o - 1))
+    else {
+        return None;
     };
+    // "three children Nora, Hasna and Guy": a name after the noun starts the list there.
+    if (head + 1..o).any(|t| text.word(&tokens[t]).starts_with(|c: char| c.is_uppercase())) {
+        return None;
+    }
+    let plural = true;
     let prepositions = noun.clone().any(|t| {
         word(t).is_some_and(|w| w != "of" && classes.has("preposition", &w))
     });
@@ -279,7 +293,7 @@ fn plural_noun(text: &Text, token: &crate::link::tokens::Token, classes: &WordCl
 }
 
 /// The list that starts at token `start` of sentence `s`: items parted by commas (or
-/// semicolons) and a final "and" or "or", each of at most seven words, none led by a count
+/// semicolons) and a final "and", each of at most eight words, none led by a count
 /// of its own ("12 forwards, 11 defenders" are parts, not items). The list ends with the item
 /// after its final conjunction: at a comma, the sentence's end, a semicolon, a colon's list at
 /// its sentence's end, a dash's list at its closing dash. A list with no conjunction, or that
@@ -399,7 +413,8 @@ fn read_list(
             return None;
         }
         for item in &items {
-            if item.len() > 7 {
+            let words = item.clone().filter(|&t| tokens[t].is_word()).count();
+            if words > 8 {
                 return None;
             }
             // In apposition, names ("Avi and Joel", "the 2000 Australian Open, Wimbledon in
@@ -418,7 +433,15 @@ fn read_list(
             }
             // "12 forwards, 11 defenders", "Honeywell two and NEC one": parts with counts of
             // their own, not items.
-            if item.clone().any(|t| tokens[t].figure().is_some_and(|f| text.is(f, "count"))) {
+            // ("on 20 and 21 August": a day, after its preposition, is no count.)
+            let counted = |f: usize| {
+                text.is(f, "count")
+                    && !matches!(
+                        text.figures[f].mention.lead.as_str(),
+                        "on" | "in" | "at" | "by" | "until" | "since"
+                    )
+            };
+            if item.clone().any(|t| tokens[t].figure().is_some_and(counted)) {
                 return None;
             }
         }
