@@ -121,7 +121,7 @@ fn link(text: &Text, patterns: &Patterns) -> Links {
                 // "grew 30.68 pct in December against 22.30 pct in November": a sentence of two
                 // percentages says which size is whose.
                 let percents = text.run(s).filter(|&f| text.is(f, "percent")).count();
-                if percents > 1 {
+                if percents > 1 || !lone_size(text, s, &m) {
                     continue;
                 }
                 let rising = direction(text, patterns, s, &m);
@@ -268,7 +268,10 @@ fn link(text: &Text, patterns: &Patterns) -> Links {
             continue;
         }
         let taker = changes.iter_mut().find(|c| {
+            // ("Real values fell 10 pct compared to 14 pct": figures that are sizes themselves
+            // take none.)
             c.s > size.s
+                && !text.is(c.to, "percent")
                 && c.s <= size.s + REACH
                 && c.percent.is_none()
                 && c.multiple.is_none()
@@ -299,6 +302,25 @@ fn link(text: &Text, patterns: &Patterns) -> Links {
         }));
     }
     links
+}
+
+/// Whether a size said before its figures stands alone: its clause goes on to no figure it
+/// went "to" ("rose five pct on a comparable-store basis to 20.7 mln dlrs"), and a noun of
+/// change is the object of a verb, not of a preposition ("accounted for a one pct rise in
+/// production").
+fn lone_size(text: &Text, s: usize, m: &Match) -> bool {
+    let tokens = text.tokens(s);
+    let clause = text.clause_around(s, m.end.saturating_sub(1));
+    let goes_to = (m.end..clause.end.max(m.end)).any(|t| {
+        tokens[t].is_word()
+            && text.word(&tokens[t]).eq_ignore_ascii_case("to")
+            && tokens.get(t + 1).is_some_and(|n| n.figure().is_some())
+    });
+    let after_preposition = m.words("noun").is_some()
+        && m.start
+            .checked_sub(1)
+            .is_some_and(|b| tokens[b].is_word() && lexicon().classes.has("preposition", text.word(&tokens[b])));
+    !goes_to && !after_preposition
 }
 
 /// Whether the end of a change is all the sentence says of it: no "from" after it ("fell 4.5
@@ -460,19 +482,33 @@ fn measure_at(text: &Text, s: usize, start: usize, end: usize) -> Vec<String> {
 /// Whether two sentences speak of the same months, when both name one: "fell 1.3 pct in March"
 /// is not "rose to 307.9 billion dlrs in April".
 fn same_dates(text: &Text, a: usize, b: usize) -> bool {
+    use crate::extract::{DateExpr, Payload};
+    use crate::normalize::Resolved;
     let months = |s: usize| -> Vec<i8> {
         text.run(s)
             .filter_map(|f| match text.figures[f].mention.payload {
-                crate::extract::Payload::Date(crate::extract::DateExpr::Month { month, .. })
-                | crate::extract::Payload::Date(crate::extract::DateExpr::Day { month, .. }) => {
+                Payload::Date(DateExpr::Month { month, .. } | DateExpr::Day { month, .. }) => {
                     Some(month)
                 }
                 _ => None,
             })
             .collect()
     };
+    // "expected to increase by more than 50 pct this year" … "Last year … 236.3 mln dlrs, up
+    // from 219.8 mln dlrs in 1985": the years said, once the reference date places them.
+    let years = |s: usize| -> Vec<i16> {
+        text.run(s)
+            .filter_map(|f| match text.figures[f].date? {
+                Resolved::Year(y) | Resolved::Month(y, _) => Some(y),
+                Resolved::Day(d) => Some(d.year()),
+                Resolved::Range { end, .. } => Some(end.year()),
+            })
+            .collect()
+    };
+    let agree = |x: Vec<i16>, y: Vec<i16>| x.is_empty() || y.is_empty() || x.iter().any(|v| y.contains(v));
     let (ma, mb) = (months(a), months(b));
-    ma.is_empty() || mb.is_empty() || ma.iter().any(|m| mb.contains(m))
+    (ma.is_empty() || mb.is_empty() || ma.iter().any(|m| mb.contains(m)))
+        && agree(years(a), years(b))
 }
 
 /// Whether a change's owner, where its clause names one ("Heineken's net income fell to
@@ -519,9 +555,10 @@ fn carries(text: &Text, a: usize, b: usize) -> Option<Carry> {
 /// The direction the match's words give: the adverb bound right before "from" ("up from"),
 /// else a noun after the figures (", a 30% increase"), else the words of rise or fall before
 /// the first figure — the last verb or adverb ("scaled back to 4.0% from 4.4%", "growth
-/// falling from 3.2%", "revised down the jobs gains … from"), else the last verb in "-s" that
-/// may be a plural noun ("Profit rises to", not "capital gains tax to"), else the last noun of
-/// change that heads one ("a 52% rise to", "the increase in … to").
+/// falling from 3.2%", "revised down the jobs gains … from"), a verb in "-s" among them only
+/// when what follows makes it one ("reduces the holding period", not "capital gains tax"),
+/// else verbs in "-s" that agree, else the last noun of change that heads one ("a 52% rise
+/// to").
 fn direction(text: &Text, patterns: &Patterns, s: usize, m: &Match) -> Option<bool> {
     let of_class = |class: usize| match patterns.grammar.classes.name(class) {
         "rise" | "rise-noun" | "up" => Some(true),
@@ -553,7 +590,7 @@ fn direction(text: &Text, patterns: &Patterns, s: usize, m: &Match) -> Option<bo
                 || (next.is_word()
                     && matches!(
                         lower(t).as_str(),
-                        "the" | "its" | "their" | "a" | "an" | "to" | "by" | "from" | "in" | "up"
+                        "the" | "its" | "their" | "a" | "an" | "to" | "by" | "from" | "up"
                             | "down" | "sharply" | "slightly"
                     ))
         })
@@ -579,10 +616,13 @@ fn direction(text: &Text, patterns: &Patterns, s: usize, m: &Match) -> Option<bo
             .filter(|_| !determined)
             .find_map(|&(c, up)| text.phrase_at(classes, c, s, t).map(|n| (n, up)));
         if let Some((n, up)) = verb {
-            if n == 1 && lower(t).ends_with('s') {
-                weak.push((up, verb_follows(t + 1)));
-            } else {
+            // A verb in "-s" followed as a verb counts as any verb; one that may be a noun
+            // ("capital gains tax") only when nothing else says which way.
+            let weak_one = n == 1 && lower(t).ends_with('s');
+            if !weak_one || verb_follows(t + 1) {
                 found[0] = Some(up);
+            } else {
+                weak.push((up, false));
             }
             t += n;
             continue;
@@ -607,13 +647,11 @@ fn direction(text: &Text, patterns: &Patterns, s: usize, m: &Match) -> Option<bo
         }
         t += 1;
     }
-    // Verbs in "-s" that agree say which way; when they do not, those followed as verbs are.
-    let agree = |list: &[(bool, bool)]| {
-        let first = list.first()?.0;
-        list.iter().all(|&(up, _)| up == first).then_some(first)
-    };
-    let verbs: Vec<(bool, bool)> = weak.iter().copied().filter(|&(_, v)| v).collect();
-    found[1] = agree(&weak).or_else(|| agree(&verbs));
+    // Verbs in "-s" that may be nouns say which way when they agree.
+    found[1] = weak
+        .first()
+        .map(|&(first, _)| first)
+        .filter(|&first| weak.iter().all(|&(up, _)| up == first));
     found.into_iter().flatten().next()
 }
 
@@ -666,7 +704,13 @@ fn ranking(text: &Text, s: usize, m: &Match) -> bool {
                 .is_some_and(|n| n.is_word() && classes.has("fall-noun", text.word(n)))
         })
     });
-    ranked || exchange || signed
+    // "the frequency of sailings is being increased from nine to seven days": how often, said
+    // as how long between.
+    let inverse = ["a", "b"]
+        .iter()
+        .any(|r| m.figure(r).is_some_and(|f| text.is(f, "duration")))
+        && words.iter().any(|w| classes.has("inverse", w));
+    ranked || exchange || signed || inverse
 }
 
 /// A multiple in the words of the match before its figures: "doubled", "more than tripled",
