@@ -136,9 +136,13 @@ fn link(text: &Text, patterns: &Patterns) -> Links {
                 continue;
             }
             if part == Some("end") {
+                // ("to three cents a share adjusted for the split. The dividend had been five
+                // cents": a start said on another basis.)
+                let basis = (0..text.tokens(s).len())
+                    .any(|t| text.phrase_at(&lexicon().classes, "rebased", s, t).is_some());
                 if m.figure("a").is_some_and(|a| lone_end(text, s, &m, a))
                     && !ranking(text, s, &m)
-                    && !rebased(text, s)
+                    && !basis
                 {
                     ends.push(End {
                         s,
@@ -278,7 +282,7 @@ fn link(text: &Text, patterns: &Patterns) -> Links {
                 && !c.than
                 && (size.percent.is_some() || size.multiple.is_some())
                 && same_measure(&c.measure, &size.measure)
-                && same_dates(text, size.s, c.s)
+                && same_dates(text, size.s, c.s, c.from)
                 && same_owner(text, size.s, c)
         });
         if let Some(c) = taker {
@@ -481,11 +485,14 @@ fn measure_at(text: &Text, s: usize, start: usize, end: usize) -> Vec<String> {
 
 /// Whether two sentences speak of the same months, when both name one: "fell 1.3 pct in March"
 /// is not "rose to 307.9 billion dlrs in April".
-fn same_dates(text: &Text, a: usize, b: usize) -> bool {
+fn same_dates(text: &Text, a: usize, b: usize, from: usize) -> bool {
     use crate::extract::{DateExpr, Payload};
     use crate::normalize::Resolved;
+    // The dates of a sentence before a change's start, which dates the start ("from $58
+    // million a year earlier").
+    let run = |s: usize| text.run(s).filter(move |&f| s != b || f < from);
     let months = |s: usize| -> Vec<i8> {
-        text.run(s)
+        run(s)
             .filter_map(|f| match text.figures[f].mention.payload {
                 Payload::Date(DateExpr::Month { month, .. } | DateExpr::Day { month, .. }) => {
                     Some(month)
@@ -497,7 +504,7 @@ fn same_dates(text: &Text, a: usize, b: usize) -> bool {
     // "expected to increase by more than 50 pct this year" … "Last year … 236.3 mln dlrs, up
     // from 219.8 mln dlrs in 1985": the years said, once the reference date places them.
     let years = |s: usize| -> Vec<i16> {
-        text.run(s)
+        run(s)
             .filter_map(|f| match text.figures[f].date? {
                 Resolved::Year(y) | Resolved::Month(y, _) => Some(y),
                 Resolved::Day(d) => Some(d.year()),
@@ -659,7 +666,23 @@ fn direction(text: &Text, patterns: &Patterns, s: usize, m: &Match) -> Option<bo
 /// an index rebased. Such a change is not read.
 fn rebased(text: &Text, s: usize) -> bool {
     let classes = &lexicon().classes;
-    (0..text.tokens(s).len()).any(|t| text.phrase_at(classes, "rebased", s, t).is_some())
+    let tokens = text.tokens(s);
+    // Two bases said: one ("adjusted for the split") puts both figures on it.
+    let mut said: Vec<String> = (0..tokens.len())
+        .filter_map(|t| {
+            let n = text.phrase_at(classes, "rebased", s, t)?;
+            Some(
+                tokens[t..t + n]
+                    .iter()
+                    .map(|k| text.word(k).to_ascii_lowercase())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            )
+        })
+        .collect();
+    said.sort();
+    said.dedup();
+    said.len() > 1
 }
 
 /// A change whose direction the figures cannot show as written: places in a ranking, a table
