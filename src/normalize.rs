@@ -88,6 +88,9 @@ fn figure(mention: Mention, reference: Option<Date>) -> Figure {
         // words ("two hours") is exact.
         let written = match figure.mention.kind {
             MentionKind::Ordinal => Interval::exact(num.value),
+            // A count is exact (DESIGN §2): "24 victims" is 24, not 23.5 to 24.5; only a count
+            // that looks rounded ("1,200 fans", "45,000 jobs") is read at its precision.
+            MentionKind::Number if is_count(&num) => Interval::exact(num.value),
             MentionKind::Percent
             | MentionKind::PercentagePoints
             | MentionKind::Quantity
@@ -127,6 +130,23 @@ fn figure(mention: Mention, reference: Option<Date>) -> Figure {
         None => {}
     }
     figure
+}
+
+/// Whether a plain number is a count of things, read exactly: a whole number in digits with
+/// no scale word that does not look rounded (three digits or more ending in a zero).
+pub fn is_count(num: &Num) -> bool {
+    let digits = num.digits.replace(',', "");
+    !digits.is_empty()
+        && num.multiplier == Decimal::ONE
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && !(digits.len() >= 3 && digits.ends_with('0'))
+}
+
+/// The interval of a number read as a measure at its written precision, hedge applied: what a
+/// count becomes when a relation reads it in another figure's unit ("up from 38 a year
+/// earlier" after "45 mln dlrs").
+pub fn measured(num: &Num, hedge: Option<usize>) -> Interval {
+    hedged(written_interval(num), num.value, hedge)
 }
 
 /// The interval a number's last written digit allows. Integers are read as precise to at

@@ -461,6 +461,10 @@ pub fn carry(figure: &Figure, like: &Figure) -> Figure {
             .interval
             .map(|i| i.mul(&crate::interval::Interval::exact(theirs.multiplier)));
     }
+    // A count read in another figure's unit is a measure, at its written precision.
+    if out.mention.kind == MentionKind::Number && crate::normalize::is_count(&num) {
+        out.interval = Some(crate::normalize::measured(&num, out.mention.hedge));
+    }
     out.mention.payload = match &like.mention.payload {
         Payload::Money { currency, .. } => Payload::Money {
             amount: num,

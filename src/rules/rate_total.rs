@@ -28,22 +28,68 @@ pub const RELATION: Relation = Relation {
         ) else {
             return Vec::new();
         };
-        vec![check(
-            &cx.figures[rate],
-            &cx.figures[period],
-            &cx.figures[total],
-            cx.locator,
-            cx.tuning,
-        )]
+        let f = |i: usize| &cx.figures[i];
+        // "$5 million a month for 12 months": an amount and the time it is per, apart.
+        if let Some(per) = claim.figure("per") {
+            return check_per(f(rate), f(per), f(period), f(total), cx.locator, cx.tuning)
+                .into_iter()
+                .collect();
+        }
+        vec![check(f(rate), f(period), f(total), cx.locator, cx.tuning)]
     },
 };
+
+/// "$5 million a month for 12 months, or $70 million in all", "1,500 batteries a day over 30
+/// days, or 60,000": money or a count of things per a length of time, for a period, and the
+/// total; found by the patterns of `rules/rate-total-mismatch.toml`.
+fn per_amounts(text: &Text, patterns: &Patterns) -> Vec<Claim> {
+    let mut claims = Vec::new();
+    for s in text.sentences_with(4) {
+        for (pattern, m) in patterns.find(text, s) {
+            let (Some(rate), Some(per), Some(period), Some(total)) = (
+                m.figure("rate"),
+                m.figure("per"),
+                m.figure("period"),
+                m.figure("total"),
+            ) else {
+                continue;
+            };
+            // "a month", "per day", "each year": one of a unit of time.
+            let written = text.prose[text.figures[per].mention.span.clone()].to_ascii_lowercase();
+            let one = text.figures[per].central == Some(Decimal::ONE)
+                && (["a ", "an ", "per ", "each ", "every "]
+                    .iter()
+                    .any(|w| written.starts_with(w))
+                    || matches!(
+                        text.figures[per].mention.lead.as_str(),
+                        "per" | "each" | "every"
+                    ));
+            if one && text.comparable(rate, total) {
+                claims.push(Claim::new(
+                    NAME,
+                    &pattern.name,
+                    vec![
+                        ("rate", rate),
+                        ("per", per),
+                        ("period", period),
+                        ("total", total),
+                    ],
+                ));
+            }
+        }
+    }
+    claims
+}
 
 /// One rate, one period and one total of the same stuff in a sentence: the rate's, the
 /// period's and the total's only candidates. A sentence with two rates, periods or totals
 /// that could go together is left alone, with the reason.
-fn link(text: &Text, _patterns: &Patterns) -> Links {
+fn link(text: &Text, patterns: &Patterns) -> Links {
     let lex = lexicon();
-    let mut links = Links::default();
+    let mut links = Links {
+        claims: per_amounts(text, patterns),
+        ..Links::default()
+    };
     for s in text.sentences_with(3) {
         let run = text.run(s);
         if run.len() > MAX_SENTENCE_FIGURES {
@@ -440,4 +486,95 @@ fn midpoint(interval: &Interval) -> Decimal {
         (Some(l), Some(h)) => (l + h) / Decimal::TWO,
         _ => Decimal::ONE,
     }
+}
+
+/// Checks that money or a count per a length of time, times the period, gives the total.
+fn check_per(
+    rate: &Figure,
+    per: &Figure,
+    period: &Figure,
+    total: &Figure,
+    locator: &Locator,
+    tuning: &RuleSettings,
+) -> Option<Outcome> {
+    let doc = doc(NAME).expect("rate-total-mismatch is catalogued");
+    let lex = lexicon();
+    let Payload::Duration { unit, .. } = &per.mention.payload else {
+        return None;
+    };
+    let per_unit = &lex.units[*unit];
+    let (rate_value, rate_interval) = (rate.central?, rate.interval?);
+    let (total_value, total_interval) = (total.central?, total.interval?);
+    let (readings, detail) = period_readings(doc, period, per_unit).ok()?;
+    if total_value <= Decimal::ZERO || rate_value <= Decimal::ZERO {
+        return None;
+    }
+    let threshold = tuning.tolerance(doc, "warn-above");
+    let judged = readings.iter().map(|reading| {
+        let expected = rate_interval.mul(&reading.interval);
+        let central = rate_value * reading.central;
+        let difference = (central - total_value)
+            .checked_div(total_value)
+            .unwrap_or(Decimal::MAX);
+        let verdict = if !expected.meets(&total_interval) {
+            Verdict::Error
+        } else if difference.abs() > threshold {
+            Verdict::Warning
+        } else {
+            Verdict::Verified
+        };
+        (verdict, difference.abs(), reading, central, difference)
+    });
+    let (verdict, _, reading, expected, difference) =
+        judged.min_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)))?;
+    let text = |f: &Figure| locator.text(&f.mention.span).to_string();
+    let rate_text = format!("{} {}", text(rate), text(per));
+    let expected_text = super::like(round_for_reader(expected), total);
+    let percent = rounded(difference.abs().saturating_mul(Decimal::ONE_HUNDRED));
+    let direction = if difference >= Decimal::ZERO {
+        "more than"
+    } else {
+        "less than"
+    };
+    let difference_text = format!("about {percent}% {direction}");
+    let vals = [
+        ("rate", rate_text.as_str()),
+        ("period", reading.short.as_str()),
+        ("expected", expected_text.as_str()),
+        ("total", &text(total)),
+        ("difference", difference_text.as_str()),
+    ];
+    let mut labels = vec![
+        locator.label("rate", rate),
+        locator.label("per", per),
+        locator.label("period", period),
+        locator.label("total", total),
+    ];
+    labels.sort_by_key(|l| l.span.start);
+    let span = locator.position(&total.mention.span);
+    if verdict == Verdict::Verified {
+        return Some(Outcome::Verified(Verified {
+            rule: NAME,
+            message: doc.message("verified", &vals),
+            span,
+            labels,
+        }));
+    }
+    let mut notes = vec![doc.message("arithmetic", &vals)];
+    notes.extend(detail);
+    if verdict == Verdict::Warning {
+        notes.push(doc.message::<&str>("hedged", &[]));
+    }
+    Some(Outcome::Finding(Finding {
+        rule: NAME,
+        severity: if verdict == Verdict::Error {
+            doc.severity
+        } else {
+            Severity::Warning
+        },
+        message: doc.message("title", &vals),
+        span,
+        labels,
+        notes,
+    }))
 }
