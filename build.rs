@@ -6,7 +6,14 @@ use std::path::PathBuf;
 
 fn main() {
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-    for name in ["units", "hedges", "numbers", "calendar", "currencies", "linking"] {
+    for name in [
+        "units",
+        "hedges",
+        "numbers",
+        "calendar",
+        "currencies",
+        "linking",
+    ] {
         let path = format!("rules/{name}.toml");
         println!("cargo::rerun-if-changed={path}");
         let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));

@@ -131,8 +131,8 @@ pub fn check_bytes(data: &[u8]) {
             verbose: true,
         },
     );
-    let _ = render::extract_pretty(&source, &report);
+    let _ = render::extract_pretty(&source, &report, true);
     let checked = [(source, report)];
     let _ = render::check_html(&checked, &[], "file");
-    let _ = render::extract_json(&checked, &[]);
+    let _ = render::extract_json(&checked, &[], true);
 }

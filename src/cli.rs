@@ -26,7 +26,7 @@ pub enum Command {
     /// Check files for figures that do not add up (the default command).
     Check(CommonArgs),
     /// List every figure found, normalized: for debugging and snapshots.
-    Extract(CommonArgs),
+    Extract(ExtractArgs),
     /// Print the effective settings for each path (the current folder when none is named):
     /// which config file governs it and every rule's selection, severity and tolerances, as a
     /// figcheck.toml that would give the same settings.
@@ -38,6 +38,16 @@ pub enum Command {
         /// The rule's name, such as rate-total-mismatch.
         rule: String,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+    /// Also list every relation linked between the figures: the rules that check it, the
+    /// pattern that found it, and each figure with its role.
+    #[arg(long)]
+    pub relations: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, ValueEnum)]
@@ -112,6 +122,9 @@ pub struct CommonArgs {
     /// Do not run these rules (comma-separated or repeated), in addition to the config's.
     #[arg(long, value_name = "RULE", value_delimiter = ',')]
     pub ignore: Vec<String>,
+    /// `extract --relations`: list the relations linked as well as the figures.
+    #[arg(skip)]
+    pub relations: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -101,8 +101,13 @@ pub fn run(extract: bool, args: &CommonArgs) -> ExitCode {
                         let (send, done) = std::sync::mpsc::sync_channel(1);
                         jobs.spawn(move |_| {
                             // The writer may have stopped: then the result is not wanted.
-                            let _ =
-                                send.send(check_batch(batch, base, extract, args.format, options));
+                            let _ = send.send(check_batch(
+                                batch,
+                                base,
+                                (extract, args.relations),
+                                args.format,
+                                options,
+                            ));
                         });
                         pending.push_back(done);
                     }
@@ -150,7 +155,7 @@ pub fn run(extract: bool, args: &CommonArgs) -> ExitCode {
         bar.finish_and_clear();
     }
     let closing = match args.format {
-        Format::Json if extract => render::extract_json(&extracted, &input_errors),
+        Format::Json if extract => render::extract_json(&extracted, &input_errors, args.relations),
         Format::Json => render::check_json(&collected.iter().collect::<Vec<_>>(), &input_errors),
         Format::Sarif => render::check_sarif(&collected.iter().collect::<Vec<_>>(), &input_errors),
         Format::Markdown => render::check_markdown(
@@ -217,7 +222,8 @@ fn read_batches(reader: Box<dyn BufRead + Send>, bar: &ProgressBar, batches: &Sy
 fn check_batch(
     batch: Batch,
     base: &figcheck::Settings,
-    extract: bool,
+    // Whether the run is `extract`, and whether with `--relations`.
+    extract: (bool, bool),
     format: Format,
     options: PrettyOptions,
 ) -> Vec<(usize, Result<Option<Done>, String>)> {
@@ -268,7 +274,7 @@ enum Output {
 fn checked(
     record: Record,
     base: &figcheck::Settings,
-    extract: bool,
+    (extract, relations): (bool, bool),
     format: Format,
     options: PrettyOptions,
 ) -> Done {
@@ -289,8 +295,9 @@ fn checked(
             Some(&record.id),
             &source,
             &report,
+            relations,
         )),
-        (true, _) => Output::Text(render::extract_pretty(&source, &report)),
+        (true, _) => Output::Text(render::extract_pretty(&source, &report, relations)),
         (false, Format::Pretty) => Output::Text(render::check_pretty(&source, &report, options)),
         (false, Format::Concise) => Output::Text(render::check_concise(&[&report])),
         (false, Format::Github) => Output::Text(render::check_github(&[&report], &[])),

@@ -327,7 +327,11 @@ impl WordClasses {
     pub fn add(&mut self, name: &str, phrases: &[String]) {
         let split = phrases
             .iter()
-            .map(|p| p.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>())
+            .map(|p| {
+                p.split_whitespace()
+                    .map(str::to_lowercase)
+                    .collect::<Vec<_>>()
+            })
             .filter(|p| !p.is_empty());
         let i = match self.id(name) {
             Some(i) => i,

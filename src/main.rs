@@ -15,14 +15,20 @@ use clap::{Parser, ValueEnum};
 use figcheck::render::{self, Format, InputError, PrettyOptions};
 use figcheck::{FileReport, Source};
 
-use cli::{Cli, Command, CommonArgs};
+use cli::{Cli, Command, CommonArgs, ExtractArgs};
 use configs::Configs;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let (extract, args) = match cli.command {
         Some(Command::Check(args)) => (false, args),
-        Some(Command::Extract(args)) => (true, args),
+        Some(Command::Extract(ExtractArgs {
+            mut common,
+            relations,
+        })) => {
+            common.relations = relations;
+            (true, common)
+        }
         Some(Command::Config(args)) => return print_config(&args),
         Some(Command::Rules) => return print_text(&render::rules_text()),
         Some(Command::Explain { rule }) => match render::explain_text(&rule) {
@@ -218,8 +224,8 @@ fn render_one(extract: bool, args: &CommonArgs, source: &Source, report: &FileRe
         verbose: args.verbose,
     };
     match (extract, args.format) {
-        (true, Format::Jsonl) => render::extract_jsonl_line(None, source, report),
-        (true, _) => render::extract_pretty(source, report),
+        (true, Format::Jsonl) => render::extract_jsonl_line(None, source, report, args.relations),
+        (true, _) => render::extract_pretty(source, report, args.relations),
         (false, Format::Concise) => render::check_concise(&[report]),
         (false, Format::Github) => render::check_github(&[report], &[]),
         (false, Format::Jsonl) => render::check_jsonl_line(None, report),
@@ -329,7 +335,7 @@ fn render_output(
             .collect()
     };
     match (extract, args.format) {
-        (true, _) => render::extract_json(&with_pieces(), errors),
+        (true, _) => render::extract_json(&with_pieces(), errors, args.relations),
         (false, Format::Html) => render::check_html(&with_pieces(), errors, "file"),
         (false, Format::Sarif) => render::check_sarif(&reports, errors),
         (false, Format::Markdown) => render::check_markdown(&reports, errors, "file"),

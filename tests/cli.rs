@@ -704,3 +704,67 @@ fn extract_refuses_a_format_it_does_not_write() {
         );
     }
 }
+
+/// `extract --relations` lists every relation linked, checked or not: its rules, the pattern
+/// that found it and each figure with its role, in the pretty listing and in JSON alike; the
+/// carried unit shows in the bare figure's listing. Without the flag, JSON has no
+/// `relations`; `check` has no such flag.
+#[test]
+fn extract_relations_lists_each_relation_with_its_roles() {
+    let draft = "Acme earned 118.3 mln dlrs in the quarter, up from 128.1 mln a year earlier.\n\
+                 The squad of 30 has 12 forwards, 11 defenders and 7 midfielders.\n";
+    let run = |args: &[&str]| {
+        let mut all = vec!["extract", "--date", "2024-03-04", "--input-format", "text"];
+        all.extend(args);
+        all.push("-");
+        figcheck_stdin(&all, draft.as_bytes())
+    };
+    let pretty = stdout(&run(&["--relations"]));
+    assert!(
+        pretty.contains(
+            "-:1:13: relation change (up-from): to \u{201c}118.3 mln dlrs\u{201d} (1:13), \
+             from \u{201c}128.1 mln\u{201d} (1:52)\n"
+        ),
+        "{pretty}"
+    );
+    assert!(
+        pretty.contains("-:1:52: money \u{201c}128.1 mln\u{201d} = 128100000 $"),
+        "{pretty}"
+    );
+    assert!(
+        pretty.contains(
+            "-:2:14: relation parts (of-total-has-parts): total \u{201c}30\u{201d} (2:14), \
+             part \u{201c}12\u{201d} (2:21), part \u{201c}11\u{201d} (2:34), part \u{201c}7\u{201d} (2:51)\n"
+        ),
+        "{pretty}"
+    );
+    let json: Value =
+        serde_json::from_str(&stdout(&run(&["--relations", "--format", "json"]))).expect("JSON");
+    let file = &json["files"][0];
+    let relations = file["relations"].as_array().expect("relations");
+    assert_eq!(relations.len(), 2, "{relations:?}");
+    assert_eq!(relations[0]["relation"], "change");
+    assert_eq!(relations[0]["rules"][0], "change-direction-mismatch");
+    assert_eq!(relations[0]["pattern"], "up-from");
+    for role in relations
+        .iter()
+        .flat_map(|r| r["figures"].as_array().unwrap())
+    {
+        let mention = &file["mentions"][role["mention"].as_u64().unwrap() as usize];
+        assert_eq!(mention["text"], role["text"]);
+        assert_eq!(mention["span"], role["span"]);
+    }
+    let roles: Vec<&str> = relations[1]["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["role"].as_str().unwrap())
+        .collect();
+    assert_eq!(roles, ["total", "part", "part", "part"]);
+    let plain: Value = serde_json::from_str(&stdout(&run(&["--format", "json"]))).expect("JSON");
+    assert!(plain["files"][0].get("relations").is_none());
+    let lines = json_lines(&stdout(&run(&["--relations", "--format", "jsonl"])));
+    assert_eq!(lines[0]["relations"], file["relations"]);
+    let check = figcheck_stdin(&["--relations", "-"], draft.as_bytes());
+    assert_eq!(check.status.code(), Some(2));
+}

@@ -90,15 +90,13 @@ fn pattern_examples_link_and_do_not() {
                 .chain(pattern.not_link.iter().map(|t| (t, false)))
             {
                 count += 1;
-                let report =
-                    figcheck::check(&Source::new("example.txt", text.clone()), &Settings::default());
-                let by_pattern = report
-                    .claims
-                    .iter()
-                    .any(|c| {
-                        c.how.split('+').any(|h| h == pattern.name)
-                            && relation_of(c.rule) == relation
-                    });
+                let report = figcheck::check(
+                    &Source::new("example.txt", text.clone()),
+                    &Settings::default(),
+                );
+                let by_pattern = report.claims.iter().any(|c| {
+                    c.how.split('+').any(|h| h == pattern.name) && relation_of(c.rule) == relation
+                });
                 let ok = by_pattern == must;
                 if !ok {
                     let claims: Vec<String> = report

@@ -340,7 +340,11 @@ pub fn reads_as_change(text: &str, from_at: usize, end: usize) -> bool {
         .rev()
         .take(10)
         .map(word)
-        .any(|w| ["rise", "fall", "change"].iter().any(|c| classes.has(c, &w)));
+        .any(|w| {
+            ["rise", "fall", "change"]
+                .iter()
+                .any(|c| classes.has(c, &w))
+        });
     if verb {
         return true;
     }
@@ -354,14 +358,12 @@ pub fn reads_as_change(text: &str, from_at: usize, end: usize) -> bool {
     let after = &after[opening..];
     noun.split_whitespace().count() <= 2
         && noun.chars().all(|c| c.is_alphabetic() || c.is_whitespace())
-        && after
-            .split_whitespace()
-            .take(5)
-            .map(word)
-            .any(|w| {
-                ["rise-noun", "fall-noun"].iter().any(|c| classes.has(c, &w))
-                    || matches!(w.as_str(), "up" | "down")
-            })
+        && after.split_whitespace().take(5).map(word).any(|w| {
+            ["rise-noun", "fall-noun"]
+                .iter()
+                .any(|c| classes.has(c, &w))
+                || matches!(w.as_str(), "up" | "down")
+        })
 }
 
 /// Whether a sentence can hold a figure at all: it has a digit, a vulgar fraction, or a word

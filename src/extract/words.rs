@@ -121,8 +121,9 @@ pub fn starts_number(text: &str, start: usize) -> bool {
             let numeral = &head[head
                 .rfind(|c: char| !(c.is_ascii_digit() || c == '.'))
                 .map_or(0, |i| i + 1)..];
-            !text[word..start - 1].contains(char::is_alphabetic)
-                && !(numeral.contains('.') && numeral.ends_with(|c: char| c.is_ascii_digit()))
+            let named = text[word..start - 1].contains(char::is_alphabetic);
+            let price = numeral.contains('.') && numeral.ends_with(|c: char| c.is_ascii_digit());
+            !named && !price
         }
         // "22,24,26" and "5/17/2018" list numbers; "x^2" is no figure of ours.
         Some(',') => before.next().is_none_or(|c| !c.is_alphabetic()),
@@ -159,8 +160,7 @@ fn numeral(text: &str, start: usize) -> Option<(usize, Decimal, String)> {
             && caps[1].starts_with(['1', '2'])
             && caps[1][2..].parse::<u32>().ok().map(|y| (y + 1) % 100)
                 == caps[2].parse::<u32>().ok();
-        let dated =
-            season || text[end..].starts_with(['/', '-']) || text[..start].ends_with('/');
+        let dated = season || text[end..].starts_with(['/', '-']) || text[..start].ends_with('/');
         let (n, d) = (
             Decimal::from_str(&caps[1]).ok()?,
             Decimal::from_str(&caps[2]).ok()?,

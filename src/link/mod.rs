@@ -194,9 +194,7 @@ impl<'a> Text<'a> {
     /// Where figure `f` stands among its sentence's tokens.
     pub fn token_of(&self, f: usize) -> Option<usize> {
         let s = self.figures[f].mention.sentence;
-        self.tokens(s)
-            .iter()
-            .position(|t| t.tok == Tok::Figure(f))
+        self.tokens(s).iter().position(|t| t.tok == Tok::Figure(f))
     }
 
     pub fn word(&self, token: &Token) -> &'a str {
@@ -205,7 +203,13 @@ impl<'a> Text<'a> {
 
     /// The length, in tokens, of the longest phrase of the word class `class` that starts at
     /// token `at` of sentence `s`.
-    pub fn phrase_at(&self, classes: &WordClasses, class: &str, s: usize, at: usize) -> Option<usize> {
+    pub fn phrase_at(
+        &self,
+        classes: &WordClasses,
+        class: &str,
+        s: usize,
+        at: usize,
+    ) -> Option<usize> {
         let tokens = self.tokens(s);
         let id = classes.id(class)?;
         classes.phrases(id).iter().find_map(|phrase| {
@@ -227,7 +231,10 @@ impl<'a> Text<'a> {
                 .punct()
                 .is_some_and(|c| c == '-' || crate::segment::breaks_clause(c))
         };
-        let start = (0..t.min(tokens.len())).rev().find(breaks).map_or(0, |k| k + 1);
+        let start = (0..t.min(tokens.len()))
+            .rev()
+            .find(breaks)
+            .map_or(0, |k| k + 1);
         let end = (t..tokens.len()).find(breaks).unwrap_or(tokens.len());
         start..end
     }
@@ -269,7 +276,9 @@ impl<'a> Text<'a> {
             "number" => m.kind == MentionKind::Number && matches!(m.payload, Payload::Number(_)),
             "count" => {
                 m.kind == MentionKind::Number
-                    && figure.central.is_some_and(|v| v.fract().is_zero() && v >= Decimal::ZERO)
+                    && figure
+                        .central
+                        .is_some_and(|v| v.fract().is_zero() && v >= Decimal::ZERO)
             }
             "money" => m.kind == MentionKind::Money,
             "quantity" => m.kind == MentionKind::Quantity,
@@ -332,8 +341,12 @@ impl<'a> Text<'a> {
             }
             (Payload::Duration { unit: u, .. }, Payload::Duration { unit: v, .. }) => u == v,
             (
-                Payload::Rate { unit: u, per: p, .. },
-                Payload::Rate { unit: v, per: q, .. },
+                Payload::Rate {
+                    unit: u, per: p, ..
+                },
+                Payload::Rate {
+                    unit: v, per: q, ..
+                },
             ) => u == v && p == q,
             (
                 Payload::Money { .. } | Payload::Quantity { .. } | Payload::Duration { .. },
@@ -399,7 +412,10 @@ impl<'a> Text<'a> {
                 .map(|t| self.word(t).to_ascii_lowercase())
         };
         matches!(word(at + 1).as_deref(), Some("a" | "per" | "each"))
-            && matches!(word(at + 2).as_deref(), Some("share" | "shr" | "unit" | "head"))
+            && matches!(
+                word(at + 2).as_deref(),
+                Some("share" | "shr" | "unit" | "head")
+            )
     }
 
     /// The figure `f` read in the unit, currency (and, when its own reading is far off, the

@@ -190,7 +190,10 @@ impl Grammar {
         };
         let alternatives = parser.sequence_alternatives()?;
         if parser.at < parser.chars.len() {
-            return Err(format!("`{text}`: unexpected `{}`", parser.chars[parser.at]));
+            return Err(format!(
+                "`{text}`: unexpected `{}`",
+                parser.chars[parser.at]
+            ));
         }
         let items = match <[Vec<Item>; 1]>::try_from(alternatives) {
             Ok([one]) => one,
@@ -373,7 +376,9 @@ impl Cx<'_> {
                     }
                 }
                 match role {
-                    Some(role) => state.bind(*role, Bound::Figure(figure), |state| then(at + 1, state)),
+                    Some(role) => {
+                        state.bind(*role, Bound::Figure(figure), |state| then(at + 1, state))
+                    }
                     None => then(at + 1, state),
                 }
             }
@@ -386,7 +391,10 @@ impl Cx<'_> {
                         t.is_word()
                             && not.is_none_or(|c| {
                                 let w = self.judge.text(t);
-                                !classes.phrases(c).iter().any(|p| p.len() == 1 && p[0].eq_ignore_ascii_case(w))
+                                !classes
+                                    .phrases(c)
+                                    .iter()
+                                    .any(|p| p.len() == 1 && p[0].eq_ignore_ascii_case(w))
                             })
                     })
                     .count();
@@ -543,7 +551,10 @@ impl Parser<'_> {
                 let mut words = vec![self.word().to_lowercase()];
                 while self.depth == 0
                     && self.chars.get(self.at) == Some(&'|')
-                    && self.chars.get(self.at + 1).is_some_and(|c| c.is_alphanumeric())
+                    && self
+                        .chars
+                        .get(self.at + 1)
+                        .is_some_and(|c| c.is_alphanumeric())
                 {
                     self.at += 1;
                     words.push(self.word().to_lowercase());
@@ -611,10 +622,9 @@ impl Parser<'_> {
         for kind in kinds.split('|') {
             let kind = kind.trim();
             ids.push(
-                KINDS
-                    .iter()
-                    .position(|k| *k == kind)
-                    .ok_or_else(|| format!("no figure kind `{kind}` (kinds: {})", KINDS.join(", ")))?,
+                KINDS.iter().position(|k| *k == kind).ok_or_else(|| {
+                    format!("no figure kind `{kind}` (kinds: {})", KINDS.join(", "))
+                })?,
             );
         }
         let like = like.map(|l| self.role(l));
@@ -697,7 +707,10 @@ mod tests {
             [pairs(&[("part", "18"), ("whole", "40"), ("p", "45%")])]
         );
         assert_eq!(
-            bound("{a:amount} , {dir:@up|@down} from {b:amount~a}", "It was 5%, up from 4%."),
+            bound(
+                "{a:amount} , {dir:@up|@down} from {b:amount~a}",
+                "It was 5%, up from 4%."
+            ),
             [pairs(&[("a", "5%"), ("dir", "up"), ("b", "4%")])]
         );
     }
@@ -705,7 +718,10 @@ mod tests {
     #[test]
     fn inside_a_group_a_bar_parts_alternatives_of_several_words() {
         assert_eq!(
-            bound("{a:count} of [the|all the|all]? {b:count}", "Then 5 of all the 9 left."),
+            bound(
+                "{a:count} of [the|all the|all]? {b:count}",
+                "Then 5 of all the 9 left."
+            ),
             [pairs(&[("a", "5"), ("b", "9")])]
         );
         assert_eq!(
@@ -721,17 +737,32 @@ mod tests {
                 "{t:count} : {p:count} [, {p:count}]* and {p:count}",
                 "Of 120: 70, 20, 10 and 20 left."
             ),
-            [pairs(&[("t", "120"), ("p", "70"), ("p", "20"), ("p", "10"), ("p", "20")])]
+            [pairs(&[
+                ("t", "120"),
+                ("p", "70"),
+                ("p", "20"),
+                ("p", "10"),
+                ("p", "20")
+            ])]
         );
     }
 
     #[test]
     fn gaps_take_words_only_and_end_matches_no_token() {
         assert_eq!(
-            bound("{a:count} {gap:2} {end}", "There were 40 red apples, then more."),
+            bound(
+                "{a:count} {gap:2} {end}",
+                "There were 40 red apples, then more."
+            ),
             [pairs(&[("a", "40")])]
         );
-        assert!(bound("{a:count} {gap:1} {end}", "There were 40 red apples, then more.").is_empty());
+        assert!(
+            bound(
+                "{a:count} {gap:1} {end}",
+                "There were 40 red apples, then more."
+            )
+            .is_empty()
+        );
     }
 
     #[test]

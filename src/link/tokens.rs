@@ -48,7 +48,12 @@ impl Token {
 
 /// The tokens of `span` of `prose`; `figures` are the document's figures in text order and
 /// `run` the indices of those in this sentence.
-pub fn tokens(prose: &str, span: &Span, figures: &[Figure], run: std::ops::Range<usize>) -> Vec<Token> {
+pub fn tokens(
+    prose: &str,
+    span: &Span,
+    figures: &[Figure],
+    run: std::ops::Range<usize>,
+) -> Vec<Token> {
     let mut out = Vec::new();
     // The outermost figures, in order: a figure inside the one before is not a token. A day
     // written with its weekday ("Friday, March 2") is read as its two figures, the weekday and
@@ -251,8 +256,18 @@ mod tests {
         assert_eq!(
             show("Sales rose 5% to $3 million, up from last year's $2.9 million."),
             [
-                "Sales", "rose", "[5%]", "to", "[$3 million]", ",", "up", "from",
-                "[last year]", "'s", "[$2.9 million]", "."
+                "Sales",
+                "rose",
+                "[5%]",
+                "to",
+                "[$3 million]",
+                ",",
+                "up",
+                "from",
+                "[last year]",
+                "'s",
+                "[$2.9 million]",
+                "."
             ]
         );
         assert_eq!(
@@ -265,8 +280,8 @@ mod tests {
         assert_eq!(
             show("The year-ago figure, it said, wasn't \"final\"."),
             [
-                "The", "year-ago", "figure", ",", "it", "said", ",", "wasn't", "\"", "final",
-                "\"", "."
+                "The", "year-ago", "figure", ",", "it", "said", ",", "wasn't", "\"", "final", "\"",
+                "."
             ]
         );
     }
@@ -275,11 +290,21 @@ mod tests {
     fn a_day_with_its_weekday_is_read_as_the_two() {
         assert_eq!(
             show("It opened on Friday, March 2, 2023."),
-            ["It", "opened", "on", "[Friday]", ",", "[March 2, 2023]", "."]
+            [
+                "It",
+                "opened",
+                "on",
+                "[Friday]",
+                ",",
+                "[March 2, 2023]",
+                "."
+            ]
         );
         assert_eq!(
             show("The firm of Smith's says 's is odd."),
-            ["The", "firm", "of", "Smith", "'s", "says", "'", "s", "is", "odd", "."]
+            [
+                "The", "firm", "of", "Smith", "'s", "says", "'", "s", "is", "odd", "."
+            ]
         );
     }
 

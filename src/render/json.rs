@@ -26,6 +26,12 @@
 //! `YYYY` for dates (a weekday's resolved day), `START/END` for ranges, and null for a date that
 //! could not be resolved (`note` says why). `low` and `high` bound the interval the amount
 //! stands for (null when unbounded); `unit` is the canonical symbol (`ton/day` for a rate).
+//!
+//! `extract --relations` adds each file's `"relations"`: every relation linked between its
+//! figures, checked or not: `{ "relation", "rules": [string], "pattern", "figures": [ { "role",
+//! "mention", "text", "span" } ] }`. `relation` names what is checked ("change", "parts");
+//! `rules` are the rules whose findings come from it; `pattern` is the pattern or linker that
+//! found it ("up-from", "size-before+to-from"); `mention` is the figure's index in `mentions`.
 
 use serde::Serialize;
 
@@ -94,6 +100,57 @@ struct ExtractFile<'a> {
     reference_date: Option<String>,
     reference_date_source: Option<crate::ingest::DateSource>,
     mentions: Vec<MentionView>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    relations: Option<Vec<RelationView>>,
+}
+
+/// A relation linked between a file's figures, for `extract --relations`.
+#[derive(Debug, Serialize)]
+pub struct RelationView {
+    pub relation: &'static str,
+    pub rules: Vec<&'static str>,
+    pub pattern: String,
+    pub figures: Vec<RoleView>,
+}
+
+/// A figure of a relation: its role and which mention it is.
+#[derive(Debug, Serialize)]
+pub struct RoleView {
+    pub role: &'static str,
+    pub mention: usize,
+    pub text: String,
+    pub span: Position,
+}
+
+/// Every relation linked in `report`, in the order the linkers found them.
+pub fn relation_views(source: &Source, report: &FileReport) -> Vec<RelationView> {
+    let locator = Locator::for_source(source);
+    report
+        .claims
+        .iter()
+        .filter_map(|claim| {
+            let relation = crate::rules::relation_named(claim.rule)?;
+            let figures = claim
+                .roles
+                .iter()
+                .map(|&(role, f)| {
+                    let span = &report.figures[f].mention.span;
+                    RoleView {
+                        role,
+                        mention: f,
+                        text: locator.text(span).to_string(),
+                        span: locator.position(span),
+                    }
+                })
+                .collect();
+            Some(RelationView {
+                relation: relation.name,
+                rules: crate::rules::rules_of(relation),
+                pattern: claim.how.clone(),
+                figures,
+            })
+        })
+        .collect()
 }
 
 #[derive(Serialize)]
@@ -103,10 +160,14 @@ struct ExtractOutput<'a> {
     errors: &'a [InputError],
 }
 
-pub fn extract_json(files: &[(Source, FileReport)], errors: &[InputError]) -> String {
+pub fn extract_json(
+    files: &[(Source, FileReport)],
+    errors: &[InputError],
+    relations: bool,
+) -> String {
     let files = files
         .iter()
-        .map(|(source, report)| extract_file(source, report))
+        .map(|(source, report)| extract_file(source, report, relations))
         .collect();
     let output = ExtractOutput {
         version: VERSION,
@@ -118,7 +179,12 @@ pub fn extract_json(files: &[(Source, FileReport)], errors: &[InputError]) -> St
 
 /// One file's figures as one line of JSON, for `extract --format jsonl`: the fields of a file
 /// in [`extract_json`], and the record's `id` when the input was a JSONL record.
-pub fn extract_jsonl_line(id: Option<&str>, source: &Source, report: &FileReport) -> String {
+pub fn extract_jsonl_line(
+    id: Option<&str>,
+    source: &Source,
+    report: &FileReport,
+    relations: bool,
+) -> String {
     #[derive(Serialize)]
     struct Line<'a> {
         #[serde(skip_serializing_if = "Option::is_none")]
@@ -126,16 +192,17 @@ pub fn extract_jsonl_line(id: Option<&str>, source: &Source, report: &FileReport
         #[serde(flatten)]
         file: ExtractFile<'a>,
     }
-    let file = extract_file(source, report);
+    let file = extract_file(source, report, relations);
     serde_json::to_string(&Line { id, file }).expect("mentions serialize") + "\n"
 }
 
-fn extract_file<'a>(source: &Source, report: &'a FileReport) -> ExtractFile<'a> {
+fn extract_file<'a>(source: &Source, report: &'a FileReport, relations: bool) -> ExtractFile<'a> {
     ExtractFile {
         path: &report.path,
         reference_date: report.reference_date.map(|d| d.to_string()),
         reference_date_source: report.reference_date_source,
         mentions: mention_views(source, report),
+        relations: relations.then(|| relation_views(source, report)),
     }
 }
 

@@ -12,8 +12,8 @@ mod sarif;
 pub use catalog::{explain_text, rules_text};
 pub use html::check_html;
 pub use json::{
-    MentionView, check_json, check_jsonl_line, error_jsonl_line, extract_json, extract_jsonl_line,
-    mention_views,
+    MentionView, RelationView, RoleView, check_json, check_jsonl_line, error_jsonl_line,
+    extract_json, extract_jsonl_line, mention_views, relation_views,
 };
 pub use lines::{check_concise, check_github};
 pub use markdown::check_markdown;

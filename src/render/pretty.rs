@@ -136,7 +136,10 @@ pub fn summary_line(
 
 /// Every figure, one line each: where, what kind, the text (a line break in it, or any run of
 /// white space, as one space) and its normalized value.
-pub fn extract_pretty(source: &Source, report: &FileReport) -> String {
+///
+/// With `relations`, then every relation linked, one line each: where its first figure is, the
+/// relation, the pattern that found it, and each figure with its role.
+pub fn extract_pretty(source: &Source, report: &FileReport, relations: bool) -> String {
     let mut out = reference_line(report);
     for m in mention_views(source, report) {
         let _ = write!(
@@ -164,6 +167,30 @@ pub fn extract_pretty(source: &Source, report: &FileReport) -> String {
             let _ = write!(out, " ({note})");
         }
         out.push('\n');
+    }
+    if relations {
+        for r in super::relation_views(source, report) {
+            let Some(first) = r.figures.first() else {
+                continue;
+            };
+            let _ = write!(
+                out,
+                "{}:{}:{}: relation {} ({}):",
+                report.path, first.span.line, first.span.column, r.relation, r.pattern
+            );
+            for (i, f) in r.figures.iter().enumerate() {
+                let sep = if i == 0 { " " } else { ", " };
+                let _ = write!(
+                    out,
+                    "{sep}{} \u{201c}{}\u{201d} ({}:{})",
+                    f.role,
+                    single_spaced(&f.text),
+                    f.span.line,
+                    f.span.column
+                );
+            }
+            out.push('\n');
+        }
     }
     out
 }

@@ -24,7 +24,14 @@ pub const RELATION: Relation = Relation {
     link,
     check: |claim, cx| {
         // "down 247p, or 18%, at 1115 pence": a change by an amount, to a figure.
-        if let (Some(by), Some(to), Some(percent), Detail::Change { rising: Some(up), .. }) = (
+        if let (
+            Some(by),
+            Some(to),
+            Some(percent),
+            Detail::Change {
+                rising: Some(up), ..
+            },
+        ) = (
             claim.figure("change"),
             claim.figure("to"),
             claim.figure("percent"),
@@ -51,7 +58,9 @@ pub const RELATION: Relation = Relation {
         let mut out = Vec::new();
         if let Some(rising) = rising {
             let form = if than { Form::Than } else { Form::Change };
-            out.extend(check(from, to, percent, rising, form, cx.locator, cx.tuning));
+            out.extend(check(
+                from, to, percent, rising, form, cx.locator, cx.tuning,
+            ));
         }
         if let Some(m) = multiple {
             out.extend(super::multiple::check(
@@ -138,8 +147,10 @@ fn link(text: &Text, patterns: &Patterns) -> Links {
             if part == Some("end") {
                 // ("to three cents a share adjusted for the split. The dividend had been five
                 // cents": a start said on another basis.)
-                let basis = (0..text.tokens(s).len())
-                    .any(|t| text.phrase_at(&lexicon().classes, "rebased", s, t).is_some());
+                let basis = (0..text.tokens(s).len()).any(|t| {
+                    text.phrase_at(&lexicon().classes, "rebased", s, t)
+                        .is_some()
+                });
                 if m.figure("a").is_some_and(|a| lone_end(text, s, &m, a))
                     && !ranking(text, s, &m)
                     && !basis
@@ -183,7 +194,9 @@ fn link(text: &Text, patterns: &Patterns) -> Links {
                 continue;
             }
             // "10.7%, less than the 13.7% rise": `a` is said to be below `b`.
-            let than = m.words("than").map(|(_, _, class)| patterns.grammar.classes.name(class));
+            let than = m
+                .words("than")
+                .map(|(_, _, class)| patterns.grammar.classes.name(class));
             let rising = match (pattern.with.get("direction").map(String::as_str), than) {
                 (Some("none"), _) => None,
                 (_, Some(class)) => Some(class == "higher-than"),
@@ -299,11 +312,13 @@ fn link(text: &Text, patterns: &Patterns) -> Links {
         links.carries.extend(carries(text, c.to, c.from));
         let mut roles = vec![("from", c.from), ("to", c.to)];
         roles.extend(c.percent.map(|p| ("percent", p)));
-        links.claims.push(Claim::new(DIRECTION, &c.how, roles).with(Detail::Change {
-            rising: c.rising,
-            multiple: c.multiple,
-            than: c.than,
-        }));
+        links
+            .claims
+            .push(Claim::new(DIRECTION, &c.how, roles).with(Detail::Change {
+                rising: c.rising,
+                multiple: c.multiple,
+                than: c.than,
+            }));
     }
     links
 }
@@ -321,9 +336,9 @@ fn lone_size(text: &Text, s: usize, m: &Match) -> bool {
             && tokens.get(t + 1).is_some_and(|n| n.figure().is_some())
     });
     let after_preposition = m.words("noun").is_some()
-        && m.start
-            .checked_sub(1)
-            .is_some_and(|b| tokens[b].is_word() && lexicon().classes.has("preposition", text.word(&tokens[b])));
+        && m.start.checked_sub(1).is_some_and(|b| {
+            tokens[b].is_word() && lexicon().classes.has("preposition", text.word(&tokens[b]))
+        });
     !goes_to && !after_preposition
 }
 
@@ -383,8 +398,8 @@ fn start_after(text: &Text, end: &End, a: usize, changes: &[Change]) -> Option<u
         if s != end.s && alike != 1 {
             continue;
         }
-        for t in from..tokens.len() {
-            let Some(b) = tokens[t].figure() else {
+        for (t, token) in tokens.iter().enumerate().skip(from) {
+            let Some(b) = token.figure() else {
                 continue;
             };
             if b == a || used(b) || !text.comparable(a, b) || !near_figures(text, a, b) {
@@ -459,9 +474,11 @@ fn measure_of(text: &Text, s: usize, m: &Match) -> Vec<String> {
 fn measure_at(text: &Text, s: usize, start: usize, end: usize) -> Vec<String> {
     let lex = lexicon();
     let tokens = text.tokens(s);
-    let groups: Vec<&str> = ["earnings", "sales", "output", "exports", "imports", "jobs", "price"]
-        .into_iter()
-        .collect();
+    let groups: Vec<&str> = [
+        "earnings", "sales", "output", "exports", "imports", "jobs", "price",
+    ]
+    .into_iter()
+    .collect();
     tokens[start.min(end)..end]
         .iter()
         .enumerate()
@@ -470,13 +487,22 @@ fn measure_at(text: &Text, s: usize, start: usize, end: usize) -> Vec<String> {
         .filter(|&(k, t)| start + k == 0 || text.word(t).starts_with(|c: char| c.is_lowercase()))
         .map(|(_, t)| text.word(t).to_ascii_lowercase())
         .filter(|w| !lex.classes.has("not-measure", w))
-        .filter(|w| !["rise", "fall", "change", "up", "down"].iter().any(|c| lex.classes.has(c, w)))
+        .filter(|w| {
+            !["rise", "fall", "change", "up", "down"]
+                .iter()
+                .any(|c| lex.classes.has(c, w))
+        })
         .map(|w| {
             groups
                 .iter()
                 .find(|g| lex.classes.has(&format!("measure-{g}"), &w))
                 .map_or_else(
-                    || w.strip_suffix('s').filter(|r| r.len() > 2).unwrap_or(&w).to_string(),
+                    || {
+                        w.strip_suffix('s')
+                            .filter(|r| r.len() > 2)
+                            .unwrap_or(&w)
+                            .to_string()
+                    },
                     |g| format!("={g}"),
                 )
         })
@@ -512,7 +538,8 @@ fn same_dates(text: &Text, a: usize, b: usize, from: usize) -> bool {
             })
             .collect()
     };
-    let agree = |x: Vec<i16>, y: Vec<i16>| x.is_empty() || y.is_empty() || x.iter().any(|v| y.contains(v));
+    let agree =
+        |x: Vec<i16>, y: Vec<i16>| x.is_empty() || y.is_empty() || x.iter().any(|v| y.contains(v));
     let (ma, mb) = (months(a), months(b));
     (ma.is_empty() || mb.is_empty() || ma.iter().any(|m| mb.contains(m)))
         && agree(years(a), years(b))
@@ -530,7 +557,9 @@ fn same_owner(text: &Text, size: usize, c: &Change) -> bool {
     let owners: Vec<&str> = (clause.start..at)
         .filter(|&t| {
             tokens[t].is_word()
-                && text.word(&tokens[t]).starts_with(|ch: char| ch.is_uppercase())
+                && text
+                    .word(&tokens[t])
+                    .starts_with(|ch: char| ch.is_uppercase())
                 && tokens
                     .get(t + 1)
                     .is_some_and(|n| matches!(text.word(n), "'s" | "’s"))
@@ -586,8 +615,8 @@ fn direction(text: &Text, patterns: &Patterns, s: usize, m: &Match) -> Option<bo
             Bind::Words { .. } => None,
         })
         .collect();
-    let first_figure = (m.start..m.end)
-        .find(|&t| tokens[t].figure().is_some_and(|f| bound.contains(&f)))?;
+    let first_figure =
+        (m.start..m.end).find(|&t| tokens[t].figure().is_some_and(|f| bound.contains(&f)))?;
     let lower = |t: usize| text.word(&tokens[t]).to_ascii_lowercase();
     // A verb in "-s" is one when what follows it can follow a verb: "reduces the period",
     // "rises to", "gains 5%"; not "capital gains tax".
@@ -597,8 +626,18 @@ fn direction(text: &Text, patterns: &Patterns, s: usize, m: &Match) -> Option<bo
                 || (next.is_word()
                     && matches!(
                         lower(t).as_str(),
-                        "the" | "its" | "their" | "a" | "an" | "to" | "by" | "from" | "up"
-                            | "down" | "sharply" | "slightly"
+                        "the"
+                            | "its"
+                            | "their"
+                            | "a"
+                            | "an"
+                            | "to"
+                            | "by"
+                            | "from"
+                            | "up"
+                            | "down"
+                            | "sharply"
+                            | "slightly"
                     ))
         })
     };
@@ -614,7 +653,16 @@ fn direction(text: &Text, patterns: &Patterns, s: usize, m: &Match) -> Option<bo
             tokens[b].is_word()
                 && matches!(
                     lower(b).as_str(),
-                    "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "that" | "'s"
+                    "the"
+                        | "a"
+                        | "an"
+                        | "its"
+                        | "their"
+                        | "his"
+                        | "her"
+                        | "this"
+                        | "that"
+                        | "'s"
                         | "’s"
                 )
         });
@@ -1163,7 +1211,10 @@ fn check_by(
     } else {
         (b + d, Interval::new(bl + dl, bh + dh))
     };
-    if from <= Decimal::ZERO || start.low()? <= Decimal::ZERO || percent.mention.kind != MentionKind::Percent {
+    if from <= Decimal::ZERO
+        || start.low()? <= Decimal::ZERO
+        || percent.mention.kind != MentionKind::Percent
+    {
         return None;
     }
     let size = id.div(&start)?.mul(&Interval::exact(Decimal::ONE_HUNDRED));

@@ -16,17 +16,26 @@ pub const RELATION: Relation = Relation {
     name: "count",
     link,
     check: |claim, cx| {
-        let (Some(count), Detail::Count {
-            items,
-            list,
-            exhaustive,
-        }) = (claim.figure("count"), &claim.detail)
+        let (
+            Some(count),
+            Detail::Count {
+                items,
+                list,
+                exhaustive,
+            },
+        ) = (claim.figure("count"), &claim.detail)
         else {
             return Vec::new();
         };
-        check(&cx.figures[count], *items, (list.start, list.end), *exhaustive, cx.locator)
-            .into_iter()
-            .collect()
+        check(
+            &cx.figures[count],
+            *items,
+            (list.start, list.end),
+            *exhaustive,
+            cx.locator,
+        )
+        .into_iter()
+        .collect()
     },
 };
 
@@ -69,7 +78,10 @@ pub fn check(
         ("count", count_text),
         ("noun", noun),
         ("items", listed),
-        ("list", single_spaced(locator.text(&(list.0..list.1)).trim())),
+        (
+            "list",
+            single_spaced(locator.text(&(list.0..list.1)).trim()),
+        ),
     ];
     let list_label = Label {
         role: "list".into(),
@@ -145,13 +157,13 @@ fn link(text: &Text, patterns: &Patterns) -> Links {
         if let Some((s, list, exhaustive)) = found {
             let tokens = text.tokens(s);
             let span = tokens[list.tokens.start].span.start..tokens[list.tokens.end - 1].span.end;
-            claims.push(
-                Claim::new(RULE, "count-list", vec![("count", count)]).with(Detail::Count {
+            claims.push(Claim::new(RULE, "count-list", vec![("count", count)]).with(
+                Detail::Count {
                     items: list.items,
                     list: span,
                     exhaustive,
-                }),
-            );
+                },
+            ));
         }
     }
     Links {
@@ -200,9 +212,7 @@ fn list_after(
         (Some(','), _) => (Opening::Apposition, o + 1),
         (_, Some(w)) if classes.has("list-opens", w) => (Opening::Including, o + 1),
         // "The three units are …": the count is the subject the list names.
-        (_, Some(w))
-            if classes.has("list-are", w) && text.figures[count].mention.lead == "the" =>
-        {
+        (_, Some(w)) if classes.has("list-are", w) && text.figures[count].mention.lead == "the" => {
             (Opening::Are, o + 1)
         }
         _ => return None,
@@ -215,22 +225,22 @@ fn list_after(
     }
     // The plural is among the first three words, or ends a longer noun before a dash or "are"
     // ("two more of the nation's top steelmakers -- …").
-    let Some(head) = noun
+    let head = noun
         .clone()
         .take(3)
         .find(|&t| plural_noun(text, &tokens[t], classes))
-        .or_else(|| (long && plural_noun(text, &tokens[o - 1], classes)).then_some(o - 1))
-    else {
-        return None;
-    };
+        .or_else(|| (long && plural_noun(text, &tokens[o - 1], classes)).then_some(o - 1))?;
     // "three children Nora, Hasna and Guy": a name after the noun starts the list there.
-    if (head + 1..o).any(|t| text.word(&tokens[t]).starts_with(|c: char| c.is_uppercase())) {
+    if (head + 1..o).any(|t| {
+        text.word(&tokens[t])
+            .starts_with(|c: char| c.is_uppercase())
+    }) {
         return None;
     }
     let plural = true;
-    let prepositions = noun.clone().any(|t| {
-        word(t).is_some_and(|w| w != "of" && classes.has("preposition", &w))
-    });
+    let prepositions = noun
+        .clone()
+        .any(|t| word(t).is_some_and(|w| w != "of" && classes.has("preposition", &w)));
     if !plural || noun.len() > if long { 8 } else { 4 } || (!long && prepositions) {
         return None;
     }
@@ -242,7 +252,9 @@ fn list_after(
 fn list_next(text: &Text, s: usize, at: usize, classes: &WordClasses) -> Option<List> {
     let tokens = text.tokens(s);
     let next = s + 1;
-    if !tokens.get(at + 1).is_some_and(|t| t.is_word() && plural_noun(text, t, classes))
+    if !tokens
+        .get(at + 1)
+        .is_some_and(|t| t.is_word() && plural_noun(text, t, classes))
         || text.clause_around(s, at).end + 1 < tokens.len()
         || next >= text.sentences.len()
     {
@@ -255,7 +267,11 @@ fn list_next(text: &Text, s: usize, at: usize, classes: &WordClasses) -> Option<
         .map(|t| text.word(t).to_ascii_lowercase())
         .collect();
     // "They are: …" runs to its end; "They are …" names its items as "are" does.
-    let (start, opening) = match starts.iter().map(String::as_str).collect::<Vec<_>>().as_slice()
+    let (start, opening) = match starts
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
     {
         ["they" | "these", "are" | "were", ":", ..] => (3, Opening::Colon),
         ["they" | "these", "are" | "were", ..] => (2, Opening::Are),
@@ -341,7 +357,9 @@ fn read_list(
                         .clone()
                         .find(|&k| tokens[k].punct() == Some(','))
                         .unwrap_or(tokens.len());
-                    comma && upto > t + 1 && (t + 1..upto).all(|k| name_token(text, tokens, k, classes))
+                    comma
+                        && upto > t + 1
+                        && (t + 1..upto).all(|k| name_token(text, tokens, k, classes))
                 }
                 Opening::Including => false,
             };
@@ -370,7 +388,9 @@ fn read_list(
     };
     for seg in segments {
         let lead = first(seg)?.to_ascii_lowercase();
-        if classes.has("list-not-first", &lead) && !(seg.start > segments[0].start && is_conj(seg.start)) {
+        if classes.has("list-not-first", &lead)
+            && !(seg.start > segments[0].start && is_conj(seg.start))
+        {
             return None;
         }
     }
@@ -387,7 +407,8 @@ fn read_list(
         || match opening {
             Opening::Dash | Opening::Colon | Opening::Are => ends_list(end),
             Opening::Apposition => {
-                tokens[end].punct() == Some(',') || (ends_list(end) && tokens[end].punct() != Some('-'))
+                tokens[end].punct() == Some(',')
+                    || (ends_list(end) && tokens[end].punct() != Some('-'))
             }
             Opening::Including => ends_list(end) || tokens[end].punct() == Some(','),
         };
@@ -441,7 +462,10 @@ fn read_list(
                         "on" | "in" | "at" | "by" | "until" | "since"
                     )
             };
-            if item.clone().any(|t| tokens[t].figure().is_some_and(counted)) {
+            if item
+                .clone()
+                .any(|t| tokens[t].figure().is_some_and(counted))
+            {
                 return None;
             }
         }

@@ -330,7 +330,11 @@ fn link(text: &Text, _patterns: &Patterns) -> Links {
                 claims.push(Claim::new(
                     RULE,
                     "later",
-                    vec![("first", *first), ("second", *second), ("length", second + 1)],
+                    vec![
+                        ("first", *first),
+                        ("second", *second),
+                        ("length", second + 1),
+                    ],
                 ));
             }
         }

@@ -239,6 +239,11 @@ pub fn relations() -> Vec<&'static Relation> {
     out
 }
 
+/// The relation rule `rule`'s findings come from.
+pub fn relation_named(rule: &str) -> Option<&'static Relation> {
+    REGISTRY.iter().find(|r| r.name == rule)?.relation
+}
+
 /// The rules whose findings come from `relation`, in registry order.
 pub fn rules_of(relation: &Relation) -> Vec<&'static str> {
     REGISTRY
@@ -349,11 +354,10 @@ pub enum Outcome {
 
 /// Runs every claim's rules over it.
 pub fn run(claims: &[Claim], cx: &Cx) -> Vec<Outcome> {
-    let by_name = |name: &str| REGISTRY.iter().find(|r| r.name == name);
     claims
         .iter()
         .flat_map(|claim| -> Vec<Outcome> {
-            let Some(relation) = by_name(claim.rule).and_then(|r| r.relation) else {
+            let Some(relation) = relation_named(claim.rule) else {
                 return Vec::new();
             };
             // Arithmetic on exact decimals has a range: figures beyond it are not checked.

@@ -25,9 +25,15 @@ pub const RELATION: Relation = Relation {
             .map(|p| cx.figures[p].clone())
             .collect();
         let exhaustive = !matches!(claim.detail, Detail::Parts { exhaustive: false });
-        check(&cx.figures[total], &parts, exhaustive, cx.locator, cx.tuning)
-            .into_iter()
-            .collect()
+        check(
+            &cx.figures[total],
+            &parts,
+            exhaustive,
+            cx.locator,
+            cx.tuning,
+        )
+        .into_iter()
+        .collect()
     },
 };
 
@@ -73,12 +79,17 @@ fn link(text: &Text, patterns: &Patterns) -> Links {
             // inside another list's part is not read.
             let nested = text.token_of(total).is_some_and(|t| {
                 let classes = &patterns.grammar.classes;
-                tokens[..t].iter().rev().take(4).enumerate().any(|(k, tok)| {
-                    tok.punct() == Some(':')
-                        || ["comprising", "partial"].iter().any(|c| {
-                            text.phrase_at(classes, c, s, t - 1 - k).is_some()
-                        })
-                })
+                tokens[..t]
+                    .iter()
+                    .rev()
+                    .take(4)
+                    .enumerate()
+                    .any(|(k, tok)| {
+                        tok.punct() == Some(':')
+                            || ["comprising", "partial"]
+                                .iter()
+                                .any(|c| text.phrase_at(classes, c, s, t - 1 - k).is_some())
+                    })
             });
             if nested {
                 continue;
@@ -92,9 +103,9 @@ fn link(text: &Text, patterns: &Patterns) -> Links {
             let exhaustive = pattern.with.get("exhaustive").is_none_or(|v| v == "true");
             let mut roles = vec![("total", total)];
             roles.extend(parts.into_iter().map(|p| ("part", p)));
-            links.claims.push(
-                Claim::new(RULE, &pattern.name, roles).with(Detail::Parts { exhaustive }),
-            );
+            links
+                .claims
+                .push(Claim::new(RULE, &pattern.name, roles).with(Detail::Parts { exhaustive }));
         }
     }
     links

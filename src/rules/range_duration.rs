@@ -21,9 +21,14 @@ pub const RELATION: Relation = Relation {
         let (Some(range), Some(length)) = (claim.figure("range"), claim.figure("length")) else {
             return Vec::new();
         };
-        check(&cx.figures[range], &cx.figures[length], cx.locator, cx.tuning)
-            .into_iter()
-            .collect()
+        check(
+            &cx.figures[range],
+            &cx.figures[length],
+            cx.locator,
+            cx.tuning,
+        )
+        .into_iter()
+        .collect()
     },
 };
 
@@ -53,8 +58,7 @@ fn link(text: &Text, patterns: &Patterns) -> Links {
             }
             // "the 10-day festival": a length written as a modifier.
             let written = &text.prose[text.figures[length].mention.span.clone()];
-            if pattern.with.get("modifier").is_some_and(|v| v == "true") && !written.contains('-')
-            {
+            if pattern.with.get("modifier").is_some_and(|v| v == "true") && !written.contains('-') {
                 continue;
             }
             links.claims.push(Claim::new(
@@ -182,7 +186,10 @@ fn working_days(start: jiff::civil::Date, end: jiff::civil::Date, end_day: EndDa
             Err(_) => break,
         }
     }
-    let last = i64::from(!matches!(end.weekday(), Weekday::Saturday | Weekday::Sunday));
+    let last = i64::from(!matches!(
+        end.weekday(),
+        Weekday::Saturday | Weekday::Sunday
+    ));
     match end_day {
         EndDay::Counted => (n + last, n + last),
         EndDay::Ambiguous => (n, n + last),

@@ -158,8 +158,7 @@ fn link(text: &Text, patterns: &Patterns) -> Links {
                         },
                         // "for two hours", not "within a week" or "the first two months".
                         MentionKind::Duration => {
-                            !inside_range(f)
-                                && lex.period_prepositions.contains(&f.mention.lead)
+                            !inside_range(f) && lex.period_prepositions.contains(&f.mention.lead)
                         }
                         _ => false,
                     }

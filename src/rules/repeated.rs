@@ -64,7 +64,10 @@ pub fn check(earlier: &Figure, later: &Figure, locator: &Locator) -> Option<Outc
 fn link(text: &Text, _patterns: &Patterns) -> Links {
     let mut claims = stuff_again(text);
     for claim in referring_back(text) {
-        if !claims.iter().any(|c| c.figure("later") == claim.figure("later")) {
+        if !claims
+            .iter()
+            .any(|c| c.figure("later") == claim.figure("later"))
+        {
             claims.push(claim);
         }
     }
@@ -148,10 +151,13 @@ fn stuff_again(text: &Text) -> Vec<Claim> {
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .collect();
-        !words
-            .iter()
-            .any(|w| OTHER.contains(w) || (["rise", "fall", "change"].iter().any(|c| lex.classes.has(c, w))
-                    && !["up", "down"].iter().any(|c| lex.classes.has(c, w))))
+        !words.iter().any(|w| {
+            OTHER.contains(w)
+                || (["rise", "fall", "change"]
+                    .iter()
+                    .any(|c| lex.classes.has(c, w))
+                    && !["up", "down"].iter().any(|c| lex.classes.has(c, w)))
+        })
     };
     // The dates written in the sentence of the figure at `i`.
     let dates_in = |i: usize| -> Vec<&str> {
@@ -178,7 +184,9 @@ fn stuff_again(text: &Text) -> Vec<Claim> {
         else {
             continue;
         };
-        if f.mention.kind != MentionKind::Quantity || text.run(f.mention.sentence).len() > MAX_SENTENCE_FIGURES {
+        if f.mention.kind != MentionKind::Quantity
+            || text.run(f.mention.sentence).len() > MAX_SENTENCE_FIGURES
+        {
             continue;
         }
         let key = (*unit, stuff.clone());

@@ -37,7 +37,8 @@ fn link(text: &Text, patterns: &Patterns) -> Links {
             let (Some(part), Some(percent)) = (m.figure("part"), m.figure("percent")) else {
                 continue;
             };
-            let written = |f: usize| text.prose[text.figures[f].mention.span.clone()].to_lowercase();
+            let written =
+                |f: usize| text.prose[text.figures[f].mention.span.clone()].to_lowercase();
             let mut roles = vec![("part", part), ("percent", percent)];
             match m.figure("whole") {
                 // "one of the ten largest" is an idiom, not a part.
