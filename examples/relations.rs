@@ -54,30 +54,14 @@ const SETS: &[(&str, &str)] = &[
     ("tempeval3.jsonl", "tempeval3_news"),
 ];
 
-const RULES: [&str; 14] = [
-    "rate-total-mismatch",
-    "range-duration-mismatch",
-    "weekday-date-mismatch",
-    "impossible-date",
-    "change-direction-mismatch",
-    "percent-change-mismatch",
-    "percentage-point-confusion",
-    "multiplier-mismatch",
-    "parts-total-mismatch",
-    "share-mismatch",
-    "conversion-mismatch",
-    "elapsed-time-mismatch",
-    "figure-inconsistency",
-    "count-mismatch",
-];
-
-/// The change rules, counted as one family: a change caught by any of them is caught.
-const CHANGE: [&str; 4] = [
-    "change-direction-mismatch",
-    "percent-change-mismatch",
-    "percentage-point-confusion",
-    "multiplier-mismatch",
-];
+/// The rules measured: every rule of the registry that checks a relation between figures.
+fn rules() -> Vec<&'static str> {
+    figcheck::rules::REGISTRY
+        .iter()
+        .filter(|r| r.relation.is_some())
+        .map(|r| r.name)
+        .collect()
+}
 
 /// Numbers in words, by value: the plants read and rewrite these.
 const WORDS: [&str; 21] = [
@@ -215,7 +199,7 @@ fn main() {
     let relations: Vec<Relation> = SETS
         .iter()
         .flat_map(|&(set, corpus)| read_relations(set, corpus))
-        .filter(|r| RULES.contains(&r.rule.as_str()))
+        .filter(|r| rules().contains(&r.rule.as_str()))
         .filter(|r| options.rule.as_ref().is_none_or(|rule| *rule == r.rule))
         .filter(|r| options.id.as_ref().is_none_or(|id| *id == r.id))
         .collect();
@@ -307,8 +291,8 @@ fn options(mut args: impl Iterator<Item = String>) -> Result<Options, String> {
             "--unreported" => options.unreported = true,
             "--rule" => {
                 let rule = args.next().ok_or("--rule needs a rule's name")?;
-                if !RULES.contains(&rule.as_str()) {
-                    return Err(format!("no rule {rule:?}: one of {}", RULES.join(", ")));
+                if !rules().contains(&rule.as_str()) {
+                    return Err(format!("no rule {rule:?}: one of {}", rules().join(", ")));
                 }
                 options.rule = Some(rule);
             }
@@ -672,13 +656,10 @@ fn capitalised(word: &str) -> String {
     })
 }
 
-/// The rule's family: "change" for the four change rules, the rule itself otherwise.
+/// The rule's family: the relation its findings come from in the registry ("change" for the
+/// four change rules), the rule itself for a rule of no relation.
 fn family(rule: &str) -> &str {
-    if CHANGE.contains(&rule) {
-        "change"
-    } else {
-        rule
-    }
+    figcheck::rules::relation_named(rule).map_or(rule, |r| r.name)
 }
 
 /// A finding or a verified relation, as far as the measures look at them.
@@ -845,7 +826,7 @@ fn print_table(tallies: &BTreeMap<&str, Tally>) {
     for (rule, tally) in tallies {
         line(rule, tally);
         all.add(tally);
-        if CHANGE.contains(rule) {
+        if family(rule) == "change" {
             change.add(tally);
         }
     }

@@ -2310,9 +2310,16 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::print_stderr)] // says why it was skipped
     fn the_screen_keeps_every_date_of_the_peer_suite() {
         let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("../shared/peers/recognizers-text-en/DateTime/English");
+        // A user's clone has no ../shared; .ci/run sets FIGCHECK_REQUIRE_DATA so CI cannot
+        // skip this.
+        if !folder.is_dir() && std::env::var_os("FIGCHECK_REQUIRE_DATA").is_none() {
+            eprintln!("skipped: {} is not beside this clone", folder.display());
+            return;
+        }
         let mut inputs = 0;
         for entry in std::fs::read_dir(&folder).expect("the peer's DateTime specs") {
             let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();

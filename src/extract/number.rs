@@ -988,6 +988,29 @@ fn is_year(num: &Num) -> bool {
 mod tests {
     use super::*;
 
+    /// A bond's price in 32nds ("96.08-12") is one figure; a range of decimals is a range.
+    #[test]
+    fn a_bond_price_is_no_range_and_a_range_of_decimals_is() {
+        let kinds_of = |text| {
+            kinds(text)
+                .into_iter()
+                .map(|(kind, _, value)| (kind, value))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            kinds_of("bonds at 96.08-12"),
+            [(MentionKind::Number, "96.08".to_string())]
+        );
+        assert_eq!(
+            kinds_of("growth of 2.5-3.5%"),
+            [(MentionKind::NumberRange, "2.5/3.5".to_string())]
+        );
+        assert_eq!(
+            kinds_of("a yield of 8.25-30 pct"),
+            [(MentionKind::NumberRange, "8.25/30".to_string())]
+        );
+    }
+
     /// A start that its end's scale would take past what a decimal holds (found by fuzzing:
     /// it overflowed) keeps its value, as a start the scale would take past the end does
     /// ("500 to 2 million").

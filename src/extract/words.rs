@@ -104,6 +104,32 @@ pub(super) fn vulgar(c: char) -> Option<Decimal> {
         .map(|(_, n, d)| Decimal::from(*n) / Decimal::from(*d))
 }
 
+/// Whether `numeral` and the text after its dash are a bond's price in 32nds, bid and asked
+/// ("96.08-12": 96 8/32 bid, 96 12/32 asked): two digits after the point, two after the dash,
+/// each below 32 and the asked above the bid. A range of decimals ("2.5-3.5%", "1.5-2 mln",
+/// "8.25-30 pct") is not one.
+fn bond_price(numeral: &str, after: &str) -> bool {
+    let Some((_, bid)) = numeral.split_once('.') else {
+        return false;
+    };
+    let asked: String = after.chars().take_while(char::is_ascii_digit).collect();
+    let next = after[asked.len()..].chars().next();
+    let (Ok(bid_32), Ok(asked_32)) = (bid.parse::<u32>(), asked.parse::<u32>()) else {
+        return false;
+    };
+    let word = after[asked.len()..]
+        .trim_start()
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    bid.len() == 2
+        && asked.len() == 2
+        && bid_32 < asked_32
+        && asked_32 < 32
+        && !next.is_some_and(|c| c == '.' || c == '%' || c.is_alphanumeric())
+        && !["pct", "percent", "per"].contains(&word.to_lowercase().as_str())
+}
+
 /// Whether a digit at `start` may begin a number, rather than continue a word, a name or
 /// another number ("A380", "COVID-19", "F-16").
 pub fn starts_number(text: &str, start: usize) -> bool {
@@ -122,8 +148,7 @@ pub fn starts_number(text: &str, start: usize) -> bool {
                 .rfind(|c: char| !(c.is_ascii_digit() || c == '.'))
                 .map_or(0, |i| i + 1)..];
             let named = text[word..start - 1].contains(char::is_alphabetic);
-            let price = numeral.contains('.') && numeral.ends_with(|c: char| c.is_ascii_digit());
-            !named && !price
+            !named && !bond_price(numeral, &text[start..])
         }
         // "22,24,26" and "5/17/2018" list numbers; "x^2" is no figure of ours.
         Some(',') => before.next().is_none_or(|c| !c.is_alphabetic()),

@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 use super::{Links, Outcome, Patterns, Relation, RuleSettings, Verdict, display, doc, rounded};
-use crate::extract::MentionKind;
+use crate::extract::{MentionKind, reads_as_change};
 use crate::finding::{Finding, Locator, Severity, Verified};
 use crate::interval::Interval;
 use crate::lexicon::lexicon;
@@ -118,6 +118,21 @@ const REACH: usize = 2;
 /// The changes in a text: each match of a change pattern whose two values are comparable,
 /// with its direction from the words it bound; then a size said in one sentence joined to the
 /// figures of a later one, and an end joined to the start a later sentence gives.
+/// Whether "from `b` to `a`" in sentence `s` reads as a change: [`reads_as_change`] from the
+/// "from" before `b`, the one cue extraction decides a range by.
+fn from_to_reads_as_change(text: &Text, s: usize, b: usize, a: usize) -> bool {
+    let tokens = text.tokens(s);
+    let Some(at) = text.token_of(b) else {
+        return false;
+    };
+    let from = tokens[..at]
+        .iter()
+        .rev()
+        .find(|t| t.is_word() && text.word(t).eq_ignore_ascii_case("from"))
+        .map_or(text.figures[b].mention.span.start, |t| t.span.start);
+    reads_as_change(text.prose, from, text.figures[a].mention.span.end)
+}
+
 fn link(text: &Text, patterns: &Patterns) -> Links {
     let mut links = Links::default();
     let mut changes: Vec<Change> = Vec::new();
@@ -191,6 +206,12 @@ fn link(text: &Text, patterns: &Patterns) -> Links {
                 continue;
             };
             if a == b || !text.comparable(a, b) || ranking(text, s, &m) || rebased(text, s) {
+                continue;
+            }
+            // "from A to B" is a change only where extraction reads it as one, not a range.
+            if pattern.with.get("cue").map(String::as_str) == Some("change-or-range")
+                && !from_to_reads_as_change(text, s, b, a)
+            {
                 continue;
             }
             // "10.7%, less than the 13.7% rise": `a` is said to be below `b`.
@@ -647,29 +668,43 @@ fn direction(text: &Text, patterns: &Patterns, s: usize, m: &Match) -> Option<bo
     let mut weak: Vec<(bool, bool)> = Vec::new();
     let mut t = m.start;
     while t < first_figure {
-        // A verb after an article or a possessive is a noun: "The rise took …", "February's
-        // gain to …".
+        // A verb after an article, a possessive or a preposition is a noun: "The rise took
+        // …", "February's gain to …", "available for raises to 3.5 pct"; after "that" or "to"
+        // it is most often a verb ("a proposal that reduces …", "expected to rise to").
         let determined = t.checked_sub(1).is_some_and(|b| {
+            let before = lower(b);
             tokens[b].is_word()
-                && matches!(
-                    lower(b).as_str(),
-                    "the"
-                        | "a"
-                        | "an"
-                        | "its"
-                        | "their"
-                        | "his"
-                        | "her"
-                        | "this"
-                        | "that"
-                        | "'s"
-                        | "’s"
-                )
+                && (before != "to" && classes.has("preposition", &before)
+                    || matches!(
+                        lower(b).as_str(),
+                        "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "'s" | "’s"
+                    ))
         });
         let verb = [("rise", true), ("fall", false)]
             .iter()
             .filter(|_| !determined)
             .find_map(|&(c, up)| text.phrase_at(classes, c, s, t).map(|n| (n, up)));
+        // A lone "up" or "down" is the wire's adverb of change only before what it changes
+        // by or to ("up 5%", "down from", "up by 2 points"), not a verb's particle ("drawn up
+        // by officials", "set up in 1986").
+        let particle = verb.is_some_and(|(n, _)| {
+            let adverb = classes.has("up", &lower(t)) || classes.has("down", &lower(t));
+            let by_figure = |k: usize| tokens.get(k).is_some_and(|k| k.figure().is_some());
+            n == 1
+                && adverb
+                && !(by_figure(t + 1)
+                    || tokens.get(t + 1).is_some_and(|next| {
+                        next.is_word()
+                            && (matches!(
+                                lower(t + 1).as_str(),
+                                "from" | "to" | "sharply" | "slightly" | "strongly"
+                            ) || (lower(t + 1) == "by" && by_figure(t + 2)))
+                    }))
+        });
+        if particle {
+            t += 1;
+            continue;
+        }
         if let Some((n, up)) = verb {
             // A verb in "-s" followed as a verb counts as any verb; one that may be a noun
             // ("capital gains tax") only when nothing else says which way.
@@ -811,23 +846,22 @@ fn multiple(text: &Text, s: usize, m: &Match) -> Option<Multiple> {
             .iter()
             .map(|w| text.word(w).to_ascii_lowercase())
             .collect();
-        let bound = match before.as_slice() {
-            [.., a, b] if a == "more" && b == "than" => Bound::MoreThan,
-            [.., b] if b == "over" => Bound::MoreThan,
-            [.., b] if b == "nearly" || b == "almost" => Bound::Nearly,
-            _ => Bound::Exact,
+        let (bound, said) = match before.as_slice() {
+            [.., a, b] if a == "more" && b == "than" => (Bound::MoreThan, 2),
+            [.., b] if b == "over" => (Bound::MoreThan, 1),
+            [.., b] if b == "nearly" || b == "almost" => (Bound::Nearly, 1),
+            _ => (Bound::Exact, 0),
         };
+        // The words quoted are the bound's and the multiple's: "nearly doubled".
         found = Some(Multiple {
             factor,
             bound,
-            word: (token.span.start, token.span.end),
+            word: (tokens[t - said].span.start, token.span.end),
         });
     }
     found
 }
 
-/// Checks one change; a wrong direction is reported first, since the percentage then says
-/// nothing more.
 /// How a change was said: as a change over time, or as one figure against another.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Form {
@@ -835,6 +869,8 @@ pub enum Form {
     Than,
 }
 
+/// Checks one change; a wrong direction is reported first, since the percentage then says
+/// nothing more.
 pub fn check(
     from: &Figure,
     to: &Figure,
@@ -964,17 +1000,30 @@ pub fn check(
     // A stated percentage may be cut rather than rounded ("26.55" written "26.5"): its upper
     // end reaches one unit of its last digit.
     let ip = truncated(percent, ip, central);
+    let implied_to = if rising {
+        a * (Decimal::ONE + p / Decimal::ONE_HUNDRED)
+    } else {
+        a * (Decimal::ONE - p / Decimal::ONE_HUNDRED)
+    };
+    // A hedged amount ("to about 1.47 mln") is off by how far it is from the amount the
+    // change gives, in its own terms: 1.46 for "about 1.47" is near, though 9.8% for 10.4% is
+    // not as near.
+    let difference = if from.mention.hedge.is_some() || to.mention.hedge.is_some() {
+        let end_off = super::relative_off(b, implied_to);
+        if percent.mention.hedge.is_some() {
+            difference.min(end_off)
+        } else {
+            end_off
+        }
+    } else {
+        difference
+    };
     let verdict = if !change.meets(&ip) {
         Verdict::Error
     } else if hedged && difference > tuning.tolerance(doc, "warn-above") {
         Verdict::Warning
     } else {
         Verdict::Verified
-    };
-    let implied_to = if rising {
-        a * (Decimal::ONE + p / Decimal::ONE_HUNDRED)
-    } else {
-        a * (Decimal::ONE - p / Decimal::ONE_HUNDRED)
     };
     let vals = [
         ("from", text(from)),

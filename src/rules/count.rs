@@ -238,10 +238,13 @@ fn list_after(
         return None;
     }
     let plural = true;
-    let prepositions = noun
-        .clone()
-        .any(|t| word(t).is_some_and(|w| w != "of" && classes.has("preposition", &w)));
-    if !plural || noun.len() > if long { 8 } else { 4 } || (!long && prepositions) {
+    let preposition =
+        |t: usize| word(t).is_some_and(|w| w != "of" && classes.has("preposition", &w));
+    let prepositions = noun.clone().any(preposition);
+    // "eight new casinos in each size category - small, medium and large": a list after a
+    // preposition's object names that, not the things counted.
+    let object = (head + 1..o).any(preposition);
+    if !plural || noun.len() > if long { 8 } else { 4 } || (!long && prepositions) || object {
         return None;
     }
     read_list(text, s, start, opening, classes).map(|list| (list, opening))
@@ -475,7 +478,17 @@ fn read_list(
             low += 2.min(n);
             high += n;
         } else {
-            low += 1;
+            // "Independencia, a centre-battery ship, and the turret ship Huáscar": a segment
+            // that opens with "a" after a name may say what the name is, not add an item.
+            let described = k > 0
+                && matches!(
+                    first(seg).map(|w| w.to_ascii_lowercase()).as_deref(),
+                    Some("a" | "an")
+                )
+                && segments[k - 1]
+                    .clone()
+                    .all(|t| name_token(text, tokens, t, classes));
+            low += usize::from(!described);
             high += n;
         }
     }

@@ -79,7 +79,22 @@ impl RuleDoc {
             .cloned()
             .unwrap_or_else(|| format!("{{{key}}}"));
         for (name, value) in values {
-            text = text.replace(&format!("{{{name}}}"), &single_spaced(value.as_ref()));
+            // A value's own edges stay: " of water" follows "{later}".
+            let value = value.as_ref();
+            let edge = |c: Option<char>| {
+                if c.is_some_and(char::is_whitespace) {
+                    " "
+                } else {
+                    ""
+                }
+            };
+            let spaced = format!(
+                "{}{}{}",
+                edge(value.chars().next()),
+                single_spaced(value),
+                edge(value.chars().next_back())
+            );
+            text = text.replace(&format!("{{{name}}}"), &spaced);
         }
         text
     }

@@ -1,6 +1,6 @@
 //! `multiplier-mismatch`: "doubled from 30 to 45".
 
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::{Conclusion, Outcome, RuleSettings, Verdict, doc, like, rounded};
 use crate::finding::Locator;
@@ -49,7 +49,7 @@ pub fn check(
         ("word", word.to_string()),
         ("from", text(from)),
         ("to", text(to)),
-        ("ratio", rounded(central)),
+        ("ratio", ratio_shown(central, factor)),
         ("implied", like(a * factor, from)),
     ];
     let conclusion = Conclusion {
@@ -60,4 +60,17 @@ pub fn check(
         labels: vec![locator.label("from", from), locator.label("to", to)],
     };
     Some(conclusion.with(verdict, "verified", "title", &["arithmetic", "implied"]))
+}
+
+/// The ratio for a reader, with the decimals that tell it from the multiple said: "2.04 times"
+/// against "doubled", where rounding for a reader would give "2".
+fn ratio_shown(ratio: Decimal, factor: Decimal) -> String {
+    let shown = rounded(ratio);
+    if ratio == factor || shown.parse::<Decimal>().ok() != Some(factor) {
+        return shown;
+    }
+    (2..=6)
+        .map(|places| ratio.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero))
+        .find(|r| *r != factor)
+        .map_or(shown, super::display)
 }
