@@ -64,8 +64,8 @@ pub fn check(source: &Source, settings: &Settings) -> FileReport {
     let mut figures = normalize::normalize(mentions, reference.map(|r| r.date));
     let prose = doc.unwrapped();
     let links = rules::link(&link::Text::new(&prose, &figures, &sentences));
-    // A bare number a relation reads in the unit of the figure beside it ("118.3 mln" after
-    // "128.1 mln dlrs") is that amount from here on, for every rule and in `extract`.
+    // A bare number a relation reads in the unit of the figure beside it ("77.2 mln" after
+    // "84.6 mln dlrs") is that amount from here on, for every rule and in `extract`.
     for carry in &links.carries {
         figures[carry.figure] = link::carry(&figures[carry.figure], &figures[carry.from]);
     }

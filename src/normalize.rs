@@ -150,7 +150,7 @@ pub fn measured(num: &Num, hedge: Option<usize>) -> Interval {
 }
 
 /// The interval a number's last written digit allows. Integers are read as precise to at
-/// least two significant figures ("7,800" → [7,750, 7,850], "40" → [39.5, 40.5]); numbers in
+/// least two significant figures ("5,200" → [5,150, 5,250], "40" → [39.5, 40.5]); numbers in
 /// words name exact counts.
 pub fn written_interval(num: &Num) -> Interval {
     if num.in_words() {
@@ -669,8 +669,8 @@ fn resolve_range(
             if tense == Tense::Past {
                 return Err("the range names no start, and the sentence does not speak of now or the future".into());
             }
-            // The end must be ahead and the nearest such day: "through Oct. 23" written on
-            // Oct. 25 could mean either year, so it is left alone.
+            // The end must be ahead and the nearest such day: "through Nov. 14" written on
+            // Nov. 16 could mean either year, so it is left alone.
             if resolve(&end, reference, Tense::Unknown)? != end_resolved {
                 return Err(
                     "the end day's year is unclear (it is not the nearest such day ahead)".into(),

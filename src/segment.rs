@@ -1,6 +1,6 @@
 //! Segment: blocks of prose into sentences. A period ends a sentence only when white space and
 //! a capital, digit, quote or bracket follow, and not after an abbreviation ("Mr.", "U.S."),
-//! a month abbreviation before a day ("Oct. 23"), "No." before a number or an initial ("J.").
+//! a month abbreviation before a day ("Nov. 14"), "No." before a number or an initial ("J.").
 
 use crate::ingest::Document;
 use crate::lexicon::{lexicon, start_of_last_word};

@@ -1,6 +1,6 @@
-//! Dates, weekdays and date ranges as written: "Oct. 23", "24 August 2023", "October 2014",
-//! "March this year", "Thursday", "from Aug. 24 to Sept. 11", "through Oct. 23". Bare years
-//! ("2005") are found with the numbers.
+//! Dates, weekdays and date ranges as written: "Nov. 14", "24 August 2023", "October 2016",
+//! "June this year", "Thursday", "from Jan. 12 to Feb. 2", "through Nov. 14". Bare years
+//! ("1998") are found with the numbers.
 
 use std::sync::OnceLock;
 
@@ -168,7 +168,7 @@ impl Holds {
                 keyword.always |= bit;
             }
         };
-        // A month name never runs on into a letter ("Sept. 11", "Oct5", "March"); a weekday's
+        // A month name never runs on into a letter ("Sept. 18", "Oct5", "March"); a weekday's
         // full name may ("Mondays"), its abbreviation may not ("Mon.", "Tue").
         for (name, _) in &lex.months {
             add(name.trim_end_matches('.'), Holds::MONTH, true);
@@ -476,7 +476,7 @@ crate::pattern::grammar!(Patterns, make);
 fn make() -> Patterns {
     let lex = lexicon();
     // Next to a day or a year, a month name is one in any case and with or without its
-    // period: "04th jan 2019", "Sept 11".
+    // period: "04th jan 2019", "Sept 18".
     let mut with_digits: Vec<String> = lex.months.iter().map(|(n, _)| n.clone()).collect();
     with_digits.extend(
         lex.months
@@ -935,7 +935,7 @@ fn slash_reads_as_day(text: &str, start: usize, end: usize) -> bool {
     {
         return true;
     }
-    // "on 11/20, 11/22 or 11/25": the next of a list of such days.
+    // "on 3/14, 3/16 or 3/21": the next of a list of such days.
     let listed_at = if matches!(word.as_str(), "or" | "and") {
         Some(word_at)
     } else {
@@ -1044,7 +1044,7 @@ fn dates_holding(text: &str, tense: Tense, holds: Holds) -> Vec<(Span, DateExpr)
     // A month named in words beside no digit: "may" in lower case is the verb ("this may take
     // longer", "May first" is still a day).
     let spoken_month = |caps: &Captures| (&caps["m"] != "may").then(|| month(caps));
-    // "Oct. 23, 2023", "23 October 2023"
+    // "Nov. 14, 2023", "23 October 2023"
     let day_in_digits = |c: &Captures| {
         Some(DateExpr::Day {
             year: stated_year(c),
@@ -1922,7 +1922,7 @@ pub fn ranges(text: &str, dates: &[(Span, DateExpr)]) -> Vec<(Span, Payload)> {
                 continue;
             }
         }
-        // "from March to date", "from 2010-01-01 till current date": up to the reference date.
+        // "from March to date", "from 2016-04-01 till current date": up to the reference date.
         if from && let Some(m) = patterns().to_date_end.find(&text[span.end..]) {
             out.push((
                 range_start..span.end + m.end(),
@@ -2039,7 +2039,7 @@ pub fn ranges(text: &str, dates: &[(Span, DateExpr)]) -> Vec<(Span, Payload)> {
         ));
         used_as_end[i] = true;
     }
-    // "through Oct. 23": an open range from the reference date.
+    // "through Nov. 14": an open range from the reference date.
     for (i, (span, end)) in dates.iter().enumerate() {
         if used_as_end[i] || !matches!(end, DateExpr::Day { .. }) {
             continue;
@@ -2161,7 +2161,7 @@ pub fn starting_ranges(
     out
 }
 
-/// "… to Sept. 11 inclusive" settles that the end day counts.
+/// "… to Feb. 2 inclusive" settles that the end day counts.
 fn inclusive_after(text: &str, end: usize, default: EndDay) -> EndDay {
     let rest = text[end..]
         .trim_start_matches([',', ' '])
@@ -2173,7 +2173,7 @@ fn inclusive_after(text: &str, end: usize, default: EndDay) -> EndDay {
     }
 }
 
-/// "from Aug. 24 to Sept. 11, 2023": the end gives the start its year.
+/// "from Jan. 12 to Feb. 2, 2023": the end gives the start its year.
 fn inherit_year_back(start: DateExpr, end: DateExpr) -> DateExpr {
     match (start, end) {
         (

@@ -1,4 +1,4 @@
-//! Hedges written just before a figure: "some 7,800 tons", "nearly a decade".
+//! Hedges written just before a figure: "some 5,200 tons", "nearly a month".
 
 use crate::lexicon::{ends_with_words, lexicon, starts_with_words};
 

@@ -64,7 +64,7 @@ impl MentionKind {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Num {
     pub value: Decimal,
-    /// The numeral as written ("7,800", "1.2"), without the scale word; empty for number words.
+    /// The numeral as written ("5,200", "1.2"), without the scale word; empty for number words.
     pub digits: String,
     /// The scale word's factor ("1.2 million" → 1,000,000), 1 without one.
     pub multiplier: Decimal,
@@ -249,7 +249,7 @@ pub enum WeekScope {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum EndDay {
-    /// "through Oct. 23", "inclusive".
+    /// "through Nov. 14", "inclusive".
     Counted,
     /// "to", "until", "between … and": the length is [difference, difference + 1] days.
     Ambiguous,
@@ -290,7 +290,7 @@ pub enum Payload {
         unit: usize,
     },
     Date(DateExpr),
-    /// A start of `None` means the range runs from the reference date ("through Oct. 23").
+    /// A start of `None` means the range runs from the reference date ("through Nov. 14").
     DateRange {
         start: Option<DateExpr>,
         end: DateExpr,
@@ -326,7 +326,7 @@ pub fn reads_as_change(text: &str, from_at: usize, end: usize) -> bool {
             .to_ascii_lowercase()
     };
     let start = crate::segment::clause_start(text, from_at);
-    // "down from 2.4 to 2.7 mln tonnes": the wire's "down from" takes a range as the old value.
+    // "down from 3.1 to 3.5 mln tonnes": the wire's "down from" takes a range as the old value.
     let adverb = text[start..from_at]
         .split_whitespace()
         .next_back()
@@ -516,7 +516,7 @@ pub fn extract(doc: &Document, sentences: &[Sentence]) -> Vec<Mention> {
                 _ => None,
             })
             .collect();
-        // "lasted 19 days, from Aug. 24 through Sept. 11": a day that starts a range of its
+        // "lasted 22 days, from Jan. 12 through Feb. 2": a day that starts a range of its
         // own does not start one counted from the length before it.
         for (span, payload) in date::starting_ranges(text, &dates, &durations) {
             if !overlaps(&span, &range_spans) {

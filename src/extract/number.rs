@@ -1009,6 +1009,11 @@ mod tests {
             kinds_of("a yield of 8.25-30 pct"),
             [(MentionKind::NumberRange, "8.25/30".to_string())]
         );
+        // A character of several bytes before the numeral (found by the MeasEval paragraphs:
+        // it panicked).
+        for text in ["(0.04–0.10)×10-19 J", "×5-7", "×1.5/2"] {
+            let _ = kinds(text);
+        }
     }
 
     /// A start that its end's scale would take past what a decimal holds (found by fuzzing:

@@ -1,10 +1,10 @@
-//! Units after a number ("7,800 tons", "a 19-day", "5km") and the rate that may follow
-//! ("per day", "a day", "/day", "daily"), with the stuff being measured ("tons of water").
+//! Units after a number ("5,200 tons", "a 22-day", "5km") and the rate that may follow
+//! ("per day", "a day", "/day", "daily"), with the stuff being measured ("tons of grain").
 
 use crate::lexicon::{ends_word, lexicon, word_space};
 
 /// The unit right after a number ending at `at`: attached ("5km"), after a space or a line
-/// break ("12,000\ncubic metres"), or after a hyphen ("19-day"). Returns `(unit index, end)`.
+/// break ("12,000\ncubic metres"), or after a hyphen ("22-day"). Returns `(unit index, end)`.
 pub fn unit_after(text: &str, at: usize) -> Option<(usize, usize)> {
     let rest = &text[at..];
     let gap = rest.len()
@@ -13,7 +13,7 @@ pub fn unit_after(text: &str, at: usize) -> Option<(usize, usize)> {
             .len();
     let gap_text = &rest[..gap];
     // One space, no-break space, line break or hyphen; more plain spaces are markup masked in
-    // place ("**7,800** tons", "7,800&nbsp;tons") or stand around a line break.
+    // place ("**5,200** tons", "5,200&nbsp;tons") or stand around a line break.
     let hyphen = gap_text.contains('-');
     let marks = gap_text.chars().filter(|c| *c != ' ').count() - gap_text.matches("\r\n").count();
     if marks > 1 || (hyphen && gap_text != "-") {
@@ -48,7 +48,7 @@ fn bracketed_unit(text: &str, at: usize) -> Option<(usize, usize)> {
         .then_some((unit, at + len + 2))
 }
 
-/// Words that end the phrase naming the stuff measured: "tons of treated water into the sea".
+/// Words that end the phrase naming the stuff measured: "tons of milled grain into the silos".
 const STUFF_STOPS: &[&str] = &[
     "a", "an", "per", "each", "every", "into", "to", "in", "on", "at", "for", "from", "through",
     "by", "over", "and", "or", "was", "were", "is", "are", "had", "has", "will", "that", "which",
@@ -59,7 +59,7 @@ const STUFF_STOPS: &[&str] = &[
     "around", "near", "off", "out", "up", "down", "it", "they", "he", "she", "we", "you", "i",
 ];
 
-/// The stuff named after a unit ("of treated water" → "water") and where its phrase ends;
+/// The stuff named after a unit ("of milled grain" → "grain") and where its phrase ends;
 /// `(None, at)` when no "of" phrase follows.
 pub fn stuff_after(text: &str, at: usize) -> (Option<String>, usize) {
     let rest = &text[at..];

@@ -1,4 +1,4 @@
-//! Number phrases: numerals ("7,800", "1 234 567", ".08", "1.3e6", "3/4", "-4") and number
+//! Number phrases: numerals ("5,200", "1 234 567", ".08", "1.3e6", "3/4", "-4") and number
 //! words ("one hundred and sixty-one", "two-thirds", "half a million", "five and a half
 //! million", "twenty-first", "minus five point five"), alone or mixed ("3 hundred and 21",
 //! "1.2 million", "£600m" is handled with money).
@@ -23,7 +23,7 @@ use crate::source::Span;
 pub struct Phrase {
     pub span: Span,
     pub value: Decimal,
-    /// The numeral as written when the phrase is one numeral, maybe with a scale ("7,800",
+    /// The numeral as written when the phrase is one numeral, maybe with a scale ("5,200",
     /// "1.2" in "1.2 million"); empty when words or fractions make it an exact count.
     pub digits: String,
     pub multiplier: Decimal,
@@ -130,6 +130,16 @@ fn bond_price(numeral: &str, after: &str) -> bool {
         && !["pct", "percent", "per"].contains(&word.to_lowercase().as_str())
 }
 
+/// The digits and points that end `head`: "96.08" of "at 96.08".
+fn numeral_ending(head: &str) -> &str {
+    let start = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_ascii_digit() || c == '.'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    &head[start..]
+}
+
 /// Whether a digit at `start` may begin a number, rather than continue a word, a name or
 /// another number ("A380", "COVID-19", "F-16").
 pub fn starts_number(text: &str, start: usize) -> bool {
@@ -144,9 +154,7 @@ pub fn starts_number(text: &str, start: usize) -> bool {
         Some('-') => {
             let word = start_of_last_word(&text[..start - 1], char::is_alphanumeric);
             let head = &text[..start - 1];
-            let numeral = &head[head
-                .rfind(|c: char| !(c.is_ascii_digit() || c == '.'))
-                .map_or(0, |i| i + 1)..];
+            let numeral = numeral_ending(head);
             let named = text[word..start - 1].contains(char::is_alphabetic);
             !named && !bond_price(numeral, &text[start..])
         }
@@ -156,9 +164,7 @@ pub fn starts_number(text: &str, start: usize) -> bool {
             // "240.34/44", "1.8220/30": the other side of a quote, whose first number has a
             // point; "1986/87": the second year of a season.
             let head = &text[..start - 1];
-            let numeral = &head[head
-                .rfind(|c: char| !(c.is_ascii_digit() || c == '.'))
-                .map_or(0, |i| i + 1)..];
+            let numeral = numeral_ending(head);
             let quote = numeral.contains('.') && numeral.ends_with(|c: char| c.is_ascii_digit());
             let season = numeral.len() == 4 && numeral.starts_with(['1', '2']);
             !quote && !season && before.next().is_none_or(|c| !c.is_alphabetic())
@@ -904,7 +910,7 @@ fn sign(tokens: &[Token], i: usize) -> (bool, usize) {
                 && tokens[i + 1].span.start - token.span.end <= 1
                 && (i == 0
                     || tokens[i - 1].tok == Tok::Punct
-                    // "WHEAT - 2,602,000": a dash with a space either side after a word
+                    // "OATS - 1,845,000": a dash with a space either side after a word
                     // separates; "rose to -4" has the sign against its number.
                     || (tokens[i - 1].span.end < token.span.start
                         && tokens[i + 1].span.start == token.span.end)) =>

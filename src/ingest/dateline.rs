@@ -24,7 +24,7 @@ pub fn date(prose: &str, blocks: &[Span]) -> Option<Date> {
     let head = prose.get(first.start..end)?;
     // A place in capitals (its first two characters as the pattern's `place` has them: "SEOUL",
     // "U.S.", "O’HARE") and a date with digits: the pattern is compiled only for a story that
-    // could open with a dateline, not for one that opens with a headline ("Ad sales boost").
+    // could open with a dateline, not for one that opens with a headline ("Toy sales slump").
     let mut opening = head.chars();
     let place = opening.next().is_some_and(|c| c.is_ascii_uppercase())
         && opening

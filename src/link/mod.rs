@@ -124,7 +124,7 @@ pub struct Unlinked {
 }
 
 /// A bare number that a relation reads in the unit, currency or scale of the figure beside
-/// it: "118.3 mln" after "128.1 mln dlrs", "nine" after "six months".
+/// it: "77.2 mln" after "84.6 mln dlrs", "nine" after "six months".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Carry {
     pub figure: usize,
@@ -248,7 +248,7 @@ impl<'a> Text<'a> {
     pub fn is(&self, f: usize, kind: &str) -> bool {
         let figure = &self.figures[f];
         let m = &figure.mention;
-        // "the week ended April four": a number after a month's name is its day.
+        // "the week ended March nine": a number after a month's name is its day.
         let day_number = || {
             m.kind == MentionKind::Number
                 && lexicon()
@@ -308,13 +308,13 @@ impl<'a> Text<'a> {
         if fa.central.is_none() || fb.central.is_none() {
             return false;
         }
-        // "one in eight" against "one in 13", not against "48 million"; "1.10 dlrs a share"
-        // against another amount a share, not against the company's "7.7 mln dlrs".
+        // "one in nine" against "one in 20", not against "35 million"; "2.37 dlrs a share"
+        // against another amount a share, not against the company's "5.3 mln dlrs".
         if self.ratio(a) != self.ratio(b) {
             return false;
         }
-        // "1.16 dlrs a share, up from 1.09 dlrs": the second is a share's too, said once; but
-        // not the company's "7.7 mln dlrs".
+        // "2.45 dlrs a share, up from 2.18 dlrs": the second is a share's too, said once; but
+        // not the company's "5.3 mln dlrs".
         if self.per_share(a) != self.per_share(b) && !near(fa, fb) {
             return false;
         }
@@ -361,13 +361,13 @@ impl<'a> Text<'a> {
     }
 
     /// A bare number: a plain number with no noun of its own after it, which can take the
-    /// unit of a figure it is paired with ("up from 118.3 mln a year earlier").
+    /// unit of a figure it is paired with ("up from 77.2 mln a year earlier").
     pub fn bare(&self, f: usize) -> bool {
         let figure = &self.figures[f];
         if figure.mention.kind != MentionKind::Number || self.ratio(f) {
             return false;
         }
-        // "the 944", "the 911 Turbo": a whole number right after an article names a thing.
+        // "the 412", "the 305 Sport": a whole number right after an article names a thing.
         let plain_integer = figure.amount().is_some_and(|n| {
             n.multiplier == Decimal::ONE && !n.digits.contains('.') && !n.digits.is_empty()
         });
@@ -389,7 +389,7 @@ impl<'a> Text<'a> {
         }
     }
 
-    /// A ratio read as one number: "one in eight", "120 out of 400".
+    /// A ratio read as one number: "one in nine", "120 out of 400".
     pub fn ratio(&self, f: usize) -> bool {
         let figure = &self.figures[f];
         if figure.mention.kind != MentionKind::Number {
@@ -399,7 +399,7 @@ impl<'a> Text<'a> {
         text.contains(" in ") || text.contains(" out of ")
     }
 
-    /// An amount for each share, unit or head: "1.10 dlrs a share", "90 cts per share".
+    /// An amount for each share, unit or head: "2.37 dlrs a share", "65 cts per share".
     pub fn per_share(&self, f: usize) -> bool {
         let Some(at) = self.token_of(f) else {
             return false;
@@ -426,7 +426,7 @@ impl<'a> Text<'a> {
 }
 
 /// Whether a bare number read in another figure's unit lands within a hundred times of it
-/// either way: "61,970 dlrs … the 928S 4" is no change from one to the other.
+/// either way: "48,350 dlrs … the 412X 3" is no change from one to the other.
 fn near(carried: &Figure, other: &Figure) -> bool {
     match (carried.central, other.central) {
         (Some(a), Some(b)) if !a.is_zero() && !b.is_zero() => {
@@ -438,7 +438,7 @@ fn near(carried: &Figure, other: &Figure) -> bool {
 }
 
 /// Two currencies that may be one: the same, or a dollar said without its country beside one
-/// said with it ("1.28 billion H.K. dlrs ... 551.7 mln dlrs").
+/// said with it ("2.65 billion H.K. dlrs ... 339.8 mln dlrs").
 pub fn same_currency(a: &str, b: &str) -> bool {
     if a == b {
         return true;

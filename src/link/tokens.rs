@@ -1,8 +1,8 @@
 //! The token stream of a sentence (DESIGN §3b): its figures, words and punctuation marks in
 //! order. Every linker reads tokens, never the bytes of the prose between figures.
 //!
-//! A figure is one token however many words it is written with ("some 7,800 tons", "from Aug.
-//! 24 to Sept. 11"); a figure inside another (the dates of a range) is reached through the
+//! A figure is one token however many words it is written with ("some 5,200 tons", "from Jan.
+//! 12 to Feb. 2"); a figure inside another (the dates of a range) is reached through the
 //! outer one. A word is a run of letters and digits, with an apostrophe or hyphen between two
 //! of them inside it ("year-ago", "don't"); a possessive "'s" is a word of its own. Every dash
 //! ("-", "–", "—", "--") is one punctuation mark, `-`.

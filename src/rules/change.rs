@@ -17,13 +17,13 @@ const PERCENT: &str = "percent-change-mismatch";
 const POINTS: &str = "percentage-point-confusion";
 
 /// A change between two figures — its direction, perhaps its size in percent or points, perhaps
-/// a multiple — which the four change rules check: "rose 25% from 40 to 50", "128.1 mln dlrs,
-/// up from 118.3 mln", "doubled from 30 to 60".
+/// a multiple — which the four change rules check: "rose 25% from 40 to 50", "84.6 mln dlrs,
+/// up from 77.2 mln", "doubled from 30 to 60".
 pub const RELATION: Relation = Relation {
     name: "change",
     link,
     check: |claim, cx| {
-        // "down 247p, or 18%, at 1115 pence": a change by an amount, to a figure.
+        // "down 36p, or 9%, at 364 pence": a change by an amount, to a figure.
         if let (
             Some(by),
             Some(to),
@@ -92,7 +92,7 @@ struct Change {
 }
 
 /// A change's size said without its figures, which a later sentence gives: "net income rose
-/// 51% in the third quarter" … "net jumped to $87 million … from $58 million".
+/// 40% in the second quarter" … "net climbed to $63 million … from $45 million".
 struct Size {
     s: usize,
     how: String,
@@ -103,7 +103,7 @@ struct Size {
 }
 
 /// A change said with where it went and not where it started, which the words after it give:
-/// "net income rose 21% to $3 million" … "A year earlier UniFirst earned $2.4 million".
+/// "net income rose 25% to $5 million" … "A year earlier Harwell earned $4 million".
 struct End {
     s: usize,
     m: Match,
@@ -160,7 +160,7 @@ fn link(text: &Text, patterns: &Patterns) -> Links {
                 continue;
             }
             if part == Some("end") {
-                // ("to three cents a share adjusted for the split. The dividend had been five
+                // ("to four cents, adjusted for the split. The payout had been seven
                 // cents": a start said on another basis.)
                 let basis = (0..text.tokens(s).len()).any(|t| {
                     text.phrase_at(&lexicon().classes, "rebased", s, t)
@@ -180,7 +180,7 @@ fn link(text: &Text, patterns: &Patterns) -> Links {
                 }
                 continue;
             }
-            // "closed down 247p, or 18%, at 1115 pence", "rose $7.2bn to $170.8bn".
+            // "closed down 36p, or 9%, at 364 pence", "rose $4.3bn to $96.5bn".
             if let (Some(by), Some(a), None) = (m.figure("d"), m.figure("a"), m.figure("b")) {
                 let rising = direction(text, patterns, s, &m);
                 if let (Some(p), Some(_)) = (m.figure("p"), rising)
@@ -235,7 +235,7 @@ fn link(text: &Text, patterns: &Patterns) -> Links {
                 than: than.is_some(),
                 measure: measure.clone(),
             });
-            // "$254 million, or $5.94 a share, up from $163 million, or $4.06 a share": the
+            // "$312 million, or $2.88 a share, up from $270 million, or $2.51 a share": the
             // figures said again per share change the same way.
             if let (Some(a2), Some(b2)) = (m.figure("a2"), m.figure("b2"))
                 && text.comparable(a2, b2)
@@ -275,7 +275,7 @@ fn link(text: &Text, patterns: &Patterns) -> Links {
             than: false,
             measure: end.measure.clone(),
         });
-        // "to $3 million, or 29 cents a share … earned $2.4 million, or 24 cents a share".
+        // "to $5 million, or 41 cents a share … earned $4 million, or 33 cents a share".
         if let Some(a2) = end.m.figure("a2")
             && let Some(b2) = next_comparable(text, b, a2)
         {
@@ -294,9 +294,9 @@ fn link(text: &Text, patterns: &Patterns) -> Links {
     }
     // A size said before the figures it belongs to: the first change of the same measure in
     // the next two sentences that has no size of its own takes it. A size its own sentence's
-    // change already holds ("rose six pct on a comparable store basis to 108.6 mln dlrs from
-    // 89.3 mln dlrs") is that change's; one said of another month than the change is not
-    // the change's ("fell 1.3 pct in March" … "rose to 307.9 billion dlrs in April").
+    // change already holds ("rose eight pct on a like-for-like basis to 64.2 mln dlrs from
+    // 59.4 mln dlrs") is that change's; one said of another month than the change is not
+    // the change's ("fell 2.1 pct in June" … "rose to 148.6 billion dlrs in July").
     for size in &sizes {
         if size
             .percent
@@ -306,7 +306,7 @@ fn link(text: &Text, patterns: &Patterns) -> Links {
             continue;
         }
         let taker = changes.iter_mut().find(|c| {
-            // ("Real values fell 10 pct compared to 14 pct": figures that are sizes themselves
+            // ("Real wages fell 6 pct compared to 9 pct": figures that are sizes themselves
             // take none.)
             c.s > size.s
                 && !text.is(c.to, "percent")
@@ -345,7 +345,7 @@ fn link(text: &Text, patterns: &Patterns) -> Links {
 }
 
 /// Whether a size said before its figures stands alone: its clause goes on to no figure it
-/// went "to" ("rose five pct on a comparable-store basis to 20.7 mln dlrs"), and a noun of
+/// went "to" ("rose three pct on a comparable-store basis to 41.9 mln dlrs"), and a noun of
 /// change is the object of a verb, not of a preposition ("accounted for a one pct rise in
 /// production").
 fn lone_size(text: &Text, s: usize, m: &Match) -> bool {
@@ -363,8 +363,8 @@ fn lone_size(text: &Text, s: usize, m: &Match) -> bool {
     !goes_to && !after_preposition
 }
 
-/// Whether the end of a change is all the sentence says of it: no "from" after it ("fell 4.5
-/// pct to 150 mln dlrs from lower sales" gives its start, as a cause), and no other figure
+/// Whether the end of a change is all the sentence says of it: no "from" after it ("fell 3.2
+/// pct to 85 mln dlrs from weaker orders" gives its start, as a cause), and no other figure
 /// like it (besides the one said per share) that a start later on could belong to.
 fn lone_end(text: &Text, s: usize, m: &Match, a: usize) -> bool {
     let tokens = text.tokens(s);
@@ -382,7 +382,7 @@ fn lone_end(text: &Text, s: usize, m: &Match, a: usize) -> bool {
 /// Where a change said only with its end started: a figure like the end, after it in its
 /// sentence or in the next few, in a clause that says it is earlier ("a year earlier", "had
 /// been", "compared with") and, out of the end's sentence, about the same measure — or in a
-/// sentence that opens with the word that it is earlier ("A year earlier UniFirst earned …").
+/// sentence that opens with the word that it is earlier ("A year earlier Harwell earned …").
 fn start_after(text: &Text, end: &End, a: usize, changes: &[Change]) -> Option<usize> {
     let classes = &lexicon().classes;
     let used = |f: usize| changes.iter().any(|c| c.from == f || c.to == f);
@@ -409,7 +409,7 @@ fn start_after(text: &Text, end: &End, a: usize, changes: &[Change]) -> Option<u
         if times.is_empty() && words.is_empty() {
             continue;
         }
-        // "A year earlier UniFirst earned …": the whole sentence is the earlier one.
+        // "A year earlier Harwell earned …": the whole sentence is the earlier one.
         let opens = times.first() == Some(&0);
         // Out of the end's sentence, one figure like the end, or which is its start is not said.
         let alike = text
@@ -426,8 +426,8 @@ fn start_after(text: &Text, end: &End, a: usize, changes: &[Change]) -> Option<u
             if b == a || used(b) || !text.comparable(a, b) || !near_figures(text, a, b) {
                 continue;
             }
-            // A time phrase right after the figure ("312,000 a year earlier") or opening its
-            // clause; a word of comparison before it ("compared with 84.9 million").
+            // A time phrase right after the figure ("287,000 a year earlier") or opening its
+            // clause; a word of comparison before it ("compared with 63.4 million").
             let clause = text.clause_around(s, t);
             let marked = times
                 .iter()
@@ -467,7 +467,7 @@ fn next_comparable(text: &Text, b: usize, like: usize) -> Option<usize> {
 }
 
 /// What a match is about: the words of its clause before its first figure ("net income
-/// rose"), or after the noun of its change ("a 47% decline in fourth-quarter earnings").
+/// rose"), or after the noun of its change ("a 38% decline in first-quarter earnings").
 fn measure_of(text: &Text, s: usize, m: &Match) -> Vec<String> {
     let tokens = text.tokens(s);
     let first = (m.start..m.end)
@@ -481,7 +481,7 @@ fn measure_of(text: &Text, s: usize, m: &Match) -> Vec<String> {
         .map_or(0, |t| t + 1);
     let start = clause.max(after_figure).max(first.saturating_sub(6));
     let mut words = measure_at(text, s, start, first);
-    // "a 47% decline in fourth-quarter earnings": the measure follows the noun.
+    // "a 38% decline in first-quarter earnings": the measure follows the noun.
     if let Some((_, end, _)) = m.words("noun") {
         words.extend(measure_at(text, s, end, (end + 5).min(tokens.len())));
     }
@@ -530,12 +530,12 @@ fn measure_at(text: &Text, s: usize, start: usize, end: usize) -> Vec<String> {
         .collect()
 }
 
-/// Whether two sentences speak of the same months, when both name one: "fell 1.3 pct in March"
-/// is not "rose to 307.9 billion dlrs in April".
+/// Whether two sentences speak of the same months, when both name one: "fell 2.1 pct in June"
+/// is not "rose to 148.6 billion dlrs in July".
 fn same_dates(text: &Text, a: usize, b: usize, from: usize) -> bool {
     use crate::extract::{DateExpr, Payload};
     use crate::normalize::Resolved;
-    // The dates of a sentence before a change's start, which dates the start ("from $58
+    // The dates of a sentence before a change's start, which dates the start ("from $45
     // million a year earlier").
     let run = |s: usize| text.run(s).filter(move |&f| s != b || f < from);
     let months = |s: usize| -> Vec<i8> {
@@ -548,8 +548,8 @@ fn same_dates(text: &Text, a: usize, b: usize, from: usize) -> bool {
             })
             .collect()
     };
-    // "expected to increase by more than 50 pct this year" … "Last year … 236.3 mln dlrs, up
-    // from 219.8 mln dlrs in 1985": the years said, once the reference date places them.
+    // "expected to grow by more than 30 pct this year" … "Last year … 172.4 mln dlrs, up
+    // from 158.9 mln dlrs in 1991": the years said, once the reference date places them.
     let years = |s: usize| -> Vec<i16> {
         run(s)
             .filter_map(|f| match text.figures[f].date? {
@@ -566,9 +566,9 @@ fn same_dates(text: &Text, a: usize, b: usize, from: usize) -> bool {
         && agree(years(a), years(b))
 }
 
-/// Whether a change's owner, where its clause names one ("Heineken's net income fell to
-/// 537m euros"), is named in the sentence of the size it would take (not "Carlsberg suffered a
-/// 3% fall in profits").
+/// Whether a change's owner, where its clause names one ("Marrowby's net income fell to
+/// 412m euros"), is named in the sentence of the size it would take (not "Quellmark suffered a
+/// 4% fall in profits").
 fn same_owner(text: &Text, size: usize, c: &Change) -> bool {
     let tokens = text.tokens(c.s);
     let Some(at) = text.token_of(c.to.min(c.from)) else {
@@ -611,9 +611,9 @@ fn carries(text: &Text, a: usize, b: usize) -> Option<Carry> {
 
 /// The direction the match's words give: the adverb bound right before "from" ("up from"),
 /// else a noun after the figures (", a 30% increase"), else the words of rise or fall before
-/// the first figure — the last verb or adverb ("scaled back to 4.0% from 4.4%", "growth
-/// falling from 3.2%", "revised down the jobs gains … from"), a verb in "-s" among them only
-/// when what follows makes it one ("reduces the holding period", not "capital gains tax"),
+/// the first figure — the last verb or adverb ("scaled back to 2.5% from 2.9%", "growth
+/// falling from 2.6%", "revised down the sales figures … from"), a verb in "-s" among them
+/// only when what follows makes it one ("reduces the waiting period", not "capital gains tax"),
 /// else verbs in "-s" that agree, else the last noun of change that heads one ("a 52% rise
 /// to").
 fn direction(text: &Text, patterns: &Patterns, s: usize, m: &Match) -> Option<bool> {
@@ -668,8 +668,8 @@ fn direction(text: &Text, patterns: &Patterns, s: usize, m: &Match) -> Option<bo
     let mut weak: Vec<(bool, bool)> = Vec::new();
     let mut t = m.start;
     while t < first_figure {
-        // A verb after an article, a possessive or a preposition is a noun: "The rise took
-        // …", "February's gain to …", "available for raises to 3.5 pct"; after "that" or "to"
+        // A verb after an article, a possessive or a preposition is a noun: "The rise left
+        // …", "March's gain to …", "eligible for raises to 4.5 pct"; after "that" or "to"
         // it is most often a verb ("a proposal that reduces …", "expected to rise to").
         let determined = t.checked_sub(1).is_some_and(|b| {
             let before = lower(b);
@@ -686,7 +686,7 @@ fn direction(text: &Text, patterns: &Patterns, s: usize, m: &Match) -> Option<bo
             .find_map(|&(c, up)| text.phrase_at(classes, c, s, t).map(|n| (n, up)));
         // A lone "up" or "down" is the wire's adverb of change only before what it changes
         // by or to ("up 5%", "down from", "up by 2 points"), not a verb's particle ("drawn up
-        // by officials", "set up in 1986").
+        // by officials", "set up in 1994").
         let particle = verb.is_some_and(|(n, _)| {
             let adverb = classes.has("up", &lower(t)) || classes.has("down", &lower(t));
             let by_figure = |k: usize| tokens.get(k).is_some_and(|k| k.figure().is_some());
@@ -722,7 +722,7 @@ fn direction(text: &Text, patterns: &Patterns, s: usize, m: &Match) -> Option<bo
             .find_map(|&(c, up)| text.phrase_at(classes, c, s, t).map(|n| (n, up)));
         if let Some((n, up)) = noun {
             // "a 52% rise to", "posted a rise to"; not "The rise took the rate to", whose
-            // change is another figure's, nor "its 1987 growth forecast".
+            // change is another figure's, nor "its 1993 growth forecast".
             let headed = t.checked_sub(1).is_some_and(|b| {
                 tokens[b]
                     .figure()
@@ -745,7 +745,7 @@ fn direction(text: &Text, patterns: &Patterns, s: usize, m: &Match) -> Option<bo
     found.into_iter().flatten().next()
 }
 
-/// Figures on two bases: a dividend "six cts per share post-split from eight cts pre-split",
+/// Figures on two bases: a dividend "four cts per share post-split from ten cts pre-split",
 /// an index rebased. Such a change is not read.
 fn rebased(text: &Text, s: usize) -> bool {
     let classes = &lexicon().classes;
@@ -769,8 +769,8 @@ fn rebased(text: &Text, s: usize) -> bool {
 }
 
 /// A change whose direction the figures cannot show as written: places in a ranking, a table
-/// or a chart, which go "up" as their number falls ("climbed from sixth to third", "Ant and Dec
-/// at five, up from 13 … rising nine places"), and exchange rates, which are quoted either way
+/// or a chart, which go "up" as their number falls ("climbed from sixth to third", "Ash and Lee
+/// at four, up from 11 … rising seven places"), and exchange rates, which are quoted either way
 /// round ("the yen rose to 153.50 from 154.67 against the dollar"). Such a change is not read
 /// for its direction.
 fn ranking(text: &Text, s: usize, m: &Match) -> bool {
@@ -791,8 +791,8 @@ fn ranking(text: &Text, s: usize, m: &Match) -> bool {
         classes.has("ranking", w) && !(w.starts_with("place") && taking)
     });
     // A plain number in a sentence that names a currency by its name beside another figure
-    // ("153.49 yen per dollar … from 184.62"), or a sentence that names two currencies ("the
-    // dollar fell to 143.20 yen"): an exchange rate.
+    // ("148.72 yen per dollar … from 151.36"), or a sentence that names two currencies ("the
+    // dollar fell to 139.85 yen"): an exchange rate.
     let plain = |role: &str| m.figure(role).is_some_and(|f| text.is(f, "number"));
     let mut currencies: Vec<&String> = words
         .iter()
@@ -801,7 +801,7 @@ fn ranking(text: &Text, s: usize, m: &Match) -> bool {
     currencies.sort();
     currencies.dedup_by(|a, b| a.trim_end_matches('s') == b.trim_end_matches('s'));
     let exchange = ((plain("a") || plain("b")) && !currencies.is_empty()) || currencies.len() > 1;
-    // "revised down to a 7.4 pct drop, from a 5.8 pct decline": figures that are falls
+    // "revised down to a 6.1 pct drop, from a 4.3 pct decline": figures that are falls
     // themselves, below zero as the words give them.
     let signed = ["a", "b"].iter().any(|r| {
         m.figure(r).and_then(|f| text.token_of(f)).is_some_and(|t| {
@@ -810,7 +810,7 @@ fn ranking(text: &Text, s: usize, m: &Match) -> bool {
                 .is_some_and(|n| n.is_word() && classes.has("fall-noun", text.word(n)))
         })
     });
-    // "the frequency of sailings is being increased from nine to seven days": how often, said
+    // "the frequency of flights is being raised from ten to eight days": how often, said
     // as how long between.
     let inverse = ["a", "b"]
         .iter()
@@ -1005,8 +1005,8 @@ pub fn check(
     } else {
         a * (Decimal::ONE - p / Decimal::ONE_HUNDRED)
     };
-    // A hedged amount ("to about 1.47 mln") is off by how far it is from the amount the
-    // change gives, in its own terms: 1.46 for "about 1.47" is near, though 9.8% for 10.4% is
+    // A hedged amount ("to about 2.35 mln") is off by how far it is from the amount the
+    // change gives, in its own terms: 2.34 for "about 2.35" is near, though 9.8% for 10.4% is
     // not as near.
     let difference = if from.mention.hedge.is_some() || to.mention.hedge.is_some() {
         let end_off = super::relative_off(b, implied_to);
@@ -1220,9 +1220,9 @@ fn like_stated(value: Decimal, stated: &Figure) -> String {
 }
 
 /// What a stated change makes of the start, written as the end figure `to` is, so that the
-/// note shows how far the end is off: to a decimal more than a scaled or decimal end ("$174.35
-/// million" against a stated "174.6 mln dlrs"), to whole units against a whole one ("187,956"
-/// against "188,156").
+/// note shows how far the end is off: to a decimal more than a scaled or decimal end ("$96.35
+/// million" against a stated "96.6 mln dlrs"), to whole units against a whole one ("241,913"
+/// against "242,113").
 fn implied(value: Decimal, to: &Figure) -> String {
     let places = to.amount().map_or(0, |n| {
         if n.decimals() > 0 || n.multiplier > Decimal::ONE {
@@ -1241,7 +1241,7 @@ fn written_number(figure: &Figure) -> Option<String> {
     (!num.digits.is_empty() && num.multiplier == Decimal::ONE).then(|| num.digits.clone())
 }
 
-/// "Closed down 247p, or 18%, at 1115 pence": a change by an amount to a figure, and its size
+/// "Closed down 36p, or 9%, at 364 pence": a change by an amount to a figure, and its size
 /// in percent of where it started (the figure it went to, less the rise or plus the fall).
 fn check_by(
     by: &Figure,

@@ -13,7 +13,7 @@ use crate::normalize::Figure;
 
 const NAME: &str = "conversion-mismatch";
 
-/// "10 miles (16 km)", "1,000 barrels, or 42,000 U.S. gallons": an amount and the same amount
+/// "10 miles (16 km)", "500 barrels, or 21,000 U.S. gallons": an amount and the same amount
 /// in other units.
 pub const RELATION: Relation = Relation {
     name: "conversion",
@@ -61,7 +61,7 @@ fn link(text: &Text, patterns: &Patterns) -> Links {
             let Some(stated) = m.figure("stated") else {
                 continue;
             };
-            // "124,618 hectares (1,246.18 km2 (481 sq mi))": the inner bracket converts the
+            // "52,340 hectares (523.4 km2 (202 sq mi))": the inner bracket converts the
             // figure it follows.
             let pairs = [
                 m.figure("converted").map(|c| (stated, c)),
@@ -101,8 +101,8 @@ fn convert(value: Interval, from: &Unit, to: &Unit) -> Option<Interval> {
     }
 }
 
-/// Conversions are commonly rounded to fives and tens ("a 40-foot (10 m) screen", "165 km/h
-/// (105 mph)"): a whole number in digits ending in 0 may stand for anything within 5 of it, one
+/// Conversions are commonly rounded to fives and tens ("a 60-foot (20 m) mast", "110 km/h
+/// (70 mph)"): a whole number in digits ending in 0 may stand for anything within 5 of it, one
 /// ending in 5 for anything within 2.5, as well as what its written precision allows.
 fn to_fives(figure: &Figure, interval: Interval) -> Interval {
     let Some(num) = figure.amount() else {

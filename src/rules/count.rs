@@ -112,19 +112,19 @@ pub fn check(
 enum Opening {
     /// "three countries: Japan, China and Korea"
     Colon,
-    /// "three websites - Shadowcrew, Carderplanet and Darkprofits -"
+    /// "three bakeries - Pellworth, Danby and Corrin -"
     Dash,
-    /// "his two sons, Avi and Joel, …"
+    /// "her two daughters, Mina and Ros, …"
     Apposition,
     /// "five firms, including Acme and Globex": the list may be a part.
     Including,
-    /// "The three units are a distributor, a chain and a showroom."
+    /// "The three plants are a mill, a smelter and a foundry."
     Are,
 }
 
 /// A small count (two to twenty, a number of things with no hedge), the noun it counts, and
 /// the list that names them, set after it by a colon, dashes, commas, "including" or "are"
-/// ([`Opening`]), or in the next sentence ("Four movies have been announced. They are: …").
+/// ([`Opening`]), or in the next sentence ("Three games are due. They are: …").
 fn link(text: &Text, patterns: &Patterns) -> Links {
     let classes = &patterns.grammar.classes;
     let mut claims = Vec::new();
@@ -145,7 +145,7 @@ fn link(text: &Text, patterns: &Patterns) -> Links {
         let Some(at) = text.token_of(count) else {
             continue;
         };
-        // "Precious Six Garments", "the Six Nations": a number in capitals inside a sentence
+        // "Lucky Seven Motors", "the Six Nations": a number in capitals inside a sentence
         // is part of a name.
         let written = &text.prose[figure.mention.span.clone()];
         if at > 0 && written.starts_with(|c: char| c.is_uppercase()) {
@@ -173,10 +173,10 @@ fn link(text: &Text, patterns: &Patterns) -> Links {
 }
 
 /// The list set after the count at token `at` of sentence `s` by the mark or word after its
-/// noun: a plural among the first three words after the count ("three websites - …", "Three
-/// things matter: …", "two saves in quick succession - …"). A dash or "are" may follow a
-/// longer noun ("two conditions for restoring relations with Israel - …"); others no
-/// preposition but "of" ("12 warehouses in Illinois, Indiana …" lists from inside its noun).
+/// noun: a plural among the first three words after the count ("three bakeries - …", "Three
+/// things matter: …", "two goals in five minutes - …"). A dash or "are" may follow a
+/// longer noun ("two conditions for reopening talks with the union - …"); others no
+/// preposition but "of" ("9 depots in Ohio, Kansas …" lists from inside its noun).
 fn list_after(
     text: &Text,
     count: usize,
@@ -211,7 +211,7 @@ fn list_after(
         }
         (Some(','), _) => (Opening::Apposition, o + 1),
         (_, Some(w)) if classes.has("list-opens", w) => (Opening::Including, o + 1),
-        // "The three units are …": the count is the subject the list names.
+        // "The three plants are …": the count is the subject the list names.
         (_, Some(w)) if classes.has("list-are", w) && text.figures[count].mention.lead == "the" => {
             (Opening::Are, o + 1)
         }
@@ -219,18 +219,18 @@ fn list_after(
     };
     let noun = at + 1..o;
     let long = matches!(opening, Opening::Dash | Opening::Are);
-    // "18 times eligible capital": no count of things.
+    // "12 times core capital": no count of things.
     if word(at + 1).is_some_and(|w| classes.has("not-counted", &w)) {
         return None;
     }
     // The plural is among the first three words, or ends a longer noun before a dash or "are"
-    // ("two more of the nation's top steelmakers -- …").
+    // ("two more of the region's big carmakers -- …").
     let head = noun
         .clone()
         .take(3)
         .find(|&t| plural_noun(text, &tokens[t], classes))
         .or_else(|| (long && plural_noun(text, &tokens[o - 1], classes)).then_some(o - 1))?;
-    // "three children Nora, Hasna and Guy": a name after the noun starts the list there.
+    // "three children Ada, Bilal and Tom": a name after the noun starts the list there.
     if (head + 1..o).any(|t| {
         text.word(&tokens[t])
             .starts_with(|c: char| c.is_uppercase())
@@ -241,7 +241,7 @@ fn list_after(
     let preposition =
         |t: usize| word(t).is_some_and(|w| w != "of" && classes.has("preposition", &w));
     let prepositions = noun.clone().any(preposition);
-    // "eight new casinos in each size category - small, medium and large": a list after a
+    // "six new stores in each price band - low, middle and high": a list after a
     // preposition's object names that, not the things counted.
     let object = (head + 1..o).any(preposition);
     if !plural || noun.len() > if long { 8 } else { 4 } || (!long && prepositions) || object {
@@ -250,7 +250,7 @@ fn list_after(
     read_list(text, s, start, opening, classes).map(|list| (list, opening))
 }
 
-/// "Four movies have been announced for PSP. They are: XXX, Hellboy …": the list opening the
+/// "Three games are due for the console. They are: Skyrun, Ember …": the list opening the
 /// next sentence, when the count and its noun end their clause and sentence.
 fn list_next(text: &Text, s: usize, at: usize, classes: &WordClasses) -> Option<List> {
     let tokens = text.tokens(s);
@@ -290,7 +290,7 @@ struct List {
 }
 
 /// Whether token `t` can be part of a name: a word in capitals, a figure, a mark, or one of the
-/// little words names take ("Bank of America", "Wimbledon in 1999").
+/// little words names take ("Bank of America", "Lyon in 2003").
 fn name_token(
     text: &Text,
     tokens: &[crate::link::tokens::Token],
@@ -352,8 +352,8 @@ fn read_list(
             let conj = segments.last().is_some_and(|seg| seg.clone().any(is_conj));
             let runs_on = match opening {
                 Opening::Colon | Opening::Dash | Opening::Are => true,
-                // "the three applicants, <Baring Brothers and Co Ltd>, <J.Henry Wagg and Co Ltd>
-                // and Kleinwort Benson": names go on while the next segment is one.
+                // "the three bidders, <Harlow Brothers and Co Ltd>, <P.Dunmore and Co Ltd>
+                // and Wexcombe Hale": names go on while the next segment is one.
                 Opening::Apposition => {
                     let next = t + 1..tokens.len();
                     let upto = next
@@ -383,9 +383,9 @@ fn read_list(
     let last = last?;
     let segments = &segments[..=last];
     // A list starts with an item: not "and …", "with …", "while …" that go on with the
-    // sentence. Items in apposition are names or definite ("his two sons, Avi and Joel", "three
-    // Grand Slams, the 2000 Australian Open, …"), not what the sentence goes on to ("kicked three
-    // penalties, a drop goal and a conversion").
+    // sentence. Items in apposition are names or definite ("her two daughters, Mina and Ros",
+    // "three titles, the 2004 Dutch Open, …"), not what the sentence goes on to ("sold four
+    // houses, a barn and a shop").
     let first = |range: &std::ops::Range<usize>| -> Option<String> {
         tokens.get(range.start).map(|t| text.word(t).to_string())
     };
@@ -397,14 +397,14 @@ fn read_list(
             return None;
         }
     }
-    // "are coordinating design, manufacture …", "were joined by …": a verb, not a list.
+    // "are sharing design, testing …", "were joined by …": a verb, not a list.
     let lead = first(&segments[0])?.to_ascii_lowercase();
     if opening == Opening::Are && (lead.ends_with("ing") || lead.ends_with("ed")) {
         return None;
     }
     // A dash's list closes with its dash or the sentence's end; an apposition's with a comma
-    // or the sentence's end ("the four Atlantic provinces, Quebec and Saskatchewan will be
-    // forgiven" is no apposition).
+    // or the sentence's end ("the three coastal regions, Norland and Tessel will be
+    // exempted" is no apposition).
     let end = segments[last].end;
     let closes = end == tokens.len()
         || match opening {
@@ -441,9 +441,9 @@ fn read_list(
             if words > 8 {
                 return None;
             }
-            // In apposition, names ("Avi and Joel", "the 2000 Australian Open, Wimbledon in
-            // 1999"): words in capitals, figures and the little words of names; after "are",
-            // noun phrases ("a small sporting-goods chain").
+            // In apposition, names ("Mina and Ros", "the 2004 Dutch Open, Lyon in
+            // 2003"): words in capitals, figures and the little words of names; after "are",
+            // noun phrases ("a small hardware chain").
             let named = |t: usize| name_token(text, tokens, t, classes);
             let lead = first(item)?.to_ascii_lowercase();
             match opening {
@@ -455,9 +455,9 @@ fn read_list(
                 }
                 _ => {}
             }
-            // "12 forwards, 11 defenders", "Honeywell two and NEC one": parts with counts of
+            // "12 forwards, 11 defenders", "Vantel two and Orsa one": parts with counts of
             // their own, not items.
-            // ("on 20 and 21 August": a day, after its preposition, is no count.)
+            // ("on 14 and 15 May": a day, after its preposition, is no count.)
             let counted = |f: usize| {
                 text.is(f, "count")
                     && !matches!(
@@ -478,7 +478,7 @@ fn read_list(
             low += 2.min(n);
             high += n;
         } else {
-            // "Independencia, a centre-battery ship, and the turret ship Huáscar": a segment
+            // "Corvina, a river barge, and the ferry Solstice": a segment
             // that opens with "a" after a name may say what the name is, not add an item.
             let described = k > 0
                 && matches!(

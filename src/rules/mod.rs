@@ -449,7 +449,7 @@ fn relative_off(value: Decimal, stated: Decimal) -> Decimal {
         .map_or(Decimal::MAX, |d| d.abs())
 }
 
-/// A decimal for a reader: thousands separated, trailing zeros dropped ("8,740", "0.25").
+/// A decimal for a reader: thousands separated, trailing zeros dropped ("6,820", "0.25").
 pub fn display(value: Decimal) -> String {
     let value = value.normalize();
     let text = value.abs().to_string();

@@ -64,18 +64,18 @@ fn link(text: &Text, patterns: &Patterns) -> Links {
             {
                 continue;
             }
-            // A part is less than its whole: in "439 from 16 airlines, comprising 275 firm
-            // orders and 164 options" the total is not "16".
-            let larger = |p: usize| {
-                matches!(
-                    (text.figures[p].central, text.figures[total].central),
-                    (Some(part), Some(whole)) if part > whole
-                )
-            };
-            if parts.iter().any(|&p| larger(p)) {
+            // Parts are amounts of what the whole is: not money beside a label's number. (A
+            // part larger than its whole is what the rule reports, not a reason to look away.)
+            if !parts.iter().all(|&p| text.comparable(total, p)) {
                 continue;
             }
-            // "comprising six flights, including four non-stop flights, and three …": a list
+            // A unit is said first and carried after: a bare whole before parts with their
+            // unit ("band two at 9 pct comprising 73 mln stg …") is no whole of theirs.
+            let unit = |f: usize| text.is(f, "money") || text.is(f, "quantity");
+            if text.bare(total) && parts.iter().any(|&p| unit(p)) {
+                continue;
+            }
+            // "comprising five routes, including two overnight routes, and three …": a list
             // inside another list's part is not read.
             let nested = text.token_of(total).is_some_and(|t| {
                 let classes = &patterns.grammar.classes;
@@ -94,7 +94,7 @@ fn link(text: &Text, patterns: &Patterns) -> Links {
             if nested {
                 continue;
             }
-            // "taking the total to 54, and four …": a figure a change goes to is no part.
+            // "taking the total to 38, and six …": a figure a change goes to is no part.
             let first = parts[0];
             let lead = text.figures[first].mention.lead.as_str();
             if first < total && matches!(lead, "to" | "from" | "by" | "at" | "of") {

@@ -13,7 +13,7 @@ use crate::normalize::{Figure, Resolved, range_days};
 
 const RULE: &str = "range-duration-mismatch";
 
-/// "the 10-day festival, from June 3 to June 12", "lasted 18 days, from Aug. 24 to Sept. 11".
+/// "the 10-day festival, from June 3 to June 12", "lasted 21 days, from Jan. 12 to Feb. 2".
 pub const RELATION: Relation = Relation {
     name: "range-length",
     link,

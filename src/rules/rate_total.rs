@@ -15,8 +15,8 @@ use crate::normalize::{Figure, Resolved, range_days};
 
 const NAME: &str = "rate-total-mismatch";
 
-/// A rate, the period it ran for and the total it made: "460 tons per day … through Oct. 23
-/// … 7,800 tons".
+/// A rate, the period it ran for and the total it made: "310 tons per day … through Nov. 14
+/// … 5,200 tons".
 pub const RELATION: Relation = Relation {
     name: "rate-total",
     link,
@@ -112,7 +112,7 @@ fn link(text: &Text, patterns: &Patterns) -> Links {
             let totals: Vec<usize> = run
                 .clone()
                 .filter(|&f| match &figures[f].mention.payload {
-                    // "rise by one mln tonnes to 6.3 mln tonnes a year": a change's size is
+                    // "rise by two mln tonnes to 8.5 mln tonnes a year": a change's size is
                     // no total.
                     Payload::Quantity {
                         unit: u, stuff: s, ..
@@ -144,7 +144,7 @@ fn link(text: &Text, patterns: &Patterns) -> Links {
                 .filter(|&f| {
                     let f = &figures[f];
                     match f.mention.kind {
-                        // An explicit range ("from Aug. 24 to Sept. 11", "through Oct. 23"); a
+                        // An explicit range ("from Jan. 12 to Feb. 2", "through Nov. 14"); a
                         // named period such as "last week" need not be the whole time the rate
                         // ran. A span of months or years written bare ("the 1986-1990 plan")
                         // names what it modifies, not the time the rate ran.
@@ -192,7 +192,7 @@ fn link(text: &Text, patterns: &Patterns) -> Links {
 struct Reading {
     interval: Interval,
     central: Decimal,
-    /// "19 days"
+    /// "22 days"
     short: String,
 }
 

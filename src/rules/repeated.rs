@@ -1,4 +1,4 @@
-//! `figure-inconsistency`: "7,800 tons of treated water" then "7,300 tons of treated water".
+//! `figure-inconsistency`: "5,200 tons of milled grain" then "5,600 tons of milled grain".
 
 use super::{Conclusion, Links, Outcome, Patterns, Relation, Verdict, doc};
 use crate::extract::{MentionKind, Payload};
@@ -56,7 +56,7 @@ pub fn check(earlier: &Figure, later: &Figure, locator: &Locator) -> Option<Outc
 }
 
 /// The same measured thing given twice: two quantities in one unit of one named stuff ("tons
-/// of treated water"), the later one referring back with "the", in different sentences that
+/// of milled grain"), the later one referring back with "the", in different sentences that
 /// speak of no change, no other batch and no different time. Each is paired with the one
 /// before it of the same unit and stuff.
 /// One measured thing given twice: a figure that refers back to one of its sentences before
@@ -190,8 +190,8 @@ fn stuff_again(text: &Text) -> Vec<Claim> {
             continue;
         }
         let key = (*unit, stuff.clone());
-        // "the 7,300 tons of treated water": only a figure that refers back with "the" is
-        // taken for the same thing; "reserves of 173,000 barrels of oil" is another.
+        // "the 5,600 tons of milled grain": only a figure that refers back with "the" is
+        // taken for the same thing; "reserves of 86,000 barrels of oil" is another.
         let refers_back = matches!(f.mention.lead.as_str(), "the" | "this" | "that");
         if let Some(&earlier) = last_seen.get(&key)
             && refers_back
@@ -217,14 +217,14 @@ fn stuff_again(text: &Text) -> Vec<Claim> {
 /// How many sentences back a figure that refers back may find what it refers to.
 const BACK: usize = 12;
 
-/// "at 25 dlrs a share" … "at the same 25 dlrs a share": an amount or a count said to be "the
+/// "at 18 dlrs a share" … "at the same 18 dlrs a share": an amount or a count said to be "the
 /// same" as the last figure of its kind before it.
 fn referring_back(text: &Text) -> Vec<Claim> {
     let mut claims = Vec::new();
     for later in 0..text.figures.len() {
         let f = &text.figures[later];
-        // An amount or a count said to be "the same" as one before. ("The 14 foreigners" may
-        // be some of "16 foreigners" or others than "12 foreigners": a figure said again with
+        // An amount or a count said to be "the same" as one before. ("The 9 delegates" may
+        // be some of "11 delegates" or others than "7 delegates": a figure said again with
         // "the" alone is not taken for a repeat.)
         if f.mention.lead != "same" || f.mention.hedge.is_some() {
             continue;
@@ -236,7 +236,7 @@ fn referring_back(text: &Text) -> Vec<Claim> {
             continue;
         };
 
-        // "the same eight MHz rate as the 8086": the same as what follows, not as before.
+        // "the same ten MHz rate as the base model": the same as what follows, not as before.
         let s = f.mention.sentence;
         let tokens = text.tokens(s);
         let compared_after = text.token_of(later).is_some_and(|t| {
