@@ -1124,7 +1124,7 @@ mod tests {
         for text in [
             "This may take longer than expected.",
             "Prices rose 5/8 point to 6-5/8, 3/8 pct.",
-            "He moved from 4/1 to 5/2 favourite.",
+            "The colt went from 7/2 to 9/4 favourite.",
             "Call +86 138-2010-2015 now.",
             "They deliver 2000 pieces of toys.",
             "On Monday 21 people were hurt.",

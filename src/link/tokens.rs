@@ -271,9 +271,9 @@ mod tests {
             ]
         );
         assert_eq!(
-            show("BT has a 36% share — down from 39% -- in the U.S. market."),
+            show("Acme has a 21% share — down from 24% -- in the U.S. market."),
             [
-                "BT", "has", "a", "[36%]", "share", "—", "down", "from", "[39%]", "--", "in",
+                "Acme", "has", "a", "[21%]", "share", "—", "down", "from", "[24%]", "--", "in",
                 "the", "U.S.", "market", "."
             ]
         );
