@@ -4,6 +4,8 @@
 
 use std::cell::Cell;
 use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 use std::sync::{Mutex, OnceLock};
 
@@ -315,11 +317,21 @@ struct LinkingFile {
 }
 
 /// Word classes by name, each a list of phrases, each phrase its words in lower case: what a
-/// relation pattern's `@name` matches.
+/// relation pattern's `@name` matches. Each class's phrases are indexed by their first word,
+/// so that reading a token against a class costs a lookup, not a pass over the class.
 #[derive(Debug, Default, Clone)]
 pub struct WordClasses {
     names: Vec<String>,
+    /// Each class's id by its name.
+    ids: FxHashMap<String, usize>,
     phrases: Vec<Vec<Vec<String>>>,
+    /// For each class, the indices of its phrases by their first word, longest first.
+    first: Vec<FxHashMap<String, Vec<usize>>>,
+    /// For each word, by its [`word_hash`], the classes with a phrase that starts with it, as
+    /// bits (two words of one hash share their bits: a class found is then looked for).
+    starts: FxHashMap<u64, u128>,
+    /// For each word, the classes that hold it as a phrase of its own, as bits.
+    single: FxHashMap<String, u128>,
 }
 
 impl WordClasses {
@@ -336,18 +348,41 @@ impl WordClasses {
         let i = match self.id(name) {
             Some(i) => i,
             None => {
+                assert!(self.names.len() < 128, "at most 128 word classes");
                 self.names.push(name.to_string());
+                self.ids.insert(name.to_string(), self.names.len() - 1);
                 self.phrases.push(Vec::new());
+                self.first.push(FxHashMap::default());
                 self.names.len() - 1
             }
         };
         self.phrases[i].extend(split);
         // Longest phrases first: "went up" before "went".
         self.phrases[i].sort_by_key(|p| std::cmp::Reverse(p.len()));
+        let mut first: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        for (k, phrase) in self.phrases[i].iter().enumerate() {
+            first.entry(phrase[0].clone()).or_default().push(k);
+            *self.starts.entry(word_hash(&phrase[0])).or_default() |= 1 << i;
+            if phrase.len() == 1 {
+                *self.single.entry(phrase[0].clone()).or_default() |= 1 << i;
+            }
+        }
+        self.first[i] = first;
+    }
+
+    /// The classes with a phrase that starts with `word` (in lower case), as bits: bit `id`
+    /// for class `id`.
+    pub fn starting(&self, word: &str) -> u128 {
+        self.starting_hashed(word_hash(word))
+    }
+
+    /// [`WordClasses::starting`] for a word by its [`word_hash`].
+    pub fn starting_hashed(&self, hash: u64) -> u128 {
+        self.starts.get(&hash).copied().unwrap_or(0)
     }
 
     pub fn id(&self, name: &str) -> Option<usize> {
-        self.names.iter().position(|n| n == name)
+        self.ids.get(name).copied()
     }
 
     pub fn name(&self, id: usize) -> &str {
@@ -359,25 +394,126 @@ impl WordClasses {
         &self.phrases[id]
     }
 
-    /// Whether `phrase` (single-spaced, in any ASCII case) is a phrase of the class `name`.
-    pub fn has_phrase(&self, name: &str, phrase: &str) -> bool {
-        self.id(name).is_some_and(|id| {
-            self.phrases[id].iter().any(|p| {
-                p.len() == phrase.split(' ').count()
-                    && p.iter()
-                        .zip(phrase.split(' '))
-                        .all(|(a, b)| a.eq_ignore_ascii_case(b))
-            })
+    /// The lengths of the phrases of class `id` that start at word `at` of `words` (words in
+    /// lower case, as [`lower`] gives them), longest first.
+    pub fn lengths_at<'w>(
+        &'w self,
+        id: usize,
+        words: &'w Lower,
+        at: usize,
+    ) -> impl Iterator<Item = usize> + 'w {
+        let starting = words
+            .get(at)
+            .filter(|w| !w.is_empty())
+            .and_then(|w| self.first[id].get(w));
+        starting.into_iter().flatten().filter_map(move |&k| {
+            let phrase = &self.phrases[id][k];
+            (at + phrase.len() <= words.len()
+                && phrase.iter().enumerate().all(|(j, p)| words[at + j] == **p))
+            .then_some(phrase.len())
         })
     }
 
-    /// Whether `word` (in any ASCII case) is a one-word phrase of the class `name`.
+    /// Whether `phrase` (single-spaced, in any case) is a phrase of the class `name`.
+    pub fn has_phrase(&self, name: &str, phrase: &str) -> bool {
+        let words: Lower = phrase.split(' ').map(lower).collect();
+        self.id(name)
+            .is_some_and(|id| self.lengths_at(id, &words, 0).any(|n| n == words.len()))
+    }
+
+    /// Whether `word` (in any case) is a one-word phrase of the class `name`.
     pub fn has(&self, name: &str, word: &str) -> bool {
-        self.id(name).is_some_and(|id| {
-            self.phrases[id]
-                .iter()
-                .any(|p| p.len() == 1 && p[0].eq_ignore_ascii_case(word))
-        })
+        self.id(name).is_some_and(|id| self.has_id(id, word))
+    }
+
+    /// Whether `word` (in any case) is a one-word phrase of the class `id`.
+    pub fn has_id(&self, id: usize, word: &str) -> bool {
+        self.holding(word) & 1 << id != 0
+    }
+
+    /// The classes that hold `word` (in any case) as a phrase of its own, as bits.
+    pub fn holding(&self, word: &str) -> u128 {
+        let lowered;
+        let word = if word.chars().any(char::is_uppercase) {
+            lowered = lower(word);
+            lowered.as_str()
+        } else {
+            word
+        };
+        self.single.get(word).copied().unwrap_or(0)
+    }
+}
+
+/// Words in lower case, as word classes hold their phrases, in one buffer: a sentence's tokens
+/// as the grammar reads them ("" for a figure or a mark).
+#[derive(Debug, Default, Clone)]
+pub struct Lower {
+    text: String,
+    /// Where each word ends in `text`.
+    ends: Vec<usize>,
+}
+
+impl Lower {
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    pub fn get(&self, i: usize) -> Option<&str> {
+        let end = *self.ends.get(i)?;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        Some(&self.text[start..end])
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        (0..self.len()).map(|i| &self[i])
+    }
+
+    /// Adds `word` in lower case.
+    pub fn push(&mut self, word: &str) {
+        if word.is_ascii() {
+            self.text
+                .extend(word.chars().map(|c| c.to_ascii_lowercase()));
+        } else {
+            self.text.push_str(&lower(word));
+        }
+        self.ends.push(self.text.len());
+    }
+}
+
+impl std::ops::Index<usize> for Lower {
+    type Output = str;
+    fn index(&self, i: usize) -> &str {
+        self.get(i).expect("a word of the sentence")
+    }
+}
+
+impl<S: AsRef<str>> FromIterator<S> for Lower {
+    fn from_iter<I: IntoIterator<Item = S>>(words: I) -> Lower {
+        let mut lower = Lower::default();
+        for w in words {
+            lower.push(w.as_ref());
+        }
+        lower
+    }
+}
+
+/// A word's hash, for telling quickly which classes may start with it and whether a sentence
+/// may hold it.
+pub fn word_hash(word: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(word)
+}
+
+/// A word in lower case, as word classes hold their phrases.
+pub fn lower(word: &str) -> String {
+    if word.chars().any(char::is_uppercase) {
+        word.to_lowercase()
+    } else {
+        word.to_string()
     }
 }
 

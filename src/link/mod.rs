@@ -16,11 +16,11 @@ use std::ops::Range;
 use rust_decimal::Decimal;
 
 use crate::extract::{DateExpr, MentionKind, Payload, Year};
-use crate::lexicon::{WordClasses, lexicon};
+use crate::lexicon::{Lower, WordClasses, lexicon};
 use crate::normalize::Figure;
 use crate::segment::Sentence;
 use crate::source::Span;
-use patterns::{Grammar, Judge, Match, Pattern};
+use patterns::{Grammar, Index, Judge, Match, Pattern, Words, kind_bit};
 use tokens::{Tok, Token};
 
 /// A relation between figures that a rule checks: which figure plays which role, and what else
@@ -144,6 +144,12 @@ pub struct Text<'a> {
     /// The figures of each sentence, as a range of indices.
     runs: Vec<Range<usize>>,
     tokens: Vec<OnceCell<Vec<Token>>>,
+    /// Each sentence's tokens as words in lower case ("" for a figure or a mark).
+    lower: Vec<OnceCell<Lower>>,
+    /// Each sentence as the grammar reads it (there is one grammar).
+    index: Vec<OnceCell<Index>>,
+    /// The kinds of each figure ([`patterns::KINDS`]), as bits, made when first asked for.
+    kinds: OnceCell<Vec<u32>>,
 }
 
 impl<'a> Text<'a> {
@@ -166,6 +172,9 @@ impl<'a> Text<'a> {
             sentences,
             runs,
             tokens: (0..sentences.len()).map(|_| OnceCell::new()).collect(),
+            lower: (0..sentences.len()).map(|_| OnceCell::new()).collect(),
+            index: (0..sentences.len()).map(|_| OnceCell::new()).collect(),
+            kinds: OnceCell::new(),
         }
     }
 
@@ -190,6 +199,16 @@ impl<'a> Text<'a> {
             )
         })
     }
+    /// The tokens of sentence `s` as words in lower case, as word classes hold them: "" for a
+    /// figure or a mark.
+    pub fn lower(&self, s: usize) -> &Lower {
+        self.lower[s].get_or_init(|| {
+            self.tokens(s)
+                .iter()
+                .map(|t| if t.is_word() { self.word(t) } else { "" })
+                .collect()
+        })
+    }
 
     /// Where figure `f` stands among its sentence's tokens.
     pub fn token_of(&self, f: usize) -> Option<usize> {
@@ -210,16 +229,8 @@ impl<'a> Text<'a> {
         s: usize,
         at: usize,
     ) -> Option<usize> {
-        let tokens = self.tokens(s);
         let id = classes.id(class)?;
-        classes.phrases(id).iter().find_map(|phrase| {
-            let words = tokens.get(at..at + phrase.len())?;
-            words
-                .iter()
-                .zip(phrase)
-                .all(|(t, w)| t.is_word() && self.word(t).eq_ignore_ascii_case(w))
-                .then_some(phrase.len())
-        })
+        classes.lengths_at(id, self.lower(s), at).next()
     }
 
     /// The tokens of the clause of sentence `s` that holds token `t`: from the mark that ends
@@ -241,63 +252,46 @@ impl<'a> Text<'a> {
 
     /// Every match of `pattern` in sentence `s`.
     pub fn find(&self, grammar: &Grammar, pattern: &Pattern, s: usize) -> Vec<Match> {
-        grammar.find_all(pattern, self.tokens(s), &Judged { text: self })
+        self.find_in(grammar, pattern, &self.words(grammar, s))
+    }
+
+    /// Sentence `s` as `grammar` reads it, for [`Text::find_in`]. Which classes start where
+    /// is worked out once a sentence: every relation reads it with the one grammar
+    /// ([`crate::rules::grammar`]).
+    pub fn words(&self, grammar: &Grammar, s: usize) -> Words<'_> {
+        let (tokens, lower) = (self.tokens(s), self.lower(s));
+        Words {
+            tokens,
+            lower,
+            index: self.index[s].get_or_init(|| grammar.index(tokens, lower, |f| self.kinds(f))),
+        }
+    }
+
+    /// Every match of `pattern` in a sentence's `words`.
+    pub fn find_in(&self, grammar: &Grammar, pattern: &Pattern, words: &Words) -> Vec<Match> {
+        grammar.find_all(pattern, words, &Judged { text: self })
     }
 
     /// Whether figure `f` is of the kind named `KINDS[kind]` (see [`patterns::KINDS`]).
     pub fn is(&self, f: usize, kind: &str) -> bool {
-        let figure = &self.figures[f];
-        let m = &figure.mention;
-        // "the week ended March nine": a number after a month's name is its day.
-        let day_number = || {
-            m.kind == MentionKind::Number
-                && lexicon()
-                    .months
-                    .iter()
-                    .any(|(name, _)| name.eq_ignore_ascii_case(&m.lead))
-        };
-        if matches!(kind, "amount" | "number" | "count") && day_number() {
-            return false;
-        }
-        match kind {
-            "any" => true,
-            "amount" => {
-                matches!(
-                    m.kind,
-                    MentionKind::Number
-                        | MentionKind::Money
-                        | MentionKind::Quantity
-                        | MentionKind::Percent
-                        | MentionKind::PercentagePoints
-                        | MentionKind::Rate
-                        | MentionKind::Duration
-                ) && figure.central.is_some()
-            }
-            "number" => m.kind == MentionKind::Number && matches!(m.payload, Payload::Number(_)),
-            "count" => {
-                m.kind == MentionKind::Number
-                    && figure
-                        .central
-                        .is_some_and(|v| v.fract().is_zero() && v >= Decimal::ZERO)
-            }
-            "money" => m.kind == MentionKind::Money,
-            "quantity" => m.kind == MentionKind::Quantity,
-            "percent" => m.kind == MentionKind::Percent,
-            "points" => m.kind == MentionKind::PercentagePoints,
-            "rate" => m.kind == MentionKind::Rate,
-            "duration" => m.kind == MentionKind::Duration,
-            "age" => m.kind == MentionKind::Age,
-            "ordinal" => m.kind == MentionKind::Ordinal,
-            "date" => m.kind == MentionKind::Date,
-            "day" => matches!(m.payload, Payload::Date(DateExpr::Day { .. })),
-            "year" => matches!(m.payload, Payload::Date(DateExpr::Year(Year::Stated(_)))),
-            "weekday" => m.kind == MentionKind::Weekday,
-            "range" => m.kind == MentionKind::DateRange,
-            // A range written with its two ends: "from June 3 to June 12", "1986-1990".
-            "span" => matches!(m.payload, Payload::DateRange { start: Some(_), .. }),
-            "numrange" => m.kind == MentionKind::NumberRange,
-            _ => false,
-        }
+        patterns::KINDS
+            .iter()
+            .position(|k| *k == kind)
+            .is_some_and(|k| self.kinds(f) & 1 << k != 0)
+    }
+
+    /// How many figures sentence `s` holds and the kinds of any of them, as bits: at least
+    /// what its tokens hold (a figure inside another is not a token).
+    pub fn figure_kinds(&self, s: usize) -> (usize, u32) {
+        let run = self.run(s);
+        let kinds = run.clone().fold(0, |all, f| all | self.kinds(f));
+        (run.len(), kinds)
+    }
+
+    /// The kinds figure `f` is of ([`patterns::KINDS`]), as bits: worked out once a document.
+    fn kinds(&self, f: usize) -> u32 {
+        self.kinds
+            .get_or_init(|| self.figures.iter().map(kinds_of).collect())[f]
     }
 
     /// Whether figures `a` and `b` can be two values of one thing: two counts, two amounts of
@@ -506,15 +500,98 @@ struct Judged<'t, 'a> {
 }
 
 impl Judge for Judged<'_, '_> {
-    fn is(&self, figure: usize, kind: usize) -> bool {
-        self.text.is(figure, patterns::KINDS[kind])
+    fn kinds(&self, figure: usize) -> u32 {
+        self.text.kinds(figure)
     }
 
     fn comparable(&self, a: usize, b: usize) -> bool {
         self.text.comparable(a, b)
     }
+}
 
-    fn text(&self, token: &Token) -> &str {
-        self.text.word(token)
-    }
+/// The kinds `figure` is of ([`patterns::KINDS`]), as bits.
+fn kinds_of(figure: &Figure) -> u32 {
+    let m = &figure.mention;
+    // "the week ended March nine": a number after a month's name is its day, not an amount.
+    let day_number = m.kind == MentionKind::Number
+        && lexicon()
+            .months
+            .iter()
+            .any(|(name, _)| name.eq_ignore_ascii_case(&m.lead));
+    let amount = matches!(
+        m.kind,
+        MentionKind::Number
+            | MentionKind::Money
+            | MentionKind::Quantity
+            | MentionKind::Percent
+            | MentionKind::PercentagePoints
+            | MentionKind::Rate
+            | MentionKind::Duration
+    ) && figure.central.is_some();
+    let count = m.kind == MentionKind::Number
+        && figure
+            .central
+            .is_some_and(|v| v.fract().is_zero() && v >= Decimal::ZERO);
+    let kinds: [(u32, bool); 19] = [
+        (const { kind_bit("any") }, true),
+        (const { kind_bit("amount") }, amount && !day_number),
+        (
+            const { kind_bit("number") },
+            m.kind == MentionKind::Number && matches!(m.payload, Payload::Number(_)) && !day_number,
+        ),
+        (const { kind_bit("count") }, count && !day_number),
+        (const { kind_bit("money") }, m.kind == MentionKind::Money),
+        (
+            const { kind_bit("quantity") },
+            m.kind == MentionKind::Quantity,
+        ),
+        (
+            const { kind_bit("percent") },
+            m.kind == MentionKind::Percent,
+        ),
+        (
+            const { kind_bit("points") },
+            m.kind == MentionKind::PercentagePoints,
+        ),
+        (const { kind_bit("rate") }, m.kind == MentionKind::Rate),
+        (
+            const { kind_bit("duration") },
+            m.kind == MentionKind::Duration,
+        ),
+        (const { kind_bit("age") }, m.kind == MentionKind::Age),
+        (
+            const { kind_bit("ordinal") },
+            m.kind == MentionKind::Ordinal,
+        ),
+        (const { kind_bit("date") }, m.kind == MentionKind::Date),
+        (
+            const { kind_bit("day") },
+            matches!(m.payload, Payload::Date(DateExpr::Day { .. })),
+        ),
+        (
+            const { kind_bit("year") },
+            matches!(m.payload, Payload::Date(DateExpr::Year(Year::Stated(_)))),
+        ),
+        (
+            const { kind_bit("weekday") },
+            m.kind == MentionKind::Weekday,
+        ),
+        (
+            const { kind_bit("range") },
+            m.kind == MentionKind::DateRange,
+        ),
+        // A range written with its two ends: "from June 3 to June 12", "1986-1990".
+        (
+            const { kind_bit("span") },
+            matches!(m.payload, Payload::DateRange { start: Some(_), .. }),
+        ),
+        (
+            const { kind_bit("numrange") },
+            m.kind == MentionKind::NumberRange,
+        ),
+    ];
+    kinds
+        .iter()
+        .filter(|(_, yes)| *yes)
+        .fold(0, |bits, (bit, _)| bits | bit)
 }

@@ -24,10 +24,11 @@
 //! Matching is leftmost-first with backtracking: at each token, the first way the pattern
 //! matches (greedy repeats, alternatives in order); matches do not overlap.
 
+use std::cell::OnceCell;
 use std::collections::BTreeMap;
 
 use super::tokens::{Tok, Token};
-use crate::lexicon::WordClasses;
+use crate::lexicon::{Lower, WordClasses, word_hash};
 
 /// The figure kinds a slot can ask for, by name.
 pub const KINDS: &[&str] = &[
@@ -35,34 +36,33 @@ pub const KINDS: &[&str] = &[
     "duration", "age", "ordinal", "date", "day", "year", "weekday", "range", "span", "numrange",
 ];
 
+/// The bit of the figure kind `name` among [`KINDS`], found when compiling.
+pub const fn kind_bit(name: &str) -> u32 {
+    let mut k = 0;
+    while k < KINDS.len() {
+        let kind = KINDS[k].as_bytes();
+        let name = name.as_bytes();
+        if kind.len() == name.len() {
+            let mut i = 0;
+            while i < kind.len() && kind[i] == name[i] {
+                i += 1;
+            }
+            if i == kind.len() {
+                return 1 << k;
+            }
+        }
+        k += 1;
+    }
+    panic!("no such figure kind")
+}
+
 /// What the matcher asks of the figures and words it meets.
 pub trait Judge {
-    /// Whether figure `figure` is of kind `KINDS[kind]`.
-    fn is(&self, figure: usize, kind: usize) -> bool;
+    /// The kinds figure `figure` is of, as bits: bit `k` for `KINDS[k]`.
+    fn kinds(&self, figure: usize) -> u32;
     /// Whether figure `b` can stand beside figure `a` in one relation: the same kind of
     /// amount, in one unit or currency (or one carried from the other).
     fn comparable(&self, a: usize, b: usize) -> bool;
-    /// The text of a token.
-    fn text(&self, token: &Token) -> &str;
-}
-
-/// The lengths, in tokens, of the phrases of class `id` that start at token `at`, longest
-/// first.
-fn lengths<'t>(
-    classes: &'t WordClasses,
-    id: usize,
-    tokens: &'t [Token],
-    at: usize,
-    judge: &'t dyn Judge,
-) -> impl Iterator<Item = usize> + 't {
-    classes.phrases(id).iter().filter_map(move |phrase| {
-        let words = tokens.get(at..at + phrase.len())?;
-        words
-            .iter()
-            .zip(phrase)
-            .all(|(t, w)| t.is_word() && judge.text(t).eq_ignore_ascii_case(w))
-            .then_some(phrase.len())
-    })
 }
 
 /// A compiled pattern.
@@ -72,6 +72,186 @@ pub struct Pattern {
     items: Vec<Item>,
     /// The roles the pattern binds, by name; a binding's index is its role's place here.
     roles: Vec<String>,
+    /// What every match reads, so that a sentence without it is passed over: the words,
+    /// classes and marks of the pattern's required items, and how many figures it binds.
+    needs: Vec<Need>,
+    figures: usize,
+    /// What a match may start with.
+    first: First,
+}
+
+impl Pattern {
+    /// Whether a sentence with `figures` figures, of the kinds `kinds` (as bits), may hold a
+    /// match: asked before its words are read.
+    pub fn may_hold(&self, figures: usize, kinds: u32) -> bool {
+        figures >= self.figures
+            && self.needs.iter().all(|need| match need {
+                Need::Kinds(k) => kinds & k != 0,
+                _ => true,
+            })
+    }
+}
+
+/// The tokens a sequence of items may start with, so that a position it cannot start at is
+/// passed over without trying it.
+#[derive(Debug, Clone, Default)]
+struct First {
+    /// Anything may come first (the sequence may start with a gap, or match no token).
+    any: bool,
+    figures: bool,
+    /// Words, by [`word_hash`].
+    words: Vec<u64>,
+    /// Classes, as bits.
+    classes: u128,
+    puncts: Vec<char>,
+}
+
+impl First {
+    /// What `items` may start with.
+    fn of(items: &[Item], adjunct: &First) -> First {
+        let mut first = First::default();
+        for item in items {
+            let nullable = match &item.atom {
+                Atom::Words(words) => {
+                    first.words.extend(words.iter().map(|(hash, _)| hash));
+                    false
+                }
+                Atom::Class(id) => {
+                    first.classes |= 1 << id;
+                    false
+                }
+                Atom::WordRole { classes, .. } => {
+                    for id in classes {
+                        first.classes |= 1 << id;
+                    }
+                    false
+                }
+                Atom::Punct(c) => {
+                    first.puncts.push(*c);
+                    false
+                }
+                Atom::Paren => {
+                    first.puncts.push('(');
+                    false
+                }
+                Atom::Slot { .. } => {
+                    first.figures = true;
+                    false
+                }
+                Atom::Adjunct => {
+                    first.add(adjunct);
+                    adjunct.any
+                }
+                Atom::Group(alternatives, group) => {
+                    first.add(group);
+                    alternatives.iter().any(|a| First::of(a, adjunct).any) || group.any
+                }
+                Atom::Gap(..) | Atom::End => {
+                    first.any = true;
+                    return first;
+                }
+            };
+            if item.min > 0 && !nullable {
+                return first;
+            }
+        }
+        // Every item may match nothing.
+        first.any = true;
+        first
+    }
+
+    fn add(&mut self, other: &First) {
+        self.any |= other.any;
+        self.figures |= other.figures;
+        self.words.extend(other.words.iter().copied());
+        self.classes |= other.classes;
+        self.puncts.extend(other.puncts.iter().copied());
+    }
+
+    /// Whether the sequence may start at token `at` of a sentence (its tokens, each in lower
+    /// case, and the classes that start at each, as bits).
+    fn admits(&self, tokens: &[Token], index: &Index, at: usize) -> bool {
+        self.any
+            || match tokens[at].tok {
+                Tok::Figure(_) => self.figures,
+                Tok::Punct(c) => self.puncts.contains(&c),
+                Tok::Word => {
+                    index.each[at] & self.classes != 0 || self.words.contains(&index.hash_each[at])
+                }
+            }
+    }
+}
+
+/// What a sentence must hold for a pattern to match in it.
+#[derive(Debug, Clone)]
+enum Need {
+    /// One of these words, by [`word_hash`].
+    Words(Vec<u64>),
+    /// A phrase of one of these classes.
+    Classes(Vec<usize>),
+    Punct(char),
+    /// A figure of one of these kinds, as bits.
+    Kinds(u32),
+}
+
+impl Need {
+    /// Whether a sentence may hold what is needed (a word is known by its hash, so a sentence
+    /// rarely passes that holds none of the words: the match itself then fails).
+    fn held(&self, index: &Index) -> bool {
+        match self {
+            Need::Words(hashes) => hashes.iter().any(|h| index.hashes.binary_search(h).is_ok()),
+            Need::Classes(ids) => ids.iter().any(|&id| index.present & (1 << id) != 0),
+            Need::Punct(c) => index.puncts.contains(c),
+            Need::Kinds(kinds) => index.kinds & kinds != 0,
+        }
+    }
+
+    /// What the items require: the atoms of the items that must match at least once, outside
+    /// groups, and a figure of the kinds a required group's every alternative takes.
+    fn of(items: &[Item]) -> (Vec<Need>, usize) {
+        let mut needs = Vec::new();
+        let mut figures = 0;
+        for item in items.iter().filter(|i| i.min > 0) {
+            match &item.atom {
+                Atom::Words(words) => {
+                    needs.push(Need::Words(words.iter().map(|(hash, _)| *hash).collect()))
+                }
+                Atom::Class(id) => needs.push(Need::Classes(vec![*id])),
+                Atom::WordRole { classes, .. } => needs.push(Need::Classes(classes.clone())),
+                Atom::Punct(c) => needs.push(Need::Punct(*c)),
+                Atom::Slot { kinds, .. } => {
+                    figures += usize::from(item.min);
+                    needs.push(Need::Kinds(*kinds));
+                }
+                Atom::Group(alternatives, _) => {
+                    if let Some(kinds) = alternatives
+                        .iter()
+                        .map(|a| Need::kinds_of(a))
+                        .try_fold(0, |all, k| Some(all | k?))
+                    {
+                        needs.push(Need::Kinds(kinds));
+                    }
+                }
+                _ => {}
+            }
+        }
+        (needs, figures)
+    }
+
+    /// The kinds of the first figure `items` must hold, if they must hold one.
+    fn kinds_of(items: &[Item]) -> Option<u32> {
+        items
+            .iter()
+            .filter(|i| i.min > 0)
+            .find_map(|item| match &item.atom {
+                Atom::Slot { kinds, .. } => Some(*kinds),
+                Atom::Group(alternatives, _) => alternatives
+                    .iter()
+                    .map(|a| Need::kinds_of(a))
+                    .try_fold(0, |all, k| Some(all | k?)),
+                _ => None,
+            })
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -83,12 +263,14 @@ struct Item {
 
 #[derive(Debug, Clone)]
 enum Atom {
-    Words(Vec<String>),
+    /// One of these words, each with its [`word_hash`].
+    Words(Vec<(u64, String)>),
     Class(usize),
     Punct(char),
     Slot {
         role: Option<usize>,
-        kinds: Vec<usize>,
+        /// The kinds it takes, as bits: bit `k` for `KINDS[k]`.
+        kinds: u32,
         like: Option<usize>,
     },
     WordRole {
@@ -102,7 +284,14 @@ enum Atom {
     /// Matches no token: where the clause ends (the sentence's end, a mark that ends a
     /// clause, or "and"/"but" next).
     End,
-    Group(Vec<Vec<Item>>),
+    /// Alternatives, and what any of them may start with.
+    Group(Vec<Vec<Item>>, First),
+}
+
+impl Atom {
+    fn words(words: Vec<String>) -> Atom {
+        Atom::Words(words.into_iter().map(|w| (word_hash(&w), w)).collect())
+    }
 }
 
 /// What one role of a match was bound to.
@@ -159,6 +348,8 @@ impl Match {
 pub struct Grammar {
     pub classes: WordClasses,
     adjunct: Vec<Vec<Item>>,
+    /// What any adjunct may start with.
+    adjunct_first: First,
 }
 
 impl Grammar {
@@ -168,6 +359,7 @@ impl Grammar {
         let mut grammar = Grammar {
             classes,
             adjunct: Vec::new(),
+            adjunct_first: First::default(),
         };
         for text in adjuncts {
             let pattern = grammar.compile(text)?;
@@ -176,6 +368,12 @@ impl Grammar {
             }
             grammar.adjunct.push(pattern.items);
         }
+        // Adjuncts do not hold adjuncts: what they start with is their own first items'.
+        let mut first = First::default();
+        for items in &grammar.adjunct {
+            first.add(&First::of(items, &First::default()));
+        }
+        grammar.adjunct_first = first;
         Ok(grammar)
     }
 
@@ -187,6 +385,7 @@ impl Grammar {
             depth: 0,
             roles: Vec::new(),
             classes: &self.classes,
+            adjunct: &self.adjunct_first,
         };
         let alternatives = parser.sequence_alternatives()?;
         if parser.at < parser.chars.len() {
@@ -198,28 +397,76 @@ impl Grammar {
         let items = match <[Vec<Item>; 1]>::try_from(alternatives) {
             Ok([one]) => one,
             Err(alternatives) => vec![Item {
-                atom: Atom::Group(alternatives),
+                atom: parser.group(alternatives),
                 min: 1,
                 max: 1,
             }],
         };
+        let (needs, figures) = Need::of(&items);
+        let first = First::of(&items, &self.adjunct_first);
         Ok(Pattern {
             text: text.to_string(),
             items,
             roles: parser.roles,
+            needs,
+            figures,
+            first,
         })
     }
 
     /// Every match of `pattern` in `tokens`, leftmost first, none overlapping.
-    pub fn find_all(&self, pattern: &Pattern, tokens: &[Token], judge: &dyn Judge) -> Vec<Match> {
+    /// What the grammar needs to know of a sentence, worked out once for every pattern: its
+    /// `tokens`, each in lower case (`lower`, "" for a figure or a mark), and the kinds of
+    /// each figure (`kinds`, as bits).
+    pub fn index(&self, tokens: &[Token], lower: &Lower, kinds: impl Fn(usize) -> u32) -> Index {
+        let hash_each: Vec<u64> = lower.iter().map(word_hash).collect();
+        let each: Vec<u128> = hash_each
+            .iter()
+            .map(|&h| self.classes.starting_hashed(h))
+            .collect();
+        let present = each.iter().fold(0, |all, s| all | s);
+        let mut hashes = hash_each.clone();
+        hashes.sort_unstable();
+        hashes.dedup();
+        let mut puncts: Vec<char> = tokens.iter().filter_map(Token::punct).collect();
+        puncts.sort_unstable();
+        puncts.dedup();
+        let figures: Vec<usize> = tokens.iter().filter_map(Token::figure).collect();
+        Index {
+            each,
+            present,
+            hash_each,
+            hashes,
+            puncts,
+            kinds: figures.iter().fold(0, |all, &f| all | kinds(f)),
+            figures: figures.len(),
+            adjuncts: (0..lower.len()).map(|_| OnceCell::new()).collect(),
+        }
+    }
+
+    /// Every match of `pattern` in a sentence's `words`, leftmost first, none overlapping.
+    pub fn find_all(&self, pattern: &Pattern, words: &Words, judge: &dyn Judge) -> Vec<Match> {
         let mut out = Vec::new();
+        let (tokens, lower, index) = (words.tokens, words.lower, words.index);
+        // A sentence without what every match reads has none.
+        if index.figures < pattern.figures || !pattern.needs.iter().all(|n| n.held(index)) {
+            return out;
+        }
+        // A match starts where its first items can.
+        let may_start = |at: usize| pattern.first.admits(tokens, index, at);
         let mut start = 0;
         let mut state = State { bound: Vec::new() };
         while start < tokens.len() {
+            if !may_start(start) {
+                start += 1;
+                continue;
+            }
             let mut found = None;
             let cx = Cx {
                 grammar: self,
                 tokens,
+                lower,
+                index,
                 judge,
             };
             cx.items(&pattern.items, start, &mut state, &mut |end, state| {
@@ -278,7 +525,38 @@ const MAX_PAREN: usize = 24;
 struct Cx<'a> {
     grammar: &'a Grammar,
     tokens: &'a [Token],
+    lower: &'a Lower,
+    index: &'a Index,
     judge: &'a dyn Judge,
+}
+
+/// What the grammar knows of a sentence before it tries a pattern.
+pub struct Index {
+    /// The classes that start at each token, as bits.
+    each: Vec<u128>,
+    /// The classes that start anywhere in it.
+    present: u128,
+    /// Each token's [`word_hash`] of its lower case.
+    hash_each: Vec<u64>,
+    /// The hashes of its words, sorted.
+    hashes: Vec<u64>,
+    /// Its punctuation marks, sorted.
+    puncts: Vec<char>,
+    /// The kinds of its figures, as bits.
+    kinds: u32,
+    /// How many figures it holds.
+    figures: usize,
+    /// Where an adjunct that starts at each token may end, in the order the grammar tries
+    /// them: an adjunct binds no role, so this is the same for every pattern and worked out
+    /// once.
+    adjuncts: Vec<OnceCell<Vec<usize>>>,
+}
+
+/// A sentence's tokens as a grammar reads them: each in lower case, and its [`Index`].
+pub struct Words<'a> {
+    pub tokens: &'a [Token],
+    pub lower: &'a Lower,
+    pub index: &'a Index,
 }
 
 type Then<'k> = dyn FnMut(usize, &mut State) -> bool + 'k;
@@ -316,12 +594,31 @@ impl Cx<'_> {
         count >= item.min && self.items(rest, at, state, then)
     }
 
+    /// Where each adjunct that starts at token `at` ends, first tried first.
+    fn adjunct_ends(&self, at: usize) -> Vec<usize> {
+        let mut ends = Vec::new();
+        let grammar = self.grammar;
+        if !grammar.adjunct_first.admits(self.tokens, self.index, at) {
+            return ends;
+        }
+        let mut none = State { bound: Vec::new() };
+        for alternative in &grammar.adjunct {
+            self.items(alternative, at, &mut none, &mut |end, _| {
+                if !ends.contains(&end) {
+                    ends.push(end);
+                }
+                false
+            });
+        }
+        ends
+    }
+
     fn atom(&self, atom: &Atom, at: usize, state: &mut State, then: &mut Then) -> bool {
         let tokens = self.tokens;
         if let Atom::End = atom {
             let ends = tokens.get(at).is_none_or(|t| match t.tok {
                 Tok::Punct(c) => crate::segment::breaks_clause(c) || c == '-',
-                Tok::Word => self.judge.text(t).eq_ignore_ascii_case("but"),
+                Tok::Word => &self.lower[at] == "but",
                 Tok::Figure(_) => false,
             });
             return ends && then(at, state);
@@ -334,19 +631,31 @@ impl Cx<'_> {
                 token.is_word()
                     && words
                         .iter()
-                        .any(|w| self.judge.text(token).eq_ignore_ascii_case(w))
+                        .any(|(hash, w)| *hash == self.index.hash_each[at] && &self.lower[at] == w)
                     && then(at + 1, state)
             }
             Atom::Punct(c) => token.tok == Tok::Punct(*c) && then(at + 1, state),
             Atom::Class(id) => {
-                let lengths: Vec<usize> =
-                    lengths(&self.grammar.classes, *id, tokens, at, self.judge).collect();
+                if self.index.each[at] & (1 << id) == 0 {
+                    return false;
+                }
+                let lengths: Vec<usize> = self
+                    .grammar
+                    .classes
+                    .lengths_at(*id, self.lower, at)
+                    .collect();
                 lengths.into_iter().any(|n| then(at + n, state))
             }
             Atom::WordRole { role, classes } => {
-                for &class in classes {
-                    let lengths: Vec<usize> =
-                        lengths(&self.grammar.classes, class, tokens, at, self.judge).collect();
+                for &class in classes
+                    .iter()
+                    .filter(|&&c| self.index.each[at] & (1 << c) != 0)
+                {
+                    let lengths: Vec<usize> = self
+                        .grammar
+                        .classes
+                        .lengths_at(class, self.lower, at)
+                        .collect();
                     for n in lengths {
                         let words = Bound::Words {
                             start: at,
@@ -364,7 +673,7 @@ impl Cx<'_> {
                 let Some(figure) = token.figure() else {
                     return false;
                 };
-                if !kinds.iter().any(|&k| self.judge.is(figure, k)) {
+                if self.judge.kinds(figure) & kinds == 0 {
                     return false;
                 }
                 if let Some(like) = like {
@@ -384,18 +693,10 @@ impl Cx<'_> {
             }
             Atom::Gap(n, not) => {
                 let classes = &self.grammar.classes;
-                let words = tokens[at..]
-                    .iter()
-                    .take(usize::from(*n))
-                    .take_while(|t| {
-                        t.is_word()
-                            && not.is_none_or(|c| {
-                                let w = self.judge.text(t);
-                                !classes
-                                    .phrases(c)
-                                    .iter()
-                                    .any(|p| p.len() == 1 && p[0].eq_ignore_ascii_case(w))
-                            })
+                let words = (at..tokens.len().min(at + usize::from(*n)))
+                    .take_while(|&k| {
+                        tokens[k].is_word()
+                            && not.is_none_or(|c| !classes.has_id(c, &self.lower[k]))
                     })
                     .count();
                 (0..=words).rev().any(|k| then(at + k, state))
@@ -419,16 +720,16 @@ impl Cx<'_> {
                 }
                 false
             }
-            Atom::Adjunct => {
-                let grammar = self.grammar;
-                grammar
-                    .adjunct
-                    .iter()
-                    .any(|alternative| self.items(alternative, at, state, then))
-            }
-            Atom::Group(alternatives) => alternatives
+            Atom::Adjunct => self.index.adjuncts[at]
+                .get_or_init(|| self.adjunct_ends(at))
                 .iter()
-                .any(|alternative| self.items(alternative, at, state, then)),
+                .any(|&end| then(end, state)),
+            Atom::Group(alternatives, first) => {
+                first.admits(tokens, self.index, at)
+                    && alternatives
+                        .iter()
+                        .any(|alternative| self.items(alternative, at, state, then))
+            }
             Atom::End => unreachable!("matched above"),
         }
     }
@@ -442,9 +743,20 @@ struct Parser<'a> {
     depth: usize,
     roles: Vec<String>,
     classes: &'a WordClasses,
+    /// What an adjunct may start with, for the groups that hold one.
+    adjunct: &'a First,
 }
 
 impl Parser<'_> {
+    /// A group of `alternatives`, with what any of them may start with.
+    fn group(&self, alternatives: Vec<Vec<Item>>) -> Atom {
+        let mut first = First::default();
+        for alternative in &alternatives {
+            first.add(&First::of(alternative, self.adjunct));
+        }
+        Atom::Group(alternatives, first)
+    }
+
     fn skip_space(&mut self) {
         while self.chars.get(self.at).is_some_and(|c| c.is_whitespace()) {
             self.at += 1;
@@ -528,7 +840,7 @@ impl Parser<'_> {
                     return Err("a group `[` is not closed".into());
                 }
                 self.at += 1;
-                Ok(Atom::Group(alternatives))
+                Ok(self.group(alternatives))
             }
             '@' => {
                 self.at += 1;
@@ -545,7 +857,7 @@ impl Parser<'_> {
             }
             '\'' if self.chars.get(self.at + 1) == Some(&'s') => {
                 self.at += 2;
-                Ok(Atom::Words(vec!["'s".into(), "’s".into()]))
+                Ok(Atom::words(vec!["'s".into(), "’s".into()]))
             }
             c if c.is_alphanumeric() => {
                 let mut words = vec![self.word().to_lowercase()];
@@ -559,7 +871,7 @@ impl Parser<'_> {
                     self.at += 1;
                     words.push(self.word().to_lowercase());
                 }
-                Ok(Atom::Words(words))
+                Ok(Atom::words(words))
             }
             c if ",.;:()-\"'/&$%".contains(c) => {
                 self.at += 1;
@@ -618,20 +930,20 @@ impl Parser<'_> {
             Some((kinds, like)) => (kinds, Some(like.trim())),
             None => (what, None),
         };
-        let mut ids = Vec::new();
+        let mut bits = 0;
         for kind in kinds.split('|') {
             let kind = kind.trim();
-            ids.push(
-                KINDS.iter().position(|k| *k == kind).ok_or_else(|| {
-                    format!("no figure kind `{kind}` (kinds: {})", KINDS.join(", "))
-                })?,
-            );
+            let k = KINDS
+                .iter()
+                .position(|k| *k == kind)
+                .ok_or_else(|| format!("no figure kind `{kind}` (kinds: {})", KINDS.join(", ")))?;
+            bits |= 1 << k;
         }
         let like = like.map(|l| self.role(l));
         let role = role.map(|r| self.role(r));
         Ok(Atom::Slot {
             role,
-            kinds: ids,
+            kinds: bits,
             like,
         })
     }

@@ -493,13 +493,16 @@ fn measure_of(text: &Text, s: usize, m: &Match) -> Vec<String> {
 /// one), else as written without a plural "s". Names (capitalized words) and the little words
 /// of `not-measure` are left out.
 fn measure_at(text: &Text, s: usize, start: usize, end: usize) -> Vec<String> {
-    let lex = lexicon();
+    let classes = &lexicon().classes;
     let tokens = text.tokens(s);
-    let groups: Vec<&str> = [
+    let bit = |name: &str| classes.id(name).map_or(0, |id| 1u128 << id);
+    let not_measure = ["not-measure", "rise", "fall", "change", "up", "down"]
+        .into_iter()
+        .fold(0, |bits, name| bits | bit(name));
+    let groups = [
         "earnings", "sales", "output", "exports", "imports", "jobs", "price",
     ]
-    .into_iter()
-    .collect();
+    .map(|g| (g, bit(&format!("measure-{g}"))));
     tokens[start.min(end)..end]
         .iter()
         .enumerate()
@@ -507,25 +510,18 @@ fn measure_at(text: &Text, s: usize, start: usize, end: usize) -> Vec<String> {
         // A sentence's first word is in capitals whatever it is.
         .filter(|&(k, t)| start + k == 0 || text.word(t).starts_with(|c: char| c.is_lowercase()))
         .map(|(_, t)| text.word(t).to_ascii_lowercase())
-        .filter(|w| !lex.classes.has("not-measure", w))
-        .filter(|w| {
-            !["rise", "fall", "change", "up", "down"]
-                .iter()
-                .any(|c| lex.classes.has(c, w))
-        })
-        .map(|w| {
-            groups
-                .iter()
-                .find(|g| lex.classes.has(&format!("measure-{g}"), &w))
-                .map_or_else(
-                    || {
-                        w.strip_suffix('s')
-                            .filter(|r| r.len() > 2)
-                            .unwrap_or(&w)
-                            .to_string()
-                    },
-                    |g| format!("={g}"),
-                )
+        .map(|w| (classes.holding(&w), w))
+        .filter(|(held, _)| held & not_measure == 0)
+        .map(|(held, w)| {
+            groups.iter().find(|(_, g)| held & g != 0).map_or_else(
+                || {
+                    w.strip_suffix('s')
+                        .filter(|r| r.len() > 2)
+                        .unwrap_or(&w)
+                        .to_string()
+                },
+                |(g, _)| format!("={g}"),
+            )
         })
         .collect()
 }

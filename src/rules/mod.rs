@@ -269,9 +269,9 @@ pub fn rules_of(relation: &Relation) -> Vec<&'static str> {
 }
 
 /// A relation's patterns, compiled: every pattern of its rules' files, in registry order, and
-/// the grammar they are read with (the shared word classes and the rules' own `[words]`).
+/// the grammar they are read with.
 pub struct Patterns {
-    pub grammar: Grammar,
+    pub grammar: &'static Grammar,
     pub list: Vec<(PatternDoc, Pattern)>,
 }
 
@@ -288,8 +288,14 @@ impl Patterns {
     /// pattern order.
     pub fn find<'p>(&'p self, text: &Text, s: usize) -> Vec<(&'p PatternDoc, Match)> {
         let mut out = Vec::new();
+        // The sentence's figures tell, before its words are read, which patterns may match.
+        let (figures, kinds) = text.figure_kinds(s);
+        if !self.list.iter().any(|(_, p)| p.may_hold(figures, kinds)) {
+            return out;
+        }
+        let words = text.words(self.grammar, s);
         for (doc, pattern) in &self.list {
-            for m in text.find(&self.grammar, pattern, s) {
+            for m in text.find_in(self.grammar, pattern, &words) {
                 out.push((doc, m));
             }
         }
@@ -297,17 +303,39 @@ impl Patterns {
     }
 }
 
+/// The one grammar every pattern is read with: the shared word classes of `rules/linking.toml`
+/// and each rule's own `[words]` (a class name is one rule's, or the shared file's), and the
+/// adjuncts. One grammar reads each sentence once for every relation.
+pub fn grammar() -> Result<&'static Grammar, String> {
+    static GRAMMAR: OnceLock<Result<Grammar, String>> = OnceLock::new();
+    GRAMMAR
+        .get_or_init(|| {
+            let lex = crate::lexicon::builtin();
+            let mut classes = lex.classes.clone();
+            let mut owner: BTreeMap<&str, &str> = BTreeMap::new();
+            for doc in catalog() {
+                for (name, phrases) in &doc.words {
+                    if classes.id(name).is_some() {
+                        let first = owner.get(name.as_str()).copied().unwrap_or("linking");
+                        return Err(format!(
+                            "rules/{}.toml: the word class {name} is rules/{first}.toml's",
+                            doc.name
+                        ));
+                    }
+                    owner.insert(name, &doc.name);
+                    classes.add(name, phrases);
+                }
+            }
+            Grammar::new(classes, &lex.adjunct)
+        })
+        .as_ref()
+        .map_err(Clone::clone)
+}
+
 /// The compiled patterns of `relation`, or what is wrong with one of them.
 pub fn patterns_of(relation: &Relation) -> Result<Patterns, String> {
-    let lex = crate::lexicon::builtin();
-    let mut classes = lex.classes.clone();
+    let grammar = grammar()?;
     let docs: Vec<&RuleDoc> = rules_of(relation).iter().filter_map(|n| doc(n)).collect();
-    for doc in &docs {
-        for (name, phrases) in &doc.words {
-            classes.add(name, phrases);
-        }
-    }
-    let grammar = Grammar::new(classes, &lex.adjunct)?;
     let mut list = Vec::new();
     for doc in docs {
         for p in &doc.patterns {

@@ -57,6 +57,9 @@ pub fn figcheck_stdin_in(dir: &Path, args: &[&str], input: &[u8]) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("figcheck runs");
-    child.stdin.take().unwrap().write_all(input).unwrap();
+    // A usage error exits before reading its input: the pipe is then closed, which is no fault.
+    if let Err(e) = child.stdin.take().unwrap().write_all(input) {
+        assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "{e}");
+    }
     child.wait_with_output().expect("figcheck finishes")
 }
