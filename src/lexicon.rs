@@ -370,14 +370,9 @@ impl WordClasses {
         self.first[i] = first;
     }
 
-    /// The classes with a phrase that starts with `word` (in lower case), as bits: bit `id`
-    /// for class `id`.
-    pub fn starting(&self, word: &str) -> u128 {
-        self.starting_hashed(word_hash(word))
-    }
-
-    /// [`WordClasses::starting`] for a word by its [`word_hash`].
-    pub fn starting_hashed(&self, hash: u64) -> u128 {
+    /// The classes with a phrase that starts with the word (in lower case) whose [`word_hash`]
+    /// is `hash`, as bits: bit `id` for class `id`.
+    pub fn starting(&self, hash: u64) -> u128 {
         self.starts.get(&hash).copied().unwrap_or(0)
     }
 

@@ -988,15 +988,17 @@ fn is_year(num: &Num) -> bool {
 mod tests {
     use super::*;
 
+    /// The kind and value of each figure in `text`.
+    fn kinds_of(text: &str) -> Vec<(MentionKind, String)> {
+        kinds(text)
+            .into_iter()
+            .map(|(kind, _, value)| (kind, value))
+            .collect()
+    }
+
     /// A bond's price in 32nds ("96.08-12") is one figure; a range of decimals is a range.
     #[test]
     fn a_bond_price_is_no_range_and_a_range_of_decimals_is() {
-        let kinds_of = |text| {
-            kinds(text)
-                .into_iter()
-                .map(|(kind, _, value)| (kind, value))
-                .collect::<Vec<_>>()
-        };
         assert_eq!(
             kinds_of("bonds at 96.08-12"),
             [(MentionKind::Number, "96.08".to_string())]
@@ -1021,12 +1023,6 @@ mod tests {
     /// ("500 to 2 million").
     #[test]
     fn a_range_scaled_past_a_decimal_does_not_overflow() {
-        let kinds_of = |text| {
-            kinds(text)
-                .into_iter()
-                .map(|(kind, _, value)| (kind, value))
-                .collect::<Vec<_>>()
-        };
         assert_eq!(
             kinds_of("up 777777777777777777777777.3-77777777777777774.9b%"),
             [(

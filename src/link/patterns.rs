@@ -422,7 +422,7 @@ impl Grammar {
         let hash_each: Vec<u64> = lower.iter().map(word_hash).collect();
         let each: Vec<u128> = hash_each
             .iter()
-            .map(|&h| self.classes.starting_hashed(h))
+            .map(|&h| self.classes.starting(h))
             .collect();
         let present = each.iter().fold(0, |all, s| all | s);
         let mut hashes = hash_each.clone();

@@ -255,24 +255,12 @@ pub fn check(
 
     // The best reading decides: calendar ambiguity never makes a finding on its own.
     let threshold = tuning.tolerance(doc, "warn-above");
-    let judged = readings.iter().map(|reading| {
-        let expected = rate_interval.mul(&reading.interval);
-        let central = rate_value * reading.central;
-        let difference = (central - stated_central)
-            .checked_div(stated_central)
-            .unwrap_or(Decimal::MAX);
-        let verdict = if !expected.meets(&stated) {
-            Verdict::Error
-        } else if difference.abs() > threshold {
-            Verdict::Warning
-        } else {
-            Verdict::Verified
-        };
-        (verdict, difference.abs(), reading, central, difference)
-    });
-    let Some((verdict, _, reading, expected_central, difference)) =
-        judged.min_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)))
-    else {
+    let Some((verdict, reading, expected_central, difference)) = best_reading(
+        &readings,
+        (rate_value, &rate_interval),
+        (stated_central, &stated),
+        threshold,
+    ) else {
         return skip("the period has no reading".into());
     };
 
@@ -295,13 +283,7 @@ pub fn check(
     );
     let total_text = amount(total_value, total_unit);
     let expected_text = amount(round_for_reader(expected_central * back), total_unit);
-    let percent = rounded(difference.abs().saturating_mul(Decimal::ONE_HUNDRED));
-    let direction = if difference >= Decimal::ZERO {
-        "more than"
-    } else {
-        "less than"
-    };
-    let difference_text = format!("about {percent}% {direction}");
+    let difference_text = difference_text(difference);
 
     let mut labels = vec![
         locator.label("rate", rate),
@@ -487,6 +469,48 @@ fn midpoint(interval: &Interval) -> Decimal {
     }
 }
 
+/// The reading of the period that judges the rate (central value, interval) against the stated
+/// total most kindly: the mildest verdict, then the smallest difference. With it, the total it
+/// expects (central) and the difference from the stated one, as a fraction of it. The calendar's
+/// ambiguity never makes a finding on its own.
+fn best_reading<'r>(
+    readings: &'r [Reading],
+    (rate_value, rate_interval): (Decimal, &Interval),
+    (stated_value, stated): (Decimal, &Interval),
+    threshold: Decimal,
+) -> Option<(Verdict, &'r Reading, Decimal, Decimal)> {
+    readings
+        .iter()
+        .map(|reading| {
+            let expected = rate_interval.mul(&reading.interval);
+            let central = rate_value * reading.central;
+            let difference = (central - stated_value)
+                .checked_div(stated_value)
+                .unwrap_or(Decimal::MAX);
+            let verdict = if !expected.meets(stated) {
+                Verdict::Error
+            } else if difference.abs() > threshold {
+                Verdict::Warning
+            } else {
+                Verdict::Verified
+            };
+            (verdict, difference.abs(), reading, central, difference)
+        })
+        .min_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)))
+        .map(|(verdict, _, reading, central, difference)| (verdict, reading, central, difference))
+}
+
+/// "about 20% more than": a difference, as a fraction of the stated total, for the reader.
+fn difference_text(difference: Decimal) -> String {
+    let percent = rounded(difference.abs().saturating_mul(Decimal::ONE_HUNDRED));
+    let direction = if difference >= Decimal::ZERO {
+        "more than"
+    } else {
+        "less than"
+    };
+    format!("about {percent}% {direction}")
+}
+
 /// Checks that money or a count per a length of time, times the period, gives the total.
 fn check_per(
     rate: &Figure,
@@ -509,33 +533,16 @@ fn check_per(
         return None;
     }
     let threshold = tuning.tolerance(doc, "warn-above");
-    let judged = readings.iter().map(|reading| {
-        let expected = rate_interval.mul(&reading.interval);
-        let central = rate_value * reading.central;
-        let difference = (central - total_value)
-            .checked_div(total_value)
-            .unwrap_or(Decimal::MAX);
-        let verdict = if !expected.meets(&total_interval) {
-            Verdict::Error
-        } else if difference.abs() > threshold {
-            Verdict::Warning
-        } else {
-            Verdict::Verified
-        };
-        (verdict, difference.abs(), reading, central, difference)
-    });
-    let (verdict, _, reading, expected, difference) =
-        judged.min_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)))?;
+    let (verdict, reading, expected, difference) = best_reading(
+        &readings,
+        (rate_value, &rate_interval),
+        (total_value, &total_interval),
+        threshold,
+    )?;
     let text = |f: &Figure| locator.text(&f.mention.span).to_string();
     let rate_text = format!("{} {}", text(rate), text(per));
     let expected_text = super::like(round_for_reader(expected), total);
-    let percent = rounded(difference.abs().saturating_mul(Decimal::ONE_HUNDRED));
-    let direction = if difference >= Decimal::ZERO {
-        "more than"
-    } else {
-        "less than"
-    };
-    let difference_text = format!("about {percent}% {direction}");
+    let difference_text = difference_text(difference);
     let vals = [
         ("rate", rate_text.as_str()),
         ("period", reading.short.as_str()),
